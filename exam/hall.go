@@ -1,0 +1,265 @@
+package exam
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Phase is the state of the whole hall.
+type Phase string
+
+const (
+	PhaseEmpty     Phase = ""          // no hall in the file yet
+	PhaseSetup     Phase = "setup"     // roster in, arrivals being marked
+	PhaseMaterials Phase = "materials" // materials being issued
+	PhaseRunning   Phase = "running"   // started (§1.3)
+	PhaseTimeUp    Phase = "time_up"   // the 3 hours are over
+	PhaseClosed    Phase = "closed"    // closed, read-only
+)
+
+// Started reports whether the exam's start has been fixed.
+func (p Phase) Started() bool {
+	return p == PhaseRunning || p == PhaseTimeUp || p == PhaseClosed
+}
+
+// Examinee is one row of the roster and where they are in their day.
+type Examinee struct {
+	// Ordinal is the position in the roster, from 0; rows are shown and
+	// stored in this order.
+	Ordinal     int       `json:"ordinal"`
+	ID          string    `json:"id"`
+	FullName    string    `json:"full_name"`
+	Programme   string    `json:"programme"`
+	IDDocument  string    `json:"id_document"`
+	Seat        string    `json:"seat"`
+	Status      Status    `json:"status"`
+	ArrivedAt   time.Time `json:"arrived_at"`
+	AbsentAt    time.Time `json:"absent_at"`
+	MaterialsAt time.Time `json:"materials_at"`
+	Ticket      string    `json:"ticket,omitempty"`
+	Packet      string    `json:"packet,omitempty"`
+}
+
+// Level is the level of the examinee's programme.
+func (e *Examinee) Level() Level {
+	p, _ := ProgrammeByCode(e.Programme)
+	return p.Level
+}
+
+// Hall is the state of one exam hall: the projection of its log. The store
+// keeps it on disk beside the log and rebuilds nothing at open; Apply is the
+// only thing that changes it.
+type Hall struct {
+	Name       string   `json:"name"`
+	Date       string   `json:"date"`
+	Officer    string   `json:"officer"`
+	Chairman   string   `json:"chairman"`
+	Members    []string `json:"members,omitempty"`
+	Programmes []string `json:"programmes"`
+	Phase      Phase    `json:"phase"`
+	// Start and End as fixed by exam.started (§1.3). They never change
+	// silently: only an event could change them.
+	Start           time.Time `json:"start"`
+	End             time.Time `json:"end"`
+	ProposedStart   time.Time `json:"proposed_start"`
+	StartCorrection string    `json:"start_correction,omitempty"`
+	// Warnings are the marks (minutes left) already given.
+	Warnings   []int     `json:"warnings,omitempty"`
+	TimeUpAt   time.Time `json:"time_up_at"`
+	ClockJumps int       `json:"clock_jumps"`
+	// LastJump is the size of the last clock jump, for the dashboard.
+	LastJumpSeconds float64   `json:"last_jump_s,omitempty"`
+	LastJumpAt      time.Time `json:"last_jump_at"`
+	// LastSeq is the sequence number of the last event applied.
+	LastSeq uint64 `json:"last_seq"`
+
+	examinees []*Examinee
+	byID      map[string]*Examinee
+}
+
+// NewHall returns the state of a file with no hall in it.
+func NewHall() *Hall { return &Hall{byID: map[string]*Examinee{}} }
+
+// Exists reports whether a hall has been created.
+func (h *Hall) Exists() bool { return h.Phase != PhaseEmpty }
+
+// Examinees returns the roster in its order. The slice is the hall's own:
+// read it, do not change it.
+func (h *Hall) Examinees() []*Examinee { return h.examinees }
+
+// Examinee finds an examinee by id.
+func (h *Hall) Examinee(id string) (*Examinee, bool) {
+	e, ok := h.byID[id]
+	return e, ok
+}
+
+// AddLoaded puts an examinee record read from the store back into the hall.
+// Records must be added in ordinal order.
+func (h *Hall) AddLoaded(e *Examinee) error {
+	if e.Ordinal != len(h.examinees) {
+		return fmt.Errorf("examinee record %q has ordinal %d, expected %d", e.ID, e.Ordinal, len(h.examinees))
+	}
+	if h.byID == nil {
+		h.byID = map[string]*Examinee{}
+	}
+	h.examinees = append(h.examinees, e)
+	h.byID[e.ID] = e
+	return nil
+}
+
+// Clone returns a deep copy, for a reader that must not see later changes.
+func (h *Hall) Clone() *Hall {
+	c := *h
+	c.Members = append([]string(nil), h.Members...)
+	c.Programmes = append([]string(nil), h.Programmes...)
+	c.Warnings = append([]int(nil), h.Warnings...)
+	c.examinees = make([]*Examinee, len(h.examinees))
+	c.byID = make(map[string]*Examinee, len(h.examinees))
+	backing := make([]Examinee, len(h.examinees))
+	for i, e := range h.examinees {
+		backing[i] = *e
+		c.examinees[i] = &backing[i]
+		c.byID[e.ID] = &backing[i]
+	}
+	return &c
+}
+
+// WarningGiven reports whether the warning at mark minutes left was given.
+func (h *Hall) WarningGiven(mark int) bool {
+	for _, w := range h.Warnings {
+		if w == mark {
+			return true
+		}
+	}
+	return false
+}
+
+// Apply folds one event into the state. It returns the ordinals of the
+// examinee records it changed, so the store writes exactly those beside the
+// event. An event that does not fit the state is an error: the store then
+// writes nothing.
+func (h *Hall) Apply(ev Event) ([]int, error) {
+	if ev.Seq != h.LastSeq+1 {
+		return nil, fmt.Errorf("event %d applied after %d", ev.Seq, h.LastSeq)
+	}
+	touched, err := h.apply(ev)
+	if err != nil {
+		return nil, fmt.Errorf("event %d (%s): %w", ev.Seq, ev.Type, err)
+	}
+	h.LastSeq = ev.Seq
+	return touched, nil
+}
+
+func (h *Hall) apply(ev Event) ([]int, error) {
+	if ev.Type != TypeHallCreated && !h.Exists() {
+		return nil, fmt.Errorf("no hall yet")
+	}
+	switch ev.Type {
+	case TypeHallCreated:
+		if h.Exists() {
+			return nil, fmt.Errorf("hall already created")
+		}
+		var d HallCreatedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return nil, err
+		}
+		h.Name, h.Date, h.Officer, h.Chairman = d.Name, d.Date, d.Officer, d.Chairman
+		h.Members = d.Members
+		h.Phase = PhaseSetup
+		return nil, nil
+
+	case TypeRosterImported:
+		var d RosterImportedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return nil, err
+		}
+		if len(h.examinees) > 0 {
+			return nil, fmt.Errorf("roster already imported")
+		}
+		codes := map[string]bool{}
+		touched := make([]int, len(d.Examinees))
+		for i, r := range d.Examinees {
+			if _, dup := h.byID[r.ID]; dup {
+				return nil, fmt.Errorf("duplicate examinee %q", r.ID)
+			}
+			e := &Examinee{Ordinal: i, ID: r.ID, FullName: r.FullName, Programme: r.Programme,
+				IDDocument: r.IDDocument, Seat: r.Seat, Status: Registered}
+			h.examinees = append(h.examinees, e)
+			h.byID[e.ID] = e
+			codes[r.Programme] = true
+			touched[i] = i
+		}
+		h.Programmes = sortedCodes(codes)
+		return touched, nil
+
+	case TypeArrived, TypeAbsent, TypeMaterialsIssued:
+		e, ok := h.byID[ev.Examinee]
+		if !ok {
+			return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
+		}
+		to := map[string]Status{TypeArrived: Present, TypeAbsent: Absent, TypeMaterialsIssued: Materials}[ev.Type]
+		if !CanFollow(e.Status, to) {
+			return nil, fmt.Errorf("examinee %q: %s cannot follow %s", e.ID, to, e.Status)
+		}
+		e.Status = to
+		switch ev.Type {
+		case TypeArrived:
+			e.ArrivedAt = ev.At
+		case TypeAbsent:
+			e.AbsentAt = ev.At
+		case TypeMaterialsIssued:
+			var d MaterialsIssuedData
+			if err := json.Unmarshal(ev.Data, &d); err != nil {
+				return nil, err
+			}
+			e.MaterialsAt, e.Ticket, e.Packet = ev.At, d.Ticket, d.Packet
+			if h.Phase == PhaseSetup {
+				h.Phase = PhaseMaterials
+			}
+		}
+		return []int{e.Ordinal}, nil
+
+	case TypeExamStarted:
+		if h.Phase.Started() {
+			return nil, fmt.Errorf("already started")
+		}
+		var d ExamStartedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return nil, err
+		}
+		h.Start, h.End, h.ProposedStart, h.StartCorrection = d.Start, d.End, d.Proposed, d.Reason
+		h.Phase = PhaseRunning
+		return nil, nil
+
+	case TypeWarning:
+		var d WarningData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return nil, err
+		}
+		if h.WarningGiven(d.MinutesLeft) {
+			return nil, fmt.Errorf("warning at %d minutes already given", d.MinutesLeft)
+		}
+		h.Warnings = append(h.Warnings, d.MinutesLeft)
+		return nil, nil
+
+	case TypeTimeUp:
+		if h.Phase != PhaseRunning {
+			return nil, fmt.Errorf("time up in phase %s", h.Phase)
+		}
+		h.Phase = PhaseTimeUp
+		h.TimeUpAt = ev.At
+		return nil, nil
+
+	case TypeClockJump:
+		var d ClockJumpData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return nil, err
+		}
+		h.ClockJumps++
+		h.LastJumpSeconds = d.JumpSeconds
+		h.LastJumpAt = ev.At
+		return nil, nil
+	}
+	return nil, fmt.Errorf("unknown event type %q", ev.Type)
+}

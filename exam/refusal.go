@@ -1,0 +1,57 @@
+package exam
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Refusal is the answer when the regulation does not allow an action. Code
+// names the reason; the catalogue turns "refusal."+Code and Args into words
+// an officer on duty understands, in their language. A refusal changes
+// nothing: the caller writes no event.
+type Refusal struct {
+	Code string
+	Args []any
+}
+
+func refuse(code string, args ...any) *Refusal { return &Refusal{Code: code, Args: args} }
+
+// Error is the fallback text for logs and tests; what the user reads comes
+// from the catalogue.
+func (r *Refusal) Error() string {
+	if len(r.Args) == 0 {
+		return "refused: " + r.Code
+	}
+	parts := make([]string, len(r.Args))
+	for i, a := range r.Args {
+		parts[i] = fmt.Sprint(a)
+	}
+	return "refused: " + r.Code + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// Refusal codes callers may branch on. Each is a catalogue key under
+// "refusal.".
+const (
+	RefuseNoHall           = "no_hall"
+	RefuseHallExists       = "hall_exists"
+	RefuseSetupField       = "setup_field_missing"
+	RefuseBadDate          = "bad_date"
+	RefuseEmptyRoster      = "empty_roster"
+	RefuseUnknownExaminee  = "unknown_examinee"
+	RefuseTransition       = "transition"
+	RefuseAfterStart       = "after_start"
+	RefuseTicketMissing    = "ticket_missing"
+	RefuseTicketTooLong    = "ticket_too_long"
+	RefuseNotStartable     = "not_startable"
+	RefuseUnmarked         = "unmarked"
+	RefuseNobodyPresent    = "nobody_present"
+	RefuseMaterialsMissing = "materials_missing"
+	RefuseAlreadyStarted   = "already_started"
+	RefuseStartInFuture    = "start_in_future"
+	RefuseStartTooEarly    = "start_too_early"
+	RefuseCorrectionReason = "correction_reason"
+	RefuseNotRunning       = "not_running"
+	RefuseNoJump           = "no_jump"
+	RefusePINShort         = "pin_short"
+	RefusePINDigits        = "pin_digits"
+)
