@@ -177,12 +177,21 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		if len(h.examinees) > 0 {
 			return nil, fmt.Errorf("roster already imported")
 		}
+		// Check every id before adding any: a refused event must leave the
+		// hall as it was, not with half a roster.
+		seen := map[string]bool{}
+		for _, r := range d.Examinees {
+			if seen[r.ID] {
+				return nil, fmt.Errorf("duplicate examinee %q", r.ID)
+			}
+			seen[r.ID] = true
+		}
+		if h.byID == nil {
+			h.byID = map[string]*Examinee{}
+		}
 		codes := map[string]bool{}
 		touched := make([]int, len(d.Examinees))
 		for i, r := range d.Examinees {
-			if _, dup := h.byID[r.ID]; dup {
-				return nil, fmt.Errorf("duplicate examinee %q", r.ID)
-			}
 			e := &Examinee{Ordinal: i, ID: r.ID, FullName: r.FullName, Programme: r.Programme,
 				IDDocument: r.IDDocument, Seat: r.Seat, Status: Registered}
 			h.examinees = append(h.examinees, e)
@@ -202,6 +211,14 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		if !CanFollow(e.Status, to) {
 			return nil, fmt.Errorf("examinee %q: %s cannot follow %s", e.ID, to, e.Status)
 		}
+		// Read the payload before changing anything: a refused event must
+		// leave the examinee as they were.
+		var d MaterialsIssuedData
+		if ev.Type == TypeMaterialsIssued {
+			if err := json.Unmarshal(ev.Data, &d); err != nil {
+				return nil, err
+			}
+		}
 		e.Status = to
 		switch ev.Type {
 		case TypeArrived:
@@ -209,10 +226,6 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		case TypeAbsent:
 			e.AbsentAt = ev.At
 		case TypeMaterialsIssued:
-			var d MaterialsIssuedData
-			if err := json.Unmarshal(ev.Data, &d); err != nil {
-				return nil, err
-			}
 			e.MaterialsAt, e.Ticket, e.Packet = ev.At, d.Ticket, d.Packet
 			if h.Phase == PhaseSetup {
 				h.Phase = PhaseMaterials

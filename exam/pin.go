@@ -69,10 +69,17 @@ func VerifyPIN(encoded, pin string) bool {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &memory, &iterations, &threads); err != nil {
 		return false
 	}
+	// A damaged or edited hash must refuse, not crash or hang the program:
+	// argon2 panics on zero passes, zero threads or an empty key, and
+	// allocates whatever memory it is told. The bounds leave room to raise
+	// the cost later.
+	if iterations < 1 || iterations > 16*pinTime || threads < 1 || memory > 16*pinMemory {
+		return false
+	}
 	enc := base64.RawStdEncoding
 	salt, err1 := enc.DecodeString(parts[4])
 	want, err2 := enc.DecodeString(parts[5])
-	if err1 != nil || err2 != nil {
+	if err1 != nil || err2 != nil || len(salt) < 8 || len(want) < 16 {
 		return false
 	}
 	got := argon2.IDKey([]byte(pin), salt, iterations, memory, threads, uint32(len(want)))

@@ -1,6 +1,9 @@
 package exam
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Level is the programme level: master's or doctoral. It fixes the ticket
 // shape (§1.4) and the sheets per packet (§1.5).
@@ -34,7 +37,9 @@ var programmes = []Programme{
 // Programmes returns every programme of §1.2, in the regulation's order.
 func Programmes() []Programme {
 	out := make([]Programme, len(programmes))
-	copy(out, programmes)
+	for i, p := range programmes {
+		out[i] = p.clone()
+	}
 	return out
 }
 
@@ -42,10 +47,17 @@ func Programmes() []Programme {
 func ProgrammeByCode(code string) (Programme, bool) {
 	for _, p := range programmes {
 		if p.Code == code {
-			return p, true
+			return p.clone(), true
 		}
 	}
 	return Programme{}, false
+}
+
+// clone copies the disciplines too: a copy of the struct alone would share
+// them, and a caller editing its copy would change §1.2 for everybody.
+func (p Programme) clone() Programme {
+	p.Disciplines = slices.Clone(p.Disciplines)
+	return p
 }
 
 // TheoryQuestions is the number of theoretical questions on a ticket (§1.4):

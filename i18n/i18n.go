@@ -103,13 +103,17 @@ func (c Catalogue) T(key string, args ...any) string {
 	if len(args) == 0 {
 		return tmpl
 	}
+	// Format a copy: args may be the caller's own slice (a Refusal's Args,
+	// passed with ...), which must still hold the instant afterwards.
+	shown := make([]any, len(args))
 	for i, a := range args {
+		shown[i] = a
 		// Instants reach the officer as the wall-clock time of the laptop.
 		if t, ok := a.(time.Time); ok {
-			args[i] = t.Local().Format("15:04:05")
+			shown[i] = t.Local().Format("15:04:05")
 		}
 	}
-	return fmt.Sprintf(tmpl, args...)
+	return fmt.Sprintf(tmpl, shown...)
 }
 
 // Has reports whether key is in the catalogue.

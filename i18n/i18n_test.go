@@ -1,0 +1,504 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"examday/exam"
+)
+
+// The keys of the exam's rules: an officer must read these in their own
+// language, never in an English fallback.
+var rulePrefixes = []string{"refusal.", "roster.", "status.", "phase.", "programme.", "discipline.", "level."}
+
+func TestEveryKeyHasEnglish(t *testing.T) {
+	if len(Keys()) == 0 {
+		t.Fatal("the catalogue is empty")
+	}
+	for _, k := range Keys() {
+		if strings.TrimSpace(entries[k].EN) == "" {
+			t.Errorf("%s has no English", k)
+		}
+	}
+}
+
+func TestRuleKeysAreCompleteInRussianAndKazakh(t *testing.T) {
+	n := 0
+	for _, k := range Keys() {
+		if !hasRulePrefix(k) {
+			continue
+		}
+		n++
+		e := entries[k]
+		if strings.TrimSpace(e.RU) == "" {
+			t.Errorf("%s has no Russian", k)
+		}
+		if strings.TrimSpace(e.KK) == "" {
+			t.Errorf("%s has no Kazakh", k)
+		}
+		if !Complete(k) {
+			t.Errorf("Complete(%s) = false", k)
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d rule keys found", n)
+	}
+}
+
+func hasRulePrefix(k string) bool {
+	for _, p := range rulePrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Every language of an entry is filled from the same arguments, so each
+// must use the same fmt verbs in the same order; otherwise a Russian
+// officer reads "%!d(string=…)" where an English one reads a number.
+func TestEveryLanguageUsesTheSameVerbs(t *testing.T) {
+	for _, k := range Keys() {
+		e := entries[k]
+		en := verbs(e.EN)
+		for _, v := range en {
+			if !strings.ContainsRune("vTtbcdoOqxXUeEfFgGsp", rune(v[len(v)-1])) {
+				t.Errorf("%s: English has %q, not a fmt verb", k, v)
+			}
+		}
+		for lang, text := range map[Lang]string{RU: e.RU, KK: e.KK} {
+			if text == "" {
+				continue // falls back to English
+			}
+			if got := verbs(text); !slices.Equal(got, en) {
+				t.Errorf("%s: %s uses %q, English %q", k, lang, got, en)
+			}
+		}
+	}
+}
+
+// verbs lists the fmt verbs of a template in order, with their flags,
+// width and precision; "%%" is text, not a verb.
+func verbs(s string) []string {
+	var out []string
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte("+-# 0", s[j]) >= 0 {
+			j++
+		}
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '*' || s[j] == '.' || s[j] == '[' || s[j] == ']') {
+			j++
+		}
+		if j == len(s) {
+			out = append(out, s[i:]+"!(NOVERB)")
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r != '%' {
+			out = append(out, s[i:j+size])
+		}
+		i = j + size - 1
+	}
+	return out
+}
+
+func TestVerbsParser(t *testing.T) {
+	for in, want := range map[string][]string{
+		"no verbs":                  nil,
+		"100%% sure":                nil,
+		"%d of %s":                  {"%d", "%s"},
+		"line %d: %q (%.1f s, %5d)": {"%d", "%q", "%.1f", "%5d"},
+		"%[2]s then %[1]d":          {"%[2]s", "%[1]d"},
+		"%д":                        {"%д"},
+		"ends with %":               {"%!(NOVERB)"},
+	} {
+		if got := verbs(in); !slices.Equal(got, want) {
+			t.Errorf("verbs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// constants reads the string constants of a file of package exam whose
+// name or declared type keep accepts, as name → value. Reading the source,
+// not a list kept by hand, is the point: a new code without words fails.
+func constants(t *testing.T, file string, keep func(name, typ string) bool) map[string]string {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "../exam/"+file, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			typ := ""
+			if id, ok := vs.Type.(*ast.Ident); ok {
+				typ = id.Name
+			}
+			for i, name := range vs.Names {
+				if i >= len(vs.Values) {
+					continue
+				}
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING || !keep(name.Name, typ) {
+					continue
+				}
+				v, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out[name.Name] = v
+			}
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no constants found in %s", file)
+	}
+	return out
+}
+
+func TestEveryRefusalAndRosterCodeHasWords(t *testing.T) {
+	for _, tc := range []struct {
+		file, prefix, key string
+	}{
+		{"refusal.go", "Refuse", "refusal."},
+		{"roster.go", "Roster", "roster."},
+	} {
+		codes := constants(t, tc.file, func(name, _ string) bool { return strings.HasPrefix(name, tc.prefix) })
+		for name, code := range codes {
+			if !Has(tc.key + code) {
+				t.Errorf("exam.%s = %q has no catalogue entry %q", name, code, tc.key+code)
+			} else if !Complete(tc.key + code) {
+				t.Errorf("%s%s is not in every language", tc.key, code)
+			}
+		}
+	}
+}
+
+// Every status and phase of the domain, every programme, discipline and
+// level of §1.2 has words in every language.
+func TestEveryRuleOfTheDomainHasWords(t *testing.T) {
+	var keys []string
+	for _, s := range constants(t, "status.go", func(_, typ string) bool { return typ == "Status" }) {
+		keys = append(keys, "status."+s)
+	}
+	for _, p := range constants(t, "hall.go", func(_, typ string) bool { return typ == "Phase" }) {
+		if p != "" { // PhaseEmpty: no hall, nothing to show
+			keys = append(keys, "phase."+p)
+		}
+	}
+	for _, l := range constants(t, "programme.go", func(_, typ string) bool { return typ == "Level" }) {
+		keys = append(keys, "level."+l)
+	}
+	for _, p := range exam.Programmes() {
+		keys = append(keys, "programme."+p.Code)
+		keys = append(keys, p.Disciplines...)
+	}
+	for _, k := range keys {
+		if !Has(k) || !Complete(k) {
+			t.Errorf("%s has no words in every language", k)
+		}
+	}
+	// The programme's name starts with its code, as §1.2 writes it.
+	for _, p := range exam.Programmes() {
+		for _, l := range Langs {
+			if got := New(l).T("programme." + p.Code); !strings.HasPrefix(got, p.Code+" ") {
+				t.Errorf("%s programme.%s = %q, want it to start with the code", l, p.Code, got)
+			}
+		}
+	}
+}
+
+func TestErrorRendersARefusalInEachLanguage(t *testing.T) {
+	r := &exam.Refusal{Code: exam.RefuseHallExists, Args: []any{"Hall 204"}}
+	want := map[Lang]string{
+		EN: "This file already holds the hall “Hall 204”. Use another file (--db) for another hall.",
+		RU: "В этом файле уже есть аудитория «Hall 204». Для другой аудитории используйте другой файл (--db).",
+		KK: "Бұл файлда «Hall 204» аудиториясы бар. Басқа аудитория үшін басқа файлды (--db) қолданыңыз.",
+	}
+	for _, l := range Langs {
+		if got := New(l).Error(r); got != want[l] {
+			t.Errorf("%s: %q\nwant %q", l, got, want[l])
+		}
+		// A wrapped refusal reads the same.
+		if got := New(l).Error(fmt.Errorf("mark arrival: %w", r)); got != want[l] {
+			t.Errorf("%s wrapped: %q", l, got)
+		}
+	}
+}
+
+func TestErrorRendersARosterErrorLinePerProblem(t *testing.T) {
+	re := &exam.RosterError{Problems: []exam.RosterProblem{
+		{Line: 3, Code: exam.RosterUnknownProg, Args: []any{"7X04203"}},
+		{Line: 12, Code: exam.RosterDuplicateSeat, Args: []any{"5", 4}},
+	}}
+	want := map[Lang][]string{
+		EN: {"The roster was not imported: 2 problem(s). Nothing was changed.",
+			`  line 3: unknown programme code "7X04203" (§1.2 lists 7M04203, 7M12301, 7M12303, 8D04201, 8D12301)`,
+			"  line 12: seat 5 is already given on line 4"},
+		RU: {"строка 3: ", `"7X04203"`, "строка 12: ", "место 5", "в строке 4"},
+		KK: {"3-жол: ", `"7X04203"`, "12-жол: ", "5 орны", "4-жолда"},
+	}
+	for _, l := range Langs {
+		got := New(l).Error(re)
+		lines := strings.Split(got, "\n")
+		if len(lines) != 3 {
+			t.Errorf("%s: %d lines, want a header and one per problem:\n%s", l, len(lines), got)
+			continue
+		}
+		if l == EN {
+			if !slices.Equal(lines, want[EN]) {
+				t.Errorf("EN:\n%s\nwant\n%s", got, strings.Join(want[EN], "\n"))
+			}
+			continue
+		}
+		if !strings.Contains(lines[0], "2") {
+			t.Errorf("%s header does not count the problems: %q", l, lines[0])
+		}
+		for _, frag := range want[l] {
+			if !strings.Contains(got, frag) {
+				t.Errorf("%s: %q missing from\n%s", l, frag, got)
+			}
+		}
+	}
+}
+
+func TestErrorOfOtherErrors(t *testing.T) {
+	c := New(RU)
+	if got := c.Error(nil); got != "" {
+		t.Errorf("Error(nil) = %q", got)
+	}
+	if got := c.Error(errors.New("disk full")); got != "disk full" {
+		t.Errorf("Error(plain) = %q", got)
+	}
+}
+
+// Every refusal the domain really gives, with the arguments it really
+// gives, reads as a sentence in every language: no "%!" from a verb that
+// does not fit, no «key» of a missing entry.
+func TestRealRefusalsRenderCleanly(t *testing.T) {
+	t0 := time.Date(2025, 7, 28, 9, 0, 0, 0, time.UTC)
+	rows := []exam.RosterRow{
+		{ID: "1", FullName: "Иванов Пётр", Programme: "7M04203", IDDocument: "D1", Seat: "1"},
+		{ID: "2", FullName: "Жұмабек Ұлан", Programme: "8D04201", IDDocument: "D2", Seat: "2"},
+	}
+	build := func(steps ...func(h *exam.Hall) (exam.Event, error)) *exam.Hall {
+		h := exam.NewHall()
+		evs, err := h.CreateHall(exam.HallSetup{Name: "204", Date: "2025-07-28", Officer: "O", Chairman: "C"}, rows, t0, "O")
+		if err != nil {
+			t.Fatal(err)
+		}
+		apply := func(ev exam.Event) {
+			ev.Seq = h.LastSeq + 1
+			if _, err := h.Apply(ev); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, ev := range evs {
+			apply(ev)
+		}
+		for _, s := range steps {
+			ev, err := s(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			apply(ev)
+		}
+		return h
+	}
+	arrive := func(id string) func(*exam.Hall) (exam.Event, error) {
+		return func(h *exam.Hall) (exam.Event, error) { return h.Arrive(id, t0.Add(time.Minute), "O") }
+	}
+	issue := func(id string) func(*exam.Hall) (exam.Event, error) {
+		return func(h *exam.Hall) (exam.Event, error) {
+			return h.IssueMaterials(id, "7", "", t0.Add(10*time.Minute), "O")
+		}
+	}
+	absent := func(id string) func(*exam.Hall) (exam.Event, error) {
+		return func(h *exam.Hall) (exam.Event, error) { return h.MarkAbsent(id, t0, "O") }
+	}
+	start := func(h *exam.Hall) (exam.Event, error) {
+		p, err := h.ProposeStart()
+		if err != nil {
+			return exam.Event{}, err
+		}
+		return h.StartExam(p, "", t0.Add(11*time.Minute), "O")
+	}
+	fresh := build()
+	ready := build(arrive("1"), absent("2"), issue("1"))
+	running := build(arrive("1"), absent("2"), issue("1"), start)
+	later := t0.Add(20 * time.Minute)
+
+	var errs []error
+	add := func(_ any, err error) { errs = append(errs, err) }
+	add(exam.NewHall().Arrive("1", t0, "O"))
+	add(fresh.CreateHall(exam.HallSetup{Name: "x"}, rows, t0, "O"))
+	add(exam.NewHall().CreateHall(exam.HallSetup{Name: "x"}, rows, t0, "O"))
+	add(exam.NewHall().CreateHall(exam.HallSetup{Name: "x", Date: "28.07", Officer: "O", Chairman: "C"}, rows, t0, "O"))
+	add(exam.NewHall().CreateHall(exam.HallSetup{Name: "x", Date: "2025-07-28", Officer: "O", Chairman: "C"}, nil, t0, "O"))
+	add(exam.NewHall().CreateHall(exam.HallSetup{Name: "x", Date: "2025-07-28", Officer: "O", Chairman: "C"},
+		[]exam.RosterRow{{ID: "1", Programme: "7X", Seat: "1"}, {ID: "1", Seat: "1"}}, t0, "O"))
+	add(fresh.Arrive("9", t0, "O"))
+	add(fresh.IssueMaterials("1", "7", "", t0, "O"))
+	add(running.Arrive("2", later, "O"))
+	add(build(arrive("1")).IssueMaterials("1", " ", "", t0, "O"))
+	add(build(arrive("1")).IssueMaterials("1", "1234567890123", "", t0, "O"))
+	add(fresh.ProposeStart())
+	add(build(absent("1"), absent("2")).ProposeStart())
+	add(build(arrive("1"), arrive("2"), issue("1")).ProposeStart())
+	add(running.ProposeStart())
+	add(ready.StartExam(later, "r", t0.Add(11*time.Minute), "O"))
+	add(ready.StartExam(t0.Add(-time.Hour), "r", later, "O"))
+	add(ready.StartExam(t0, "", later, "O"))
+	add(running.ClockJumped(time.Second, time.Second, later))
+	add(nil, exam.CheckPIN("1"))
+	add(nil, exam.CheckPIN("12x4"))
+	_, err := exam.ParseRoster(strings.NewReader("\xef\xbb\xbfid;full_name;programme;id_document;seat\n" +
+		"1;A;7M04203;D;1\n1;B;7X;D;1\n\xff\n3;\"C\n4;D\n"))
+	errs = append(errs, err)
+	_, err = exam.ParseRoster(strings.NewReader("id,name\n"))
+	errs = append(errs, err)
+	_, err = exam.ParseRoster(strings.NewReader(""))
+	errs = append(errs, err)
+	_, err = exam.ParseRoster(strings.NewReader("id,full_name,programme,id_document,seat\n"))
+	errs = append(errs, err)
+	_, err = exam.ParseRoster(strings.NewReader("id,full_name,programme,id_document,seat\n1,a\"b,7M04203,D,1\n2,B,7M04203,E\n,,,,\n"))
+	errs = append(errs, err)
+
+	seen := map[string]bool{}
+	for i, err := range errs {
+		if err == nil {
+			t.Errorf("case %d: no refusal", i)
+			continue
+		}
+		var r *exam.Refusal
+		var re *exam.RosterError
+		switch {
+		case errors.As(err, &r):
+			seen["refusal."+r.Code] = true
+		case errors.As(err, &re):
+			for _, p := range re.Problems {
+				seen["roster."+p.Code] = true
+			}
+		default:
+			t.Errorf("case %d: %v is neither a refusal nor a roster error", i, err)
+		}
+		for _, l := range Langs {
+			got := New(l).Error(err)
+			if strings.Contains(got, "%!") || strings.Contains(got, "«refusal.") || strings.Contains(got, "«roster.") {
+				t.Errorf("%s case %d (%v):\n%s", l, i, err, got)
+			}
+		}
+	}
+	// Every code the domain can give was given at least once above, so
+	// each was rendered with the arguments the domain really passes.
+	for _, tc := range []struct{ file, prefix, key string }{{"refusal.go", "Refuse", "refusal."}, {"roster.go", "Roster", "roster."}} {
+		for name, code := range constants(t, tc.file, func(n, _ string) bool { return strings.HasPrefix(n, tc.prefix) }) {
+			if !seen[tc.key+code] && !unusedCodes[name] {
+				t.Errorf("exam.%s is never produced by this test", name)
+			}
+		}
+	}
+}
+
+// Codes the domain declares but no action gives yet.
+var unusedCodes = map[string]bool{"RefuseNotStartable": true, "RefuseNotRunning": true}
+
+func TestTOfAMissingKeyShowsTheKey(t *testing.T) {
+	for _, l := range Langs {
+		if got := New(l).T("no.such.key", 1); got != "«no.such.key»" {
+			t.Errorf("%s: %q", l, got)
+		}
+	}
+}
+
+func TestTFallsBackToEnglish(t *testing.T) {
+	const key = "test.only_in_english"
+	register(map[string]Text{key: {EN: "only %d in English"}})
+	t.Cleanup(func() { delete(entries, key) })
+	for _, l := range Langs {
+		if got := New(l).T(key, 3); got != "only 3 in English" {
+			t.Errorf("%s: %q", l, got)
+		}
+	}
+	if Complete(key) {
+		t.Error("an entry with English only is Complete")
+	}
+}
+
+// §1.3: the start and the end are written on the board as the officer's
+// wall clock shows them.
+func TestTShowsInstantsAsLocalWallClock(t *testing.T) {
+	saved := time.Local
+	time.Local = time.FixedZone("ALMT", 5*3600)
+	t.Cleanup(func() { time.Local = saved })
+
+	start := time.Date(2025, 7, 28, 4, 5, 6, 700_000_000, time.UTC)
+	for l, want := range map[Lang]string{
+		EN: "The exam has already started, at 09:05:06.",
+		RU: "Экзамен уже начался в 09:05:06.",
+	} {
+		if got := New(l).T("refusal.already_started", start); got != want {
+			t.Errorf("%s: %q, want %q", l, got, want)
+		}
+	}
+	if got := New(KK).T("refusal.already_started", start); !strings.Contains(got, "09:05:06") {
+		t.Errorf("KK: %q", got)
+	}
+}
+
+// Rendering an error in one language must not change it: the same refusal
+// is shown again after a language switch, and logged.
+func TestRenderingDoesNotChangeTheError(t *testing.T) {
+	start := time.Date(2025, 7, 28, 4, 5, 6, 0, time.UTC)
+	r := &exam.Refusal{Code: exam.RefuseStartTooEarly, Args: []any{start, start.Add(time.Hour)}}
+	for _, l := range Langs {
+		New(l).Error(r)
+	}
+	if _, ok := r.Args[0].(time.Time); !ok {
+		t.Errorf("rendering replaced the refusal's time with %T %v", r.Args[0], r.Args[0])
+	}
+	args := []any{start}
+	New(EN).T("refusal.already_started", args...)
+	if args[0] != any(start) {
+		t.Errorf("T changed its caller's arguments: %v", args)
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	for in, want := range map[string]Lang{"en": EN, " RU ": RU, "Kk": KK} {
+		if got, ok := ParseLang(in); !ok || got != want {
+			t.Errorf("ParseLang(%q) = %q, %v", in, got, ok)
+		}
+	}
+	for _, in := range []string{"", "kz", "de"} {
+		if _, ok := ParseLang(in); ok {
+			t.Errorf("ParseLang(%q) accepted", in)
+		}
+	}
+	l := EN
+	for _, want := range []Lang{RU, KK, EN} {
+		if l = l.Next(); l != want {
+			t.Errorf("Next = %q, want %q", l, want)
+		}
+	}
+	if Lang("de").Next() != EN {
+		t.Error("an unknown language does not switch back to English")
+	}
+}
