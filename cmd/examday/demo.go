@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"examday/exam"
+	"examday/store"
+)
+
+// The demo hall: twelve examinees across all five programmes of §1.2, with
+// names in Kazakh, Russian and Latin script, sitting today in a hall of
+// its own file.
+var demoSetup = exam.HallSetup{
+	Name:     "Audience 204 (demo)",
+	Officer:  "Capt. Aibek Seitkali",
+	Chairman: "Prof. Gulnara Omarova",
+	Members:  []string{"Maj. Dmitry Kuznetsov", "Ainur Zhaksylykova"},
+}
+
+// DemoPIN is the demo chairman's PIN; it is in the README. A real hall's
+// PIN is typed by the chairman at set-up and never shown.
+const demoPIN = "2468"
+
+var demoRoster = []exam.RosterRow{
+	{ID: "M-001", FullName: "Әлия Қасымқызы Нұрланова", Programme: "7M04203", IDDocument: "N04512837", Seat: "1"},
+	{ID: "M-002", FullName: "Иван Сергеевич Петров", Programme: "7M04203", IDDocument: "N05128846", Seat: "2"},
+	{ID: "M-003", FullName: "Dana Serikovna Akhmetova", Programme: "7M04203", IDDocument: "N03377125", Seat: "3"},
+	{ID: "M-004", FullName: "Ерұлан Бауыржанұлы Төлеуов", Programme: "7M12301", IDDocument: "N06631904", Seat: "4"},
+	{ID: "M-005", FullName: "Ольга Викторовна Ким", Programme: "7M12301", IDDocument: "N02219473", Seat: "5"},
+	{ID: "M-006", FullName: "Ғалым Өмірзақұлы Сәрсенбаев", Programme: "7M12301", IDDocument: "N07745012", Seat: "6"},
+	{ID: "M-007", FullName: "Timur Bolatovich Zhunusov", Programme: "7M12303", IDDocument: "N01198354", Seat: "7"},
+	{ID: "M-008", FullName: "Анастасия Андреевна Волкова", Programme: "7M12303", IDDocument: "N08864520", Seat: "8"},
+	{ID: "D-001", FullName: "Құралай Һадиқызы Үсенова", Programme: "8D04201", IDDocument: "N09937261", Seat: "9"},
+	{ID: "D-002", FullName: "Алексей Николаевич Смирнов", Programme: "8D04201", IDDocument: "N04420758", Seat: "10"},
+	{ID: "D-003", FullName: "Іңкәр Ерланқызы Мұхамедиярова", Programme: "8D12301", IDDocument: "N05573619", Seat: "11"},
+	{ID: "D-004", FullName: "Madina Kairatovna Ibraeva", Programme: "8D12301", IDDocument: "N06681347", Seat: "12"},
+}
+
+func (a *app) demoCommand() *cobra.Command {
+	c := a.cat
+	var reset, yes, noTUI bool
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: c.T("cli.demo.short"),
+		Long:  c.T("cli.demo.long", demoPIN),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := a.filePath("demo.db")
+			if err != nil {
+				return err
+			}
+			if reset {
+				if err := a.resetDemo(path, yes); err != nil {
+					return err
+				}
+			}
+			s, err := a.openDemo(path)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if noTUI {
+				h := s.Hall()
+				fmt.Fprintln(a.stdout, c.T("cli.demo.ready", h.Name, len(h.Examinees()), path))
+				return nil
+			}
+			return a.runTUI(s, true)
+		},
+	}
+	cmd.Flags().BoolVar(&reset, "reset", false, c.T("cli.demo.flag.reset"))
+	cmd.Flags().BoolVar(&yes, "yes", false, c.T("cli.demo.flag.yes"))
+	cmd.Flags().BoolVar(&noTUI, "no-tui", false, c.T("cli.demo.flag.no_tui"))
+	return cmd
+}
+
+// openDemo opens the demo file, creating the demo hall on first use.
+func (a *app) openDemo(path string) (*store.Store, error) {
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	s, err := a.openStore(path, true)
+	if err != nil {
+		return nil, err
+	}
+	if fresh || (!s.Hall().Exists() && s.Broken() == nil) {
+		if err := createDemoHall(s, time.Now()); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+func createDemoHall(s *store.Store, now time.Time) error {
+	setup := demoSetup
+	setup.Date = now.Format(exam.DateLayout)
+	hash, err := exam.HashPIN(demoPIN)
+	if err != nil {
+		return err
+	}
+	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, func(h *exam.Hall) ([]exam.Event, error) {
+		return h.CreateHall(setup, demoRoster, now, setup.Officer)
+	})
+	return err
+}
+
+// resetDemo removes the demo file after the officer confirms. A file that
+// another program holds open is left alone: Open says it is in use.
+func (a *app) resetDemo(path string, yes bool) error {
+	c := a.cat
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	s, err := a.openStore(path, false)
+	if err != nil && !errors.Is(err, store.ErrNotExamday) && !errors.Is(err, store.ErrDamaged) {
+		return err
+	}
+	if err == nil {
+		s.Close()
+	}
+	if !yes {
+		fmt.Fprint(a.stderr, c.T("cli.demo.confirm_reset", path))
+		line, _ := bufio.NewReader(a.stdin).ReadString('\n')
+		if !isYes(strings.TrimSpace(line)) {
+			return &reportedError{err: errors.New("reset not confirmed")}
+		}
+	}
+	if err := os.Remove(path); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, c.T("cli.demo.reset_done", path))
+	return nil
+}
+
+// isYes accepts yes in the three languages of the catalogue.
+func isYes(s string) bool {
+	switch strings.ToLower(s) {
+	case "y", "yes", "д", "да", "и", "иә":
+		return true
+	}
+	return false
+}

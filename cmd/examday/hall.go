@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"examday/exam"
+	"examday/store"
+)
+
+func (a *app) hallCommand() *cobra.Command {
+	c := a.cat
+	hall := &cobra.Command{
+		Use:   "hall",
+		Short: c.T("cli.hall.short"),
+		Args:  cobra.NoArgs,
+	}
+	var setup exam.HallSetup
+	var rosterPath string
+	var pinStdin bool
+	create := &cobra.Command{
+		Use:   "create",
+		Short: c.T("cli.hall.create.short"),
+		Long:  c.T("cli.hall.create.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.createHall(setup, rosterPath, pinStdin)
+		},
+	}
+	f := create.Flags()
+	f.StringVar(&setup.Name, "name", "", c.T("cli.hall.flag.name"))
+	f.StringVar(&setup.Date, "date", "", c.T("cli.hall.flag.date"))
+	f.StringVar(&rosterPath, "roster", "", c.T("cli.hall.flag.roster"))
+	f.StringVar(&setup.Chairman, "chairman", "", c.T("cli.hall.flag.chairman"))
+	f.StringVar(&setup.Officer, "officer", "", c.T("cli.hall.flag.officer"))
+	f.StringArrayVar(&setup.Members, "member", nil, c.T("cli.hall.flag.member"))
+	f.BoolVar(&pinStdin, "pin-stdin", false, c.T("cli.hall.flag.pin_stdin"))
+	for _, name := range []string{"name", "date", "roster", "chairman", "officer"} {
+		_ = create.MarkFlagRequired(name)
+	}
+	hall.AddCommand(create)
+	return hall
+}
+
+// createHall checks everything before it creates anything: a bad roster or
+// a missing field leaves no file behind.
+func (a *app) createHall(setup exam.HallSetup, rosterPath string, pinStdin bool) error {
+	c := a.cat
+	rf, err := os.Open(rosterPath)
+	if err != nil {
+		return fmt.Errorf("%s", c.T("cli.hall.roster_unreadable", rosterPath, err))
+	}
+	roster, err := exam.ParseRoster(rf)
+	rf.Close()
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	// The decision on an empty hall refuses what the file would refuse.
+	if _, err := exam.NewHall().CreateHall(setup, roster, now, setup.Officer); err != nil {
+		return err
+	}
+	path, err := a.filePath("hall.db")
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s", c.T("cli.hall.file_exists", path))
+	}
+
+	pin, err := a.askPIN(pinStdin)
+	if err != nil {
+		return err
+	}
+	hash, err := exam.HashPIN(pin)
+	if err != nil {
+		return err
+	}
+
+	s, err := a.openStore(path, true)
+	if err != nil {
+		return err
+	}
+	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, func(h *exam.Hall) ([]exam.Event, error) {
+		return h.CreateHall(setup, roster, now, setup.Officer)
+	})
+	s.Close()
+	if err != nil {
+		// The file was made a moment ago for this hall and holds nothing.
+		os.Remove(path)
+		return err
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.hall.created", setup.Name, len(roster), path))
+	return nil
+}
+
+// askPIN reads the chairman's PIN twice from the terminal without echo.
+// --pin-stdin reads it once from standard input instead, for scripts: a
+// PIN is never taken from the command line, where other users of the
+// machine and the shell's history could read it.
+func (a *app) askPIN(fromStdin bool) (string, error) {
+	c := a.cat
+	if fromStdin {
+		line, err := bufio.NewReader(a.stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return "", err
+		}
+		pin := strings.TrimSpace(line)
+		return pin, exam.CheckPIN(pin)
+	}
+	in, ok := a.stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(in.Fd())) {
+		return "", fmt.Errorf("%s", c.T("cli.hall.pin_needs_terminal"))
+	}
+	read := func(prompt string) (string, error) {
+		fmt.Fprint(a.stderr, prompt)
+		b, err := term.ReadPassword(int(in.Fd()))
+		fmt.Fprintln(a.stderr)
+		return strings.TrimSpace(string(b)), err
+	}
+	for attempt := 0; attempt < 3; attempt++ {
+		pin, err := read(c.T("cli.hall.pin_prompt"))
+		if err != nil {
+			return "", err
+		}
+		if err := exam.CheckPIN(pin); err != nil {
+			fmt.Fprintln(a.stderr, c.Error(err))
+			continue
+		}
+		again, err := read(c.T("cli.hall.pin_again"))
+		if err != nil {
+			return "", err
+		}
+		if again == pin {
+			return pin, nil
+		}
+		fmt.Fprintln(a.stderr, c.T("cli.hall.pin_mismatch"))
+	}
+	return "", fmt.Errorf("%s", c.T("cli.hall.pin_gave_up"))
+}

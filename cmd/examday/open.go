@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"examday/i18n"
+	"examday/store"
+	"examday/tui"
+)
+
+// openStore opens the hall file and turns the store's errors into words.
+func (a *app) openStore(path string, create bool) (*store.Store, error) {
+	if create {
+		if err := ensureDir(path); err != nil {
+			return nil, err
+		}
+	}
+	s, err := store.Open(path, store.Options{Create: create, Program: "examday"})
+	if err != nil {
+		return nil, a.describeOpenError(path, err)
+	}
+	return s, nil
+}
+
+func (a *app) describeOpenError(path string, err error) error {
+	c := a.cat
+	var key string
+	switch {
+	case errors.Is(err, store.ErrInUse):
+		key = "cli.open.in_use"
+	case errors.Is(err, store.ErrNotFound):
+		key = "cli.open.not_found"
+	case errors.Is(err, store.ErrNotExamday):
+		key = "cli.open.not_examday"
+	case errors.Is(err, store.ErrDamaged):
+		key = "cli.open.damaged"
+	case errors.Is(err, store.ErrNewerSchema):
+		key = "cli.open.newer"
+	default:
+		return err
+	}
+	return fmt.Errorf("%s\n  (%w)", c.T(key, path), err)
+}
+
+// warnIfBroken says on stderr that the file is open read-only, and why.
+func (a *app) warnIfBroken(s *store.Store) {
+	if err := s.Broken(); err != nil {
+		fmt.Fprintln(a.stderr, a.cat.T("cli.open.read_only", s.Path(), err.Error()))
+	}
+}
+
+// language is the one asked for with --lang, else the one remembered in
+// the file, else English; --lang is remembered for next time.
+func (a *app) language(s *store.Store) i18n.Lang {
+	if l, ok := i18n.ParseLang(a.langFlag); ok {
+		if s.Broken() == nil {
+			_ = s.SetSetting("lang", string(l))
+		}
+		return l
+	}
+	if l, ok := i18n.ParseLang(s.Setting("lang")); ok {
+		return l
+	}
+	return i18n.EN
+}
+
+type systemClock struct{}
+
+func (systemClock) Now() time.Time { return time.Now() }
+
+// runTUI runs the application on an open store until the officer quits.
+func (a *app) runTUI(s *store.Store, demo bool) error {
+	a.warnIfBroken(s)
+	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Demo: demo})
+	_, err := tea.NewProgram(m).Run()
+	return err
+}
+
+// runHall is `examday` with no sub-command: the hall in the default file.
+func (a *app) runHall(cmd *cobra.Command) error {
+	path, err := a.filePath("hall.db")
+	if err != nil {
+		return err
+	}
+	s, err := a.openStore(path, false)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if !s.Hall().Exists() {
+		return fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
+	}
+	return a.runTUI(s, false)
+}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"examday/exam"
+)
+
+// The lines around the pages: the header, the banners, the status line and
+// the keys. They are the same on every page that shows them.
+
+// topBanners are on every screen: the file is read-only.
+func (c *Context) topBanners() []string {
+	if c.Broken == nil {
+		return nil
+	}
+	text := "⚠ " + c.BrokenText()
+	wrapped := c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text)
+	return strings.Split(wrapped, "\n")
+}
+
+// headerLines are the hall, the date, the programmes, the state and the
+// clock: two lines.
+func (c *Context) headerLines(width int) []string {
+	s, h := c.Styles, c.Hall
+	left := s.Title.Render(h.Name) + s.Dim.Render(" · "+h.Date+" · "+strings.Join(h.Programmes, " "))
+	right := s.Dim.Render(c.Cat.T("ui.header.now")+" ") + s.Bold.Render(clockText(c.Now))
+	if c.Demo {
+		right = s.Demo.Render(c.Cat.T("ui.demo")) + "  " + right
+	}
+	line1 := spread(left, right, width)
+
+	line2 := s.Phase.Render(c.Cat.T("phase."+string(h.Phase))) + "  "
+	if h.Phase.Started() {
+		line2 += s.Dim.Render(c.Cat.T("ui.header.start")+" ") + s.Bold.Render(clockText(h.Start)) +
+			s.Dim.Render(" · "+c.Cat.T("ui.header.end")+" ") + s.Bold.Render(clockText(h.End)) +
+			s.Dim.Render(" · "+c.Cat.T("ui.header.left")+" ") + s.TimeLeft.Render(durationText(exam.TimeLeft(h.End, c.Now)))
+	} else {
+		line2 += s.Dim.Render(c.Cat.T("ui.header.not_started"))
+	}
+	return []string{line1, fit(line2, width)}
+}
+
+// alertLines are the clock's alerts not yet acknowledged: a clock jump
+// notice, and a large banner for a warning or the end.
+func (c *Context) alertLines(width int) []string {
+	a, s, h := c.Alerts, c.Styles, c.Hall
+	var lines []string
+	ack := c.Cat.T("ui.alert.ack", c.Keys.Ack.Help().Key)
+	if a.Jump {
+		text := "⚠ " + c.Cat.T("ui.clock.jump", jumpText(h.LastJumpSeconds), clockText(h.LastJumpAt)) + "  " + ack
+		lines = append(lines, s.Notice.Render(fit(text, width)))
+	}
+	var box string
+	switch {
+	case a.TimeUp:
+		text := []string{
+			c.Cat.T("ui.warning.time_up"),
+			c.Cat.T("ui.warning.time_up_detail", clockText(h.End)),
+			ack,
+		}
+		box = c.banner(s.TimeUp, "0:00:00", text, width)
+	case len(a.Warnings) > 0:
+		mark := a.Warnings[len(a.Warnings)-1]
+		text := []string{
+			c.Cat.T("ui.warning.minutes", mark),
+			c.Cat.T("ui.warning.detail", clockText(h.End)),
+			ack,
+		}
+		box = c.banner(s.Warning, strconv.Itoa(mark), text, width)
+	}
+	if box != "" {
+		lines = append(lines, strings.Split(box, "\n")...)
+	}
+	return lines
+}
+
+// banner is a bordered box with big digits on the left and words on the
+// right, as wide as the screen.
+func (c *Context) banner(style lipgloss.Style, digits string, text []string, width int) string {
+	big := bigText(digits, 1)
+	inner := max(width-style.GetHorizontalFrameSize(), 1)
+	words := strings.Join(text, "\n")
+	content := lipgloss.JoinHorizontal(lipgloss.Top, strings.Join(big, "\n"), "   ", words)
+	if lipgloss.Width(content) > inner {
+		content = words
+	}
+	return style.Width(width).Render(content)
+}
+
+// statusLine answers the last action.
+func (c *Context) statusLine(width int) string {
+	if c.Status.text == "" {
+		return ""
+	}
+	text := fit(strings.ReplaceAll(c.Status.text, "\n", " "), width)
+	if c.Status.err {
+		return c.Styles.StatusErr.Render(text)
+	}
+	return c.Styles.StatusOK.Render(text)
+}
+
+// keyLine is the short help of a page: as many of its keys as fit, and
+// the help key always, which lists them all.
+func (c *Context) keyLine(km help.KeyMap, width int) string {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	sep := h.Styles.ShortSeparator.Render(h.ShortSeparator)
+	line := h.ShortHelpView([]key.Binding{c.Keys.Help})
+	used := lipgloss.Width(line)
+	var items []string
+	for _, b := range km.ShortHelp() {
+		item := h.ShortHelpView([]key.Binding{b})
+		w := lipgloss.Width(item) + lipgloss.Width(sep)
+		if used+w > width {
+			break
+		}
+		items = append(items, item)
+		used += w
+	}
+	return strings.Join(append(items, line), sep)
+}
+
+// fit cuts s (which may be styled) to width columns, with an ellipsis.
+func fit(s string, width int) string {
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// pad fits s to exactly width columns.
+func pad(s string, width int) string {
+	s = fit(s, width)
+	if w := ansi.StringWidth(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// spread puts left and right at the two ends of a line of width columns;
+// left gives way if both do not fit.
+func spread(left, right string, width int) string {
+	rw := ansi.StringWidth(right)
+	if rw >= width {
+		return fit(right, width)
+	}
+	left = fit(left, max(width-rw-1, 0))
+	gap := width - ansi.StringWidth(left) - rw
+	return left + strings.Repeat(" ", max(gap, 1)) + right
+}
+
+func joinLines(lines ...string) string { return strings.Join(lines, "\n") }

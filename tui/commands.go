@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"encoding/json"
+
+	tea "charm.land/bubbletea/v2"
+
+	"examday/exam"
+	"examday/i18n"
+	"examday/store"
+)
+
+// recordKind says who asked for a record: the officer, or the clock.
+type recordKind int
+
+const (
+	recordAction recordKind = iota // a key the officer pressed
+	recordClock                    // warnings and time-up due
+	recordJump                     // a jump of the system clock
+)
+
+// recordedMsg is the file's answer to a store.Do: the records committed
+// (and fsynced), or why nothing was.
+type recordedMsg struct {
+	kind    recordKind
+	records []store.Record
+	err     error
+	// done is the status line's text on success: a catalogue key and its
+	// arguments, put into words when the answer arrives.
+	done     string
+	doneArgs []any
+}
+
+// record runs decide in the store, off the UI loop, and answers with a
+// recordedMsg. Decisions are the exam package's; they run on the state as
+// it is in the file at that moment, not on the screen's copy.
+func (c *Context) record(kind recordKind, done string, doneArgs []any, decide store.Decision) tea.Cmd {
+	s := c.Store
+	return func() tea.Msg {
+		recs, err := s.Do(decide)
+		return recordedMsg{kind: kind, records: recs, err: err, done: done, doneArgs: doneArgs}
+	}
+}
+
+// one turns a single-event decision into a store.Decision.
+func one(decide func(h *exam.Hall) (exam.Event, error)) store.Decision {
+	return func(h *exam.Hall) ([]exam.Event, error) {
+		ev, err := decide(h)
+		if err != nil {
+			return nil, err
+		}
+		return []exam.Event{ev}, nil
+	}
+}
+
+// onRecorded reads the hall again after the store answered, puts the answer
+// in the status line and raises the clock's alerts. The open dialog is
+// told too, so it can close or show the refusal.
+func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
+	c := m.ctx
+	var cmds []tea.Cmd
+	if msg.err != nil {
+		c.Status = status{text: c.ErrorText(msg.err), err: true}
+	} else if len(msg.records) > 0 {
+		c.reload()
+		if msg.done != "" {
+			c.Status = status{text: c.Cat.T(msg.done, msg.doneArgs...)}
+		}
+		for _, r := range msg.records {
+			switch r.Event.Type {
+			case exam.TypeWarning:
+				var w exam.WarningData
+				if json.Unmarshal(r.Event.Data, &w) == nil {
+					c.Alerts.Warnings = append(c.Alerts.Warnings, w.MinutesLeft)
+				}
+				cmds = append(cmds, bell)
+			case exam.TypeTimeUp:
+				c.Alerts.TimeUp = true
+				cmds = append(cmds, bell)
+			case exam.TypeClockJump:
+				c.Alerts.Jump = true
+			}
+		}
+	}
+	m.layout()
+	if c.Dialog != nil && msg.kind == recordAction {
+		var cmd tea.Cmd
+		c.Dialog, cmd = c.Dialog.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// bell rings the terminal's bell: a warning must not go unnoticed.
+var bell = tea.Raw("\a")
+
+// langSavedMsg answers a change of language.
+type langSavedMsg struct {
+	lang i18n.Lang
+	err  error
+}
+
+// saveLang remembers the language in the file (a preference of this
+// laptop, not a fact of the exam).
+func (c *Context) saveLang(l i18n.Lang) tea.Cmd {
+	s := c.Store
+	return func() tea.Msg {
+		return langSavedMsg{lang: l, err: s.SetSetting("lang", string(l))}
+	}
+}
+
+// onLangSaved switches the language. A read-only file cannot remember it,
+// but the officer still gets the language asked for.
+func (m Model) onLangSaved(msg langSavedMsg) (tea.Model, tea.Cmd) {
+	m.ctx.SetLang(msg.lang)
+	if msg.err != nil {
+		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.not_saved", m.ctx.ErrorText(msg.err)), err: true}
+	} else {
+		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.changed")}
+	}
+	m.layout()
+	return m, nil
+}

@@ -1,0 +1,115 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"examday/exam"
+	"examday/i18n"
+	"examday/store"
+)
+
+// Context is what every page and dialog shares: the file, the clock, the
+// words, the look, the keys, the size of the screen and the last state read
+// from the file. Only the root model changes it, in Update.
+type Context struct {
+	Store  *store.Store
+	Clock  Clock
+	Cat    i18n.Catalogue
+	Styles Styles
+	Keys   KeyMap
+	Demo   bool
+
+	Width, Height int
+
+	// Hall is the state as last read from the file after a commit: the
+	// screen shows nothing else.
+	Hall *exam.Hall
+	// Now is the wall time of the last clock tick.
+	Now time.Time
+	// Broken is why the file is read-only, or nil.
+	Broken error
+	// Status is the line that answers the last action.
+	Status status
+	// Dialog is the dialog open over the page, which has the keyboard.
+	Dialog dialog
+	// Alerts are the clock's alerts not acknowledged yet.
+	Alerts Alerts
+	// isDark is the terminal's background, for rebuilding the styles when
+	// the language (and so nothing else) changes.
+	isDark bool
+}
+
+// status is the answer to the last action: done, or refused and why.
+type status struct {
+	text string
+	err  bool
+}
+
+// Alerts are what the clock raised and the officer has not acknowledged:
+// they stay on screen until the acknowledge key. Each came from an event
+// just committed to the file.
+type Alerts struct {
+	Warnings []int // minutes-left marks given
+	TimeUp   bool
+	Jump     bool // the hall's last clock jump
+}
+
+func (a Alerts) pending() bool { return len(a.Warnings) > 0 || a.TimeUp || a.Jump }
+
+// SetLang switches the words and the help texts of the keys.
+func (c *Context) SetLang(l i18n.Lang) {
+	c.Cat = i18n.New(l)
+	c.Keys = DefaultKeyMap(c.Cat)
+}
+
+// refuse puts a refusal, in words, in the status line.
+func (c *Context) refuse(err error) { c.Status = status{text: c.ErrorText(err), err: true} }
+
+// reload reads the hall again from the file; called after every commit.
+func (c *Context) reload() { c.Hall = c.Store.Hall() }
+
+// ErrorText puts an error into the officer's words: a read-only file says
+// why it is read-only, a refusal says what the rules do not allow.
+func (c *Context) ErrorText(err error) string {
+	if errors.Is(err, store.ErrReadOnly) && c.Broken != nil {
+		return c.BrokenText()
+	}
+	return c.Cat.Error(err)
+}
+
+// BrokenText says that the file is read-only and why.
+func (c *Context) BrokenText() string {
+	var ce *store.ChainError
+	if errors.As(c.Broken, &ce) {
+		return c.Cat.T("ui.readonly.chain", ce.Seq, ce.Reason)
+	}
+	return c.Cat.T("ui.readonly.other", c.Broken.Error())
+}
+
+// clockText formats an instant as the laptop's time of day.
+func clockText(t time.Time) string {
+	if t.IsZero() {
+		return "--:--:--"
+	}
+	return t.Local().Format("15:04:05")
+}
+
+// durationText is a time left as H:MM:SS.
+func durationText(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	s := int64(d / time.Second)
+	return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+}
+
+// jumpText is the size of a clock jump with its sign: +3m12s, -45s.
+func jumpText(seconds float64) string {
+	d := time.Duration(seconds * float64(time.Second)).Round(time.Second)
+	if d >= 0 {
+		return "+" + d.String()
+	}
+	return d.String()
+}

@@ -1,0 +1,239 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"examday/exam"
+)
+
+// dashboard is the first screen: the hall, its state and clock, and the
+// roster with each examinee's status. The officer acts on the selected
+// examinee from here.
+type dashboard struct {
+	ctx           *Context
+	width, height int
+	sel, offset   int // selected row, first row shown
+}
+
+func newDashboard(ctx *Context) *dashboard { return &dashboard{ctx: ctx} }
+
+func (d *dashboard) SetSize(w, h int) {
+	d.width, d.height = w, h
+	d.follow()
+}
+
+// ShortHelp is the keys of the moment: before the start the morning's
+// actions, after it the board first.
+func (d *dashboard) ShortHelp() []key.Binding {
+	k := d.ctx.Keys
+	if d.ctx.Hall.Phase.Started() {
+		return []key.Binding{k.Board, k.Lang, k.Quit}
+	}
+	return []key.Binding{k.Present, k.Absent, k.Materials, k.Start, k.Board, k.Lang, k.Quit}
+}
+
+func (d *dashboard) FullHelp() [][]key.Binding {
+	k := d.ctx.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Present, k.Absent, k.Materials, k.Start},
+		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
+	}
+}
+
+func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := d.ctx.Keys
+	n := len(d.ctx.Hall.Examinees())
+	switch {
+	case key.Matches(km, k.Up):
+		d.sel--
+	case key.Matches(km, k.Down):
+		d.sel++
+	case key.Matches(km, k.PageUp):
+		d.sel -= max(d.rows()-1, 1)
+	case key.Matches(km, k.PageDown):
+		d.sel += max(d.rows()-1, 1)
+	case key.Matches(km, k.Home):
+		d.sel = 0
+	case key.Matches(km, k.End):
+		d.sel = n - 1
+	case key.Matches(km, k.Present):
+		return d.markPresent()
+	case key.Matches(km, k.Absent):
+		return d.markAbsent()
+	case key.Matches(km, k.Materials):
+		return d.issueMaterials()
+	case key.Matches(km, k.Start):
+		return d.start()
+	default:
+		return nil
+	}
+	d.follow()
+	return nil
+}
+
+// follow keeps the selection on the roster and in sight.
+func (d *dashboard) follow() {
+	n := len(d.ctx.Hall.Examinees())
+	d.sel = min(max(d.sel, 0), max(n-1, 0))
+	rows := d.rows()
+	if d.sel < d.offset {
+		d.offset = d.sel
+	}
+	if d.sel >= d.offset+rows {
+		d.offset = d.sel - rows + 1
+	}
+	d.offset = min(max(d.offset, 0), max(n-rows, 0))
+}
+
+func (d *dashboard) selected() *exam.Examinee {
+	es := d.ctx.Hall.Examinees()
+	if d.sel < 0 || d.sel >= len(es) {
+		return nil
+	}
+	return es[d.sel]
+}
+
+// chrome is the number of lines that are not roster rows: the header, the
+// alerts, the table's header, the summary, the status and the keys.
+func (d *dashboard) chrome() int {
+	return 2 + len(d.ctx.alertLines(d.width)) + 1 + 3
+}
+
+// rows is how many roster rows fit.
+func (d *dashboard) rows() int { return max(d.height-d.chrome(), 1) }
+
+func (d *dashboard) View() string {
+	c := d.ctx
+	if !c.Hall.Exists() {
+		return c.Cat.T("refusal.no_hall")
+	}
+	lines := make([]string, 0, d.height)
+	lines = append(lines, c.headerLines(d.width)...)
+	lines = append(lines, c.alertLines(d.width)...)
+
+	cols := rosterColumns(c, d.width)
+	lines = append(lines, c.Styles.TableHeader.Render(fit(cols.header(), d.width)))
+	es := c.Hall.Examinees()
+	rows := d.rows()
+	// The offset is kept by Update; clamp again in case the roster or the
+	// room changed since.
+	offset := min(max(d.offset, d.sel-rows+1, 0), max(d.sel, 0))
+	end := min(offset+rows, len(es))
+	for i := offset; i < end; i++ {
+		lines = append(lines, cols.row(c, es[i], i == d.sel, d.width))
+	}
+	for i := end - offset; i < rows; i++ {
+		lines = append(lines, "")
+	}
+	lines = append(lines, d.summary(), c.statusLine(d.width), c.keyLine(d, d.width))
+	return strings.Join(lines, "\n")
+}
+
+// summary counts the roster, with where the selection is.
+func (d *dashboard) summary() string {
+	c := d.ctx
+	t := c.Hall.Tally()
+	left := c.Cat.T("ui.summary", t.Total, t.Unmarked, t.Present, t.Materials, t.Absent)
+	right := ""
+	if t.Total > 0 {
+		right = c.Cat.T("ui.position", d.sel+1, t.Total)
+	}
+	return c.Styles.Dim.Render(spread(left, right, d.width))
+}
+
+// The actions. Each first asks the exam package on the screen's copy of
+// the hall whether it would be allowed, so a refusal is shown at once
+// instead of a dialog; the store asks again, on the file's state, when the
+// action is recorded.
+
+// readOnly refuses every action on a file that is read-only.
+func (d *dashboard) readOnly() bool {
+	if d.ctx.Broken != nil {
+		d.ctx.Status = status{text: d.ctx.BrokenText(), err: true}
+		return true
+	}
+	return false
+}
+
+func (d *dashboard) markPresent() tea.Cmd {
+	c, e := d.ctx, d.selected()
+	if e == nil || d.readOnly() {
+		return nil
+	}
+	if _, err := c.Hall.Arrive(e.ID, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	id := e.ID
+	c.Dialog = newConfirm(c,
+		c.Cat.T("ui.confirm.present", e.FullName, e.Seat),
+		[]string{c.Cat.T("ui.confirm.id_document", c.Styles.Bold.Render(e.IDDocument))},
+		c.record(recordAction, "ui.done.present", []any{e.FullName, e.IDDocument}, one(func(h *exam.Hall) (exam.Event, error) {
+			return h.Arrive(id, c.Clock.Now(), h.Officer)
+		})))
+	return nil
+}
+
+func (d *dashboard) markAbsent() tea.Cmd {
+	c, e := d.ctx, d.selected()
+	if e == nil || d.readOnly() {
+		return nil
+	}
+	if _, err := c.Hall.MarkAbsent(e.ID, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	id := e.ID
+	c.Dialog = newConfirm(c,
+		c.Cat.T("ui.confirm.absent", e.FullName, e.Seat),
+		nil,
+		c.record(recordAction, "ui.done.absent", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
+			return h.MarkAbsent(id, c.Clock.Now(), h.Officer)
+		})))
+	return nil
+}
+
+func (d *dashboard) issueMaterials() tea.Cmd {
+	c, e := d.ctx, d.selected()
+	if e == nil || d.readOnly() {
+		return nil
+	}
+	// Asked with a stand-in ticket: the question here is only whether
+	// this examinee may receive materials now; the typed ticket is
+	// checked when it is recorded.
+	if _, err := c.Hall.IssueMaterials(e.ID, "0", "", c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	f, focus := newTicketForm(c, e)
+	c.Dialog = f
+	return focus
+}
+
+func (d *dashboard) start() tea.Cmd {
+	if d.readOnly() {
+		return nil
+	}
+	// Once started there is nothing to propose: say when it started.
+	if _, err := d.ctx.Hall.ProposeStart(); refusedWith(err, exam.RefuseAlreadyStarted) {
+		d.ctx.refuse(err)
+		return nil
+	}
+	d.ctx.Dialog = newStartDialog(d.ctx)
+	return nil
+}
+
+// refusedWith reports whether err is a refusal of the rules with code.
+func refusedWith(err error, code string) bool {
+	var r *exam.Refusal
+	return errors.As(err, &r) && r.Code == code
+}

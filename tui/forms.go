@@ -1,0 +1,163 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"examday/exam"
+)
+
+// dialogWidth is the width of a dialog's text, at most.
+const dialogWidth = 64
+
+// confirm asks yes or no before an action is recorded: marking present
+// (with the identity document to check) or absent.
+type confirm struct {
+	ctx     *Context
+	title   string
+	lines   []string
+	onYes   tea.Cmd
+	pending bool // the store is recording; wait for its answer
+}
+
+func newConfirm(c *Context, title string, lines []string, onYes tea.Cmd) *confirm {
+	return &confirm{ctx: c, title: title, lines: lines, onYes: onYes}
+}
+
+func (d *confirm) ShortHelp() []key.Binding {
+	return []key.Binding{d.ctx.Keys.Yes, d.ctx.Keys.No}
+}
+
+func (d *confirm) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+func (d *confirm) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	switch msg := msg.(type) {
+	case recordedMsg:
+		// Done or refused, the answer is in the status line.
+		return nil, nil
+	case tea.KeyPressMsg:
+		if d.pending {
+			return d, nil
+		}
+		switch {
+		case key.Matches(msg, d.ctx.Keys.Yes):
+			d.pending = true
+			return d, d.onYes
+		case key.Matches(msg, d.ctx.Keys.No):
+			return nil, nil
+		}
+	}
+	return d, nil
+}
+
+func (d *confirm) View() string {
+	return d.ctx.dialogBox(d.title, strings.Join(d.lines, "\n"), "", d)
+}
+
+// ticketForm records the materials an examinee received (§1.3, §1.5): the
+// number of the exam ticket, typed.
+type ticketForm struct {
+	ctx   *Context
+	e     *exam.Examinee
+	input textinput.Model
+	// packet is the answer-sheet packet bound with the materials. It is
+	// empty until the sheets exist: the sheets issue binds it here by
+	// scanning any sheet of the packet into this form.
+	packet  string
+	err     string
+	pending bool
+}
+
+func newTicketForm(c *Context, e *exam.Examinee) (*ticketForm, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = c.Cat.T("ui.materials.ticket") + " "
+	in.CharLimit = exam.MaxTicketLength
+	in.SetWidth(exam.MaxTicketLength + 1)
+	in.SetStyles(c.Styles.Input)
+	f := &ticketForm{ctx: c, e: e, input: in}
+	return f, f.input.Focus()
+}
+
+func (f *ticketForm) ShortHelp() []key.Binding {
+	return []key.Binding{f.ctx.Keys.Confirm, f.ctx.Keys.Cancel}
+}
+
+func (f *ticketForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
+func (f *ticketForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	c := f.ctx
+	switch msg := msg.(type) {
+	case recordedMsg:
+		f.pending = false
+		if msg.err != nil {
+			// The form stays open with the refusal, to type again.
+			f.err = c.ErrorText(msg.err)
+			return f, nil
+		}
+		return nil, nil
+	case tea.KeyPressMsg:
+		if f.pending {
+			return f, nil
+		}
+		switch {
+		case key.Matches(msg, c.Keys.Cancel):
+			return nil, nil
+		case key.Matches(msg, c.Keys.Confirm):
+			f.pending, f.err = true, ""
+			id, ticket, packet := f.e.ID, f.input.Value(), f.packet
+			return f, c.record(recordAction, "ui.done.materials", []any{f.e.FullName, strings.TrimSpace(ticket)},
+				one(func(h *exam.Hall) (exam.Event, error) {
+					return h.IssueMaterials(id, ticket, packet, c.Clock.Now(), h.Officer)
+				}))
+		}
+	}
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	return f, cmd
+}
+
+func (f *ticketForm) View() string {
+	c := f.ctx
+	body := c.Styles.Dim.Render(c.Cat.T("ui.materials.who", f.e.Seat, f.e.Programme)) + "\n\n" + f.input.View()
+	return c.dialogBox(c.Cat.T("ui.materials.title", f.e.FullName), body, f.err, f)
+}
+
+// dialogBox draws a dialog: a title, its body, a refusal if any, and its
+// keys, generated from its key map. A body too long for the screen is cut
+// with an ellipsis; the keys always show.
+func (c *Context) dialogBox(title, body, refusal string, km help.KeyMap) string {
+	s := c.Styles
+	width := min(dialogWidth, max(c.Width-4, 20))
+	h := help.New()
+	h.Styles = s.Help
+	h.SetWidth(width)
+	head := []string{s.DialogTitle.Width(width).Render(title), ""}
+	var tail []string
+	if refusal != "" {
+		tail = append(tail, "", s.StatusErr.Width(width).Render(refusal))
+	}
+	tail = append(tail, "", h.ShortHelpView(km.ShortHelp()))
+	var lines []string
+	if body != "" {
+		lines = strings.Split(s.Plain.Width(width).Render(body), "\n")
+	}
+	room := c.Height - s.Dialog.GetVerticalFrameSize() - lipgloss.Height(strings.Join(head, "\n")) - lipgloss.Height(strings.Join(tail, "\n"))
+	if len(lines) > room {
+		lines = append(lines[:max(room-1, 0)], "…")
+	}
+	parts := append(append(head, lines...), tail...)
+	return s.Dialog.Render(lipgloss.JoinVertical(lipgloss.Left, parts...))
+}
+
+// overlay draws box in the middle of the screen, over body.
+func overlay(body, box string, width, height int) string {
+	x := max((width-lipgloss.Width(box))/2, 0)
+	y := max((height-lipgloss.Height(box))/2, 0)
+	layers := lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1))
+	return lipgloss.NewCanvas(width, height).Compose(layers).Render()
+}

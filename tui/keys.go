@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"examday/i18n"
+)
+
+// KeyMap is every key of the application, as data: the pages match on it
+// and the help is generated from it, so the help cannot drift from the
+// keys. A new key is a field here, a line in DefaultKeyMap, and a place in
+// the page's ShortHelp/FullHelp.
+type KeyMap struct {
+	// Moving in the roster.
+	Up, Down, PageUp, PageDown, Home, End key.Binding
+
+	// Acting on the selected examinee, and on the hall.
+	Present, Absent, Materials, Start key.Binding
+
+	// Everywhere.
+	Board, Help, Lang, Quit, Back, Ack key.Binding
+
+	// In dialogs.
+	Yes, No, Confirm, Cancel, Correct, NextField key.Binding
+}
+
+// DefaultKeyMap is the key map with its help in the catalogue's language.
+func DefaultKeyMap(c i18n.Catalogue) KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, c.T(desc)))
+	}
+	return KeyMap{
+		Up:       b("↑/k", "ui.key.up", layouts("up", "k")...),
+		Down:     b("↓/j", "ui.key.down", layouts("down", "j")...),
+		PageUp:   b("pgup", "ui.key.page_up", "pgup"),
+		PageDown: b("pgdn", "ui.key.page_down", "pgdown"),
+		Home:     b("home", "ui.key.home", "home"),
+		End:      b("end", "ui.key.end", "end"),
+
+		Present:   b("p", "ui.key.present", layouts("p")...),
+		Absent:    b("x", "ui.key.absent", layouts("x")...),
+		Materials: b("m", "ui.key.materials", layouts("m")...),
+		Start:     b("s", "ui.key.start", layouts("s")...),
+
+		Board: b("b", "ui.key.board", layouts("b")...),
+		Help:  b("?", "ui.key.help", "?"),
+		Lang:  b("L", "ui.key.lang", layouts("L")...),
+		Quit:  b("q", "ui.key.quit", layouts("q", "ctrl+c")...),
+		Back:  b("esc", "ui.key.back", "esc"),
+		Ack:   b("a", "ui.key.ack", layouts("a")...),
+
+		Yes:       b("y", "ui.key.yes", layouts("y")...),
+		No:        b("n/esc", "ui.key.no", layouts("n", "esc")...),
+		Confirm:   b("enter", "ui.key.confirm", "enter"),
+		Cancel:    b("esc", "ui.key.cancel", "esc"),
+		Correct:   b("c", "ui.key.correct", layouts("c")...),
+		NextField: b("tab", "ui.key.next_field", "tab", "shift+tab"),
+	}
+}
+
+// cyrillic is where a key of the US layout sits on the Russian and Kazakh
+// layouts (ЙЦУКЕН; the Kazakh layout differs only in the digit row), so
+// that a letter key works whatever layout the laptop is switched to.
+var cyrillic = map[rune]rune{
+	'q': 'й', 'w': 'ц', 'e': 'у', 'r': 'к', 't': 'е', 'y': 'н', 'u': 'г', 'i': 'ш', 'o': 'щ', 'p': 'з',
+	'a': 'ф', 's': 'ы', 'd': 'в', 'f': 'а', 'g': 'п', 'h': 'р', 'j': 'о', 'k': 'л', 'l': 'д',
+	'z': 'я', 'x': 'ч', 'c': 'с', 'v': 'м', 'b': 'и', 'n': 'т', 'm': 'ь',
+}
+
+// layouts returns the keys with, for each single letter, the letter the
+// same key types on the Cyrillic layouts.
+func layouts(keys ...string) []string {
+	out := append([]string(nil), keys...)
+	for _, k := range keys {
+		r := []rune(k)
+		if len(r) != 1 {
+			continue
+		}
+		lower := r[0]
+		upper := false
+		if lower >= 'A' && lower <= 'Z' {
+			lower, upper = lower+'a'-'A', true
+		}
+		c, ok := cyrillic[lower]
+		if !ok {
+			continue
+		}
+		if upper {
+			c = []rune(string(c))[0] - 'а' + 'А'
+		}
+		out = append(out, string(c))
+	}
+	return out
+}

@@ -1,0 +1,247 @@
+// Package tui is the officer's screen: Bubble Tea models only. A root
+// model holds the pages (the dashboard and the board), the dialog open over
+// them, the help overlay and the clock; what they share is one Context.
+//
+// Data flows one way: a key opens a dialog or asks the store to record an
+// action (a tea.Cmd calling store.Do, where the exam package decides); the
+// store's answer comes back as a message; only then is the hall read again
+// from the file and the screen changed. A refusal is shown in words and
+// changes nothing.
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"examday/i18n"
+	"examday/store"
+)
+
+// Clock is where the time comes from: the system clock with its monotonic
+// reading in the program, a fake one in tests.
+type Clock interface{ Now() time.Time }
+
+// Config is what the command line hands to the UI.
+type Config struct {
+	Store *store.Store
+	Clock Clock
+	// Lang is the language to start in; "" means the one remembered in the
+	// file, else English.
+	Lang i18n.Lang
+	// Demo shows a DEMO mark in the header.
+	Demo bool
+}
+
+// page is one full screen under the header banners. Pages return strings;
+// only the root builds the tea.View.
+type page interface {
+	help.KeyMap
+	SetSize(width, height int)
+	Update(tea.Msg) tea.Cmd
+	View() string
+}
+
+// dialog is a small window over a page that has the keyboard while it is
+// open (a focused text input gets every key first). A page opens one by
+// setting Context.Dialog in its Update; the dialog's Update returns nil
+// when it closes.
+type dialog interface {
+	help.KeyMap
+	Update(tea.Msg) (dialog, tea.Cmd)
+	View() string
+}
+
+type pageID int
+
+const (
+	pageDashboard pageID = iota
+	pageBoard
+)
+
+// Model is the root model.
+type Model struct {
+	ctx    *Context
+	pages  map[pageID]page
+	active pageID
+	// showHelp is the help overlay over the active page.
+	showHelp bool
+	help     help.Model
+	clock    clockState
+	// timer runs the clock's ticks; tests turn it off and send ticks.
+	timer bool
+}
+
+// New builds the application on an open store.
+func New(cfg Config) Model {
+	lang := cfg.Lang
+	if lang == "" {
+		if l, ok := i18n.ParseLang(cfg.Store.Setting("lang")); ok {
+			lang = l
+		} else {
+			lang = i18n.EN
+		}
+	}
+	now := cfg.Clock.Now()
+	ctx := &Context{
+		Store:  cfg.Store,
+		Clock:  cfg.Clock,
+		Demo:   cfg.Demo,
+		Styles: NewStyles(true),
+		isDark: true,
+		Width:  80,
+		Height: 24,
+		Hall:   cfg.Store.Hall(),
+		Now:    now.Round(0),
+		Broken: cfg.Store.Broken(),
+	}
+	ctx.SetLang(lang)
+	m := Model{
+		ctx: ctx,
+		pages: map[pageID]page{
+			pageDashboard: newDashboard(ctx),
+			pageBoard:     newBoard(ctx),
+		},
+		active: pageDashboard,
+		help:   help.New(),
+		clock:  clockState{started: now},
+		timer:  true,
+	}
+	m.layout()
+	return m
+}
+
+// Init asks the terminal for its background and reads the clock at once:
+// a warning or the end passed while the program was not running is given
+// on the first tick.
+func (m Model) Init() tea.Cmd {
+	if !m.timer {
+		return tea.RequestBackgroundColor
+	}
+	return tea.Batch(tea.RequestBackgroundColor, m.clock.readNow(m.ctx.Clock))
+}
+
+// Update handles the messages every page cares about first (size, colours,
+// the clock, the store's answers), then keys: quitting always, a dialog's
+// keys before anything else, then the global keys, then the active page.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.ctx.isDark = msg.IsDark()
+		m.ctx.Styles = NewStyles(m.ctx.isDark)
+		return m, nil
+	case tickMsg:
+		return m.onTick(msg)
+	case recordedMsg:
+		return m.onRecorded(msg)
+	case langSavedMsg:
+		return m.onLangSaved(msg)
+	case tea.KeyPressMsg:
+		return m.onKey(msg)
+	}
+	// Anything else (a text input's cursor blink …) goes where the focus is.
+	if m.ctx.Dialog != nil {
+		var cmd tea.Cmd
+		m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+		return m, cmd
+	}
+	return m, m.pages[m.active].Update(msg)
+}
+
+func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.ctx.Keys
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	// A dialog has the keyboard: its text inputs get every key, and
+	// nothing below sees them.
+	if m.ctx.Dialog != nil {
+		var cmd tea.Cmd
+		m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+		return m, cmd
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, k.Help, k.Back):
+			m.showHelp = false
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		return m, nil
+	case key.Matches(msg, k.Lang):
+		return m, m.ctx.saveLang(m.ctx.Cat.Lang.Next())
+	case key.Matches(msg, k.Ack) && m.ctx.Alerts.pending():
+		m.ctx.Alerts = Alerts{}
+		m.layout()
+		return m, nil
+	case key.Matches(msg, k.Board):
+		if m.active == pageBoard {
+			m.active = pageDashboard
+		} else {
+			m.active = pageBoard
+		}
+		return m, nil
+	case m.active == pageBoard && key.Matches(msg, k.Back):
+		m.active = pageDashboard
+		return m, nil
+	}
+	return m, m.pages[m.active].Update(msg)
+}
+
+// layout gives every page the room left under the banners of the root.
+func (m *Model) layout() {
+	h := m.ctx.Height - len(m.ctx.topBanners())
+	for _, p := range m.pages {
+		p.SetSize(m.ctx.Width, max(h, 1))
+	}
+	m.help.SetWidth(m.ctx.Width)
+}
+
+// View draws the active page (or the help over it) under the banners that
+// are on every screen, and the open dialog on top.
+func (m Model) View() tea.View {
+	body := m.pages[m.active].View()
+	if m.showHelp {
+		body = m.helpView()
+	}
+	if banners := m.ctx.topBanners(); len(banners) > 0 {
+		body = joinLines(append(banners, body)...)
+	}
+	if m.ctx.Dialog != nil {
+		body = overlay(body, m.ctx.Dialog.View(), m.ctx.Width, m.ctx.Height)
+	}
+	v := tea.NewView(clip(body, m.ctx.Width, m.ctx.Height))
+	v.AltScreen = true
+	v.WindowTitle = m.ctx.Cat.T("ui.window_title", m.ctx.Hall.Name)
+	return v
+}
+
+// clip cuts a frame to the screen: on a terminal smaller than a page was
+// drawn for, nothing wraps and the top stays in place.
+func clip(frame string, width, height int) string {
+	lines := strings.Split(frame, "\n")
+	if len(lines) > height {
+		lines = lines[:max(height, 1)]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

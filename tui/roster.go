@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"examday/exam"
+)
+
+// The roster table of the dashboard. At 80 columns it shows seat, name,
+// programme and status; a wider terminal adds the identity document, the
+// arrival time, the materials time and the ticket, as long as the name
+// keeps room.
+
+// minNameWidth is the least room a name keeps before a column is dropped.
+const minNameWidth = 34
+
+type column struct {
+	title string
+	width int
+	cell  func(e *exam.Examinee) string
+}
+
+type columns struct {
+	list   []column
+	name   int // index of the name column, whose width is what is left
+	status int // index of the status column, drawn in its colour
+}
+
+// marker is the selection mark in front of a row: the selected row is
+// also reversed, but the mark says it without colour.
+const (
+	markerSelected = "› "
+	markerNone     = "  "
+)
+
+func rosterColumns(c *Context, width int) columns {
+	t := c.Cat.T
+	statusWidth := 0
+	for _, st := range []exam.Status{exam.Registered, exam.Present, exam.Absent, exam.Materials, exam.Writing,
+		exam.TheoryIn, exam.OnBreak, exam.BackIn, exam.Situational, exam.Finished, exam.Removed} {
+		statusWidth = max(statusWidth, lipgloss.Width(t("status."+string(st))))
+	}
+	col := func(key string, min int, cell func(e *exam.Examinee) string) column {
+		title := t(key)
+		return column{title: title, width: max(lipgloss.Width(title), min), cell: cell}
+	}
+	cs := columns{list: []column{
+		col("ui.col.seat", 5, func(e *exam.Examinee) string { return e.Seat }),
+		col("ui.col.name", 0, func(e *exam.Examinee) string { return e.FullName }),
+		col("ui.col.programme", 7, func(e *exam.Examinee) string { return e.Programme }),
+		col("ui.col.status", statusWidth, func(e *exam.Examinee) string { return t("status." + string(c.Hall.DisplayStatus(e))) }),
+	}, name: 1, status: 3}
+
+	extras := []column{
+		col("ui.col.id_document", 10, func(e *exam.Examinee) string { return e.IDDocument }),
+		col("ui.col.arrived", 8, func(e *exam.Examinee) string { return timeOrBlank(e.ArrivedAt) }),
+		col("ui.col.materials", 8, func(e *exam.Examinee) string { return timeOrBlank(e.MaterialsAt) }),
+		col("ui.col.ticket", 6, func(e *exam.Examinee) string { return e.Ticket }),
+	}
+	for _, x := range extras {
+		if cs.nameWidth(width)-x.width-1 < minNameWidth {
+			break
+		}
+		cs.list = append(cs.list, x)
+	}
+	cs.list[cs.name].width = max(cs.nameWidth(width), 8)
+	return cs
+}
+
+// nameWidth is what is left for the name at width.
+func (cs columns) nameWidth(width int) int {
+	used := len(markerNone)
+	for i, col := range cs.list {
+		if i != cs.name {
+			used += col.width
+		}
+		used++ // the space after each column
+	}
+	return width - used
+}
+
+func timeOrBlank(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return clockText(t)
+}
+
+func (cs columns) header() string {
+	var b strings.Builder
+	b.WriteString(markerNone)
+	for _, col := range cs.list {
+		b.WriteString(pad(col.title, col.width))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// row draws one examinee. The status is drawn in its colour, but it is
+// always also written in words.
+func (cs columns) row(c *Context, e *exam.Examinee, selected bool, width int) string {
+	var before, stat, after strings.Builder
+	if selected {
+		before.WriteString(markerSelected)
+	} else {
+		before.WriteString(markerNone)
+	}
+	for i, col := range cs.list {
+		cell := pad(col.cell(e), col.width) + " "
+		switch {
+		case i < cs.status:
+			before.WriteString(cell)
+		case i == cs.status:
+			stat.WriteString(cell)
+		default:
+			after.WriteString(cell)
+		}
+	}
+	if selected {
+		return c.Styles.Selected.Render(fit(before.String()+stat.String()+after.String(), width))
+	}
+	return before.String() + c.Styles.Status[c.Hall.DisplayStatus(e)].Render(stat.String()) + fit(after.String(), max(width-lipgloss.Width(before.String())-lipgloss.Width(stat.String()), 0))
+}
