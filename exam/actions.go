@@ -62,7 +62,7 @@ func (h *Hall) examineeFor(id string) (*Examinee, error) {
 
 func (h *Hall) transition(e *Examinee, to Status) error {
 	if !CanFollow(e.Status, to) {
-		return refuse(RefuseTransition, e.FullName, string(e.Status), string(to))
+		return refuse(RefuseTransition, e.FullName, e.Status, to)
 	}
 	return nil
 }

@@ -109,8 +109,12 @@ func (c Catalogue) T(key string, args ...any) string {
 	for i, a := range args {
 		shown[i] = a
 		// Instants reach the officer as the wall-clock time of the laptop.
-		if t, ok := a.(time.Time); ok {
-			shown[i] = t.Local().Format("15:04:05")
+		switch v := a.(type) {
+		case time.Time:
+			shown[i] = v.Local().Format("15:04:05")
+		case exam.Status:
+			// A status reaches the officer in words, not as its code.
+			shown[i] = c.T("status." + string(v))
 		}
 	}
 	return fmt.Sprintf(tmpl, shown...)

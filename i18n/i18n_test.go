@@ -502,3 +502,19 @@ func TestLanguages(t *testing.T) {
 		t.Error("an unknown language does not switch back to English")
 	}
 }
+
+func TestStatusArgumentsAreShownInWords(t *testing.T) {
+	r := &exam.Refusal{Code: exam.RefuseTransition, Args: []any{"Иван Петров", exam.Present, exam.Present}}
+	for _, c := range []struct {
+		lang Lang
+		want string
+	}{{EN, "“present”"}, {RU, "«присутствует»"}, {KK, "«келді»"}} {
+		got := New(c.lang).Error(r)
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q does not show the status as %s", c.lang, got, c.want)
+		}
+		if c.lang != EN && strings.Contains(got, "present") {
+			t.Errorf("%s: %q shows the status code", c.lang, got)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func init() {
 		"refusal.bad_date":            {"“%s” is not a date; write it as YYYY-MM-DD.", "«%s» — не дата; укажите в виде ГГГГ-ММ-ДД.", "«%s» — күн емес; ЖЖЖЖ-АА-КК түрінде жазыңыз."},
 		"refusal.empty_roster":        {"The roster has no examinees.", "В списке нет ни одного поступающего.", "Тізімде бірде-бір түсуші жоқ."},
 		"refusal.unknown_examinee":    {"No examinee with id %s on the roster.", "В списке нет поступающего с номером %s.", "Тізімде %s нөмірлі түсуші жоқ."},
-		"refusal.transition":          {"%s is “%s”: “%s” cannot come next.", "%s: статус «%s», «%s» сейчас невозможно.", "%s: күйі «%s», қазір «%s» мүмкін емес."},
+		"refusal.transition":          {"%s: status “%s”; “%s” is not possible now.", "%s: статус «%s», «%s» сейчас невозможно.", "%s: күйі «%s», қазір «%s» мүмкін емес."},
 		"refusal.after_start":         {"The exam has started: %s can no longer be marked this way. A late arrival needs the chairman's agreement.", "Экзамен уже начался: %s — так отметить уже нельзя. Опоздавшего допускают только с согласия председателя экзаменационной комиссии.", "Емтихан басталды: %s — енді бұлай белгілеуге болмайды. Кешіккен түсуші емтихан комиссиясы төрағасының келісімімен ғана жіберіледі."},
 		"refusal.ticket_missing":      {"Type the number of the exam ticket %s received.", "%s: введите номер полученного экзаменационного билета.", "%s: алған емтихан билетінің нөмірін енгізіңіз."},
 		"refusal.ticket_too_long":     {"A ticket number has at most %d characters.", "Номер билета — не более %d символов.", "Билет нөмірі %d таңбадан аспауы керек."},
