@@ -50,8 +50,8 @@ func (h *Hall) CreateHall(s HallSetup, roster []RosterRow, at time.Time, actor s
 }
 
 func (h *Hall) examineeFor(id string) (*Examinee, error) {
-	if !h.Exists() {
-		return nil, refuse(RefuseNoHall)
+	if err := h.open(); err != nil {
+		return nil, err
 	}
 	e, ok := h.byID[id]
 	if !ok {
@@ -111,7 +111,9 @@ func (h *Hall) IssueMaterials(id, ticket, packet string, at time.Time, actor str
 	if err != nil {
 		return Event{}, err
 	}
-	if h.Phase.Started() {
+	// After the start only an examinee admitted late receives materials;
+	// the start of §1.3 stays where it was.
+	if h.Phase.Started() && !e.AdmittedLate {
 		return Event{}, refuse(RefuseAfterStart, e.FullName)
 	}
 	if err := h.transition(e, Materials); err != nil {
@@ -201,7 +203,7 @@ func (h *Hall) StartExam(start time.Time, reason string, at time.Time, actor str
 // tick and after every reopening: a mark passed while the program was not
 // running is given at once, with how late.
 func (h *Hall) DueClockEvents(now time.Time) []Event {
-	if h.Phase != PhaseRunning {
+	if h.Phase != PhaseRunning || h.Interrupted {
 		return nil
 	}
 	now = now.UTC().Round(0)
@@ -234,8 +236,8 @@ func lateBy(mark, now time.Time) int64 {
 
 // ClockJumped records a jump of the system clock seen between two ticks.
 func (h *Hall) ClockJumped(wallElapsed, monoElapsed time.Duration, at time.Time) (Event, error) {
-	if !h.Exists() {
-		return Event{}, refuse(RefuseNoHall)
+	if err := h.open(); err != nil {
+		return Event{}, err
 	}
 	jump, ok := ClockJump(wallElapsed, monoElapsed)
 	if !ok {

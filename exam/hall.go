@@ -39,6 +39,39 @@ type Examinee struct {
 	MaterialsAt time.Time `json:"materials_at"`
 	Ticket      string    `json:"ticket,omitempty"`
 	Packet      string    `json:"packet,omitempty"`
+
+	// After the start (§1.3): admitted late with the chairman's agreement.
+	AdmittedLate bool `json:"admitted_late,omitempty"`
+	// §1.5: theory sheets handed in.
+	TheoryInAt time.Time `json:"theory_in_at"`
+	// §2.1: the break. BreakTaken once the one permitted break began;
+	// OutMedical while out for emergency medical care; ReturnTo is the
+	// status to go back to when they come in.
+	BreakTaken  bool      `json:"break_taken,omitempty"`
+	OutMedical  bool      `json:"out_medical,omitempty"`
+	OutReason   string    `json:"out_reason,omitempty"`
+	ReturnTo    Status    `json:"return_to,omitempty"`
+	OutAt       time.Time `json:"out_at"`
+	BackAt      time.Time `json:"back_at"`
+	BreakOutAt  time.Time `json:"break_out_at"`
+	BreakBackAt time.Time `json:"break_back_at"`
+	// §1.6: the situational ticket and the Criminal Code.
+	SituationalTicket string    `json:"situational_ticket,omitempty"`
+	SituationalAt     time.Time `json:"situational_at"`
+	CodeOut           bool      `json:"code_out,omitempty"`
+	CodeOutAt         time.Time `json:"code_out_at"`
+	CodeBackAt        time.Time `json:"code_back_at"`
+	// The final hand-in.
+	HandedInAt         time.Time `json:"handed_in_at"`
+	HandInLateBy       int64     `json:"hand_in_late_s,omitempty"`
+	HandInForced       string    `json:"hand_in_forced,omitempty"`
+	WithoutSituational bool      `json:"without_situational,omitempty"`
+	// §2.2–§2.3.
+	Violations int       `json:"violations,omitempty"`
+	RemovedAt  time.Time `json:"removed_at"`
+	// Seqs are the events of this examinee's day, in order: the timeline,
+	// and what a correction replays.
+	Seqs []uint64 `json:"seqs,omitempty"`
 }
 
 // Level is the level of the examinee's programme.
@@ -71,8 +104,28 @@ type Hall struct {
 	// LastJump is the size of the last clock jump, for the dashboard.
 	LastJumpSeconds float64   `json:"last_jump_s,omitempty"`
 	LastJumpAt      time.Time `json:"last_jump_at"`
+	// Interruption of the whole hall (evacuation, power cut): while
+	// Interrupted the clock stands; at its end End moves by its length.
+	Interrupted       bool      `json:"interrupted,omitempty"`
+	InterruptedAt     time.Time `json:"interrupted_at"`
+	InterruptionKind  string    `json:"interruption_kind,omitempty"`
+	InterruptedTotalS int64     `json:"interrupted_total_s,omitempty"`
+	// Offers are violations the application suggested (a break overrun, a
+	// late hand-in) that the officer has not confirmed or dismissed yet.
+	Offers []Offer `json:"offers,omitempty"`
+	// Cancelled are the events cancelled by a correction, with the seq of
+	// the correction.
+	Cancelled map[uint64]uint64 `json:"cancelled,omitempty"`
+	// The chairman's PIN prompt: wrong PINs in a row, and the lock.
+	PINFailures    int       `json:"pin_failures,omitempty"`
+	PINLockedUntil time.Time `json:"pin_locked_until"`
+	ClosedAt       time.Time `json:"closed_at"`
 	// LastSeq is the sequence number of the last event applied.
 	LastSeq uint64 `json:"last_seq"`
+
+	// history reads past events, for a correction that replays an
+	// examinee's day. The store sets it; it is not part of the state.
+	history EventSource
 
 	examinees []*Examinee
 	byID      map[string]*Examinee
@@ -114,11 +167,19 @@ func (h *Hall) Clone() *Hall {
 	c.Members = append([]string(nil), h.Members...)
 	c.Programmes = append([]string(nil), h.Programmes...)
 	c.Warnings = append([]int(nil), h.Warnings...)
+	c.Offers = append([]Offer(nil), h.Offers...)
+	if h.Cancelled != nil {
+		c.Cancelled = make(map[uint64]uint64, len(h.Cancelled))
+		for k, v := range h.Cancelled {
+			c.Cancelled[k] = v
+		}
+	}
 	c.examinees = make([]*Examinee, len(h.examinees))
 	c.byID = make(map[string]*Examinee, len(h.examinees))
 	backing := make([]Examinee, len(h.examinees))
 	for i, e := range h.examinees {
 		backing[i] = *e
+		backing[i].Seqs = append([]uint64(nil), e.Seqs...)
 		c.examinees[i] = &backing[i]
 		c.byID[e.ID] = &backing[i]
 	}
@@ -202,36 +263,34 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		h.Programmes = sortedCodes(codes)
 		return touched, nil
 
-	case TypeArrived, TypeAbsent, TypeMaterialsIssued:
+	case TypeArrived, TypeAbsent, TypeMaterialsIssued, TypeAdmittedLate, TypeTheoryIn,
+		TypeBreakOut, TypeBreakIn, TypeSituationalDrawn, TypeCodeOut, TypeCodeBack,
+		TypeHandedIn, TypeViolationOffered, TypeViolationDismissed, TypeViolationRecorded:
 		e, ok := h.byID[ev.Examinee]
 		if !ok {
 			return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
 		}
-		to := map[string]Status{TypeArrived: Present, TypeAbsent: Absent, TypeMaterialsIssued: Materials}[ev.Type]
-		if !CanFollow(e.Status, to) {
-			return nil, fmt.Errorf("examinee %q: %s cannot follow %s", e.ID, to, e.Status)
+		// Work on a copy: a refused event must leave the examinee as they
+		// were.
+		next := *e
+		if err := h.applyToExaminee(&next, ev); err != nil {
+			return nil, err
 		}
-		// Read the payload before changing anything: a refused event must
-		// leave the examinee as they were.
-		var d MaterialsIssuedData
-		if ev.Type == TypeMaterialsIssued {
-			if err := json.Unmarshal(ev.Data, &d); err != nil {
-				return nil, err
-			}
+		if err := h.applyHallSide(ev); err != nil {
+			return nil, err
 		}
-		e.Status = to
-		switch ev.Type {
-		case TypeArrived:
-			e.ArrivedAt = ev.At
-		case TypeAbsent:
-			e.AbsentAt = ev.At
-		case TypeMaterialsIssued:
-			e.MaterialsAt, e.Ticket, e.Packet = ev.At, d.Ticket, d.Packet
-			if h.Phase == PhaseSetup {
-				h.Phase = PhaseMaterials
-			}
+		next.Seqs = append(append([]uint64(nil), e.Seqs...), ev.Seq)
+		*e = next
+		if ev.Type == TypeMaterialsIssued && h.Phase == PhaseSetup {
+			h.Phase = PhaseMaterials
 		}
 		return []int{e.Ordinal}, nil
+
+	case TypeCancelled:
+		return h.applyCancel(ev)
+
+	case TypeInterruptionStarted, TypeInterruptionEnded, TypePINFailed, TypeHallClosed:
+		return nil, h.applyHallSide(ev)
 
 	case TypeExamStarted:
 		if h.Phase.Started() {

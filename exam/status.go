@@ -25,20 +25,29 @@ var transitions = map[Status][]Status{
 	// Arrival and identity check, or absence (SPEC step 3).
 	Registered: {Present, Absent},
 	// Someone marked absent who turns up is marked present by a new event;
-	// the absence stays in the log.
+	// the absence stays in the log. After the start that is a late
+	// admission, with the chairman's agreement.
 	Absent: {Present},
 	// §1.3: the materials are the ticket and the packet of §1.5. An
 	// examinee found with a phone at the door can be removed (§2.2 a, §2.3).
 	Present: {Materials, Removed},
-	// §1.5: the theory sheets are handed in before anything else.
-	Materials: {TheoryIn, Removed},
+	// §1.5: the theory sheets are handed in before anything else. Leaving
+	// the audience before that is only for emergency medical care (§2.2 d).
+	Materials: {TheoryIn, OnBreak, Removed},
 	// §2.1: the break comes after the theoretical part; §1.6: the
-	// situational ticket is drawn after it, with or without a break.
-	TheoryIn: {OnBreak, Situational, Removed},
-	OnBreak:  {BackIn, Removed},
-	BackIn:   {Situational, Removed},
+	// situational ticket is drawn after it, with or without a break. An
+	// examinee may also hand in without solving the situational problem.
+	TheoryIn: {OnBreak, Situational, Finished, Removed},
+	// Back from the break (§2.1), or, after an exit for emergency medical
+	// care, back to where they were.
+	OnBreak: {BackIn, Materials, Situational, Removed},
+	// A second exit is only for emergency medical care (§2.2 d).
+	BackIn: {Situational, OnBreak, Finished, Removed},
 	// §1.5–§1.6: the situational sheet and the ticket end the day.
-	Situational: {Finished, Removed},
+	Situational: {Finished, OnBreak, Removed},
+	// §2.2 h: taking materials out of the audience can be found after the
+	// hand-in, and the decision of §2.3 may still remove the examinee.
+	Finished: {Removed},
 }
 
 // CanFollow reports whether an examinee in status from may move to to.

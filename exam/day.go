@@ -1,0 +1,382 @@
+package exam
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// The examinee's day after the start (§1.5, §1.6, §2.1–§2.3), the hall's
+// interruptions, corrections and the close.
+
+const (
+	TypeAdmittedLate        = "examinee.admitted_late"
+	TypeTheoryIn            = "theory.handed_in"
+	TypeBreakOut            = "break.out"
+	TypeBreakIn             = "break.in"
+	TypeSituationalDrawn    = "situational.drawn"
+	TypeCodeOut             = "code.handed_out"
+	TypeCodeBack            = "code.returned"
+	TypeHandedIn            = "work.handed_in"
+	TypeViolationOffered    = "violation.offered"
+	TypeViolationDismissed  = "violation.dismissed"
+	TypeViolationRecorded   = "violation.recorded"
+	TypeCancelled           = "entry.cancelled"
+	TypeInterruptionStarted = "interruption.started"
+	TypeInterruptionEnded   = "interruption.ended"
+	TypePINFailed           = "chairman.pin_failed"
+	TypeHallClosed          = "hall.closed"
+)
+
+// Clauses of §2.2, the violation catalogue, and "other".
+var Clauses = []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "other"}
+
+// ValidClause reports whether c is in the catalogue of §2.2.
+func ValidClause(c string) bool {
+	for _, x := range Clauses {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Decisions of §2.3.
+const (
+	DecisionWarned  = "warned"  // warned, continues
+	DecisionRemoved = "removed" // removed from the exam, materials collected
+)
+
+// Interruption kinds.
+const (
+	InterruptEvacuation = "evacuation"
+	InterruptPowerCut   = "power_cut"
+	InterruptOther      = "other"
+)
+
+// PINAttempts wrong PINs in a row lock the chairman's prompt for PINLock.
+const (
+	PINAttempts = 3
+	PINLock     = time.Minute
+)
+
+// EventSource reads a stored event by its sequence number.
+type EventSource func(seq uint64) (Event, error)
+
+// SetHistory gives the hall a way to read past events, which a correction
+// needs to replay an examinee's day without the cancelled entry.
+func (h *Hall) SetHistory(src EventSource) { h.history = src }
+
+// Offer is a violation the application suggests and the officer decides on.
+type Offer struct {
+	Seq      uint64    `json:"seq"` // the violation.offered event
+	Examinee string    `json:"examinee"`
+	Clause   string    `json:"clause"`
+	Reason   string    `json:"reason"` // break_overrun, late_hand_in
+	Seconds  int64     `json:"seconds"`
+	At       time.Time `json:"at"`
+}
+
+// Payloads.
+
+type AgreedData struct {
+	// AgreedBy is the chairman of the examination commission, whose PIN was
+	// typed on the laptop for this entry (§2.3).
+	AgreedBy string `json:"agreed_by"`
+}
+
+type BreakOutData struct {
+	Medical bool   `json:"medical,omitempty"`
+	Reason  string `json:"reason,omitempty"`
+}
+
+type BreakInData struct {
+	OutSeconds     int64 `json:"out_s"`
+	OverrunSeconds int64 `json:"overrun_s,omitempty"`
+	Medical        bool  `json:"medical,omitempty"`
+}
+
+type SituationalData struct {
+	Ticket string `json:"ticket"`
+	// Duplicate: the officer confirmed that another examinee in this hall
+	// drew the same number.
+	Duplicate bool `json:"duplicate_confirmed,omitempty"`
+}
+
+type HandedInData struct {
+	LateBySeconds      int64  `json:"late_by_s,omitempty"`
+	Forced             string `json:"forced_reason,omitempty"`
+	WithoutSituational bool   `json:"without_situational,omitempty"`
+}
+
+type OfferData struct {
+	Clause  string `json:"clause"`
+	Reason  string `json:"reason"`
+	Seconds int64  `json:"seconds"`
+}
+
+type DismissData struct {
+	Offer  uint64 `json:"offer"`
+	Reason string `json:"reason"`
+}
+
+type ViolationData struct {
+	Clause      string `json:"clause"`
+	Description string `json:"description"`
+	Witnesses   string `json:"witnesses"`
+	ActionTaken string `json:"action_taken,omitempty"`
+	Decision    string `json:"decision"`
+	AgreedBy    string `json:"agreed_by"`
+	Offer       uint64 `json:"offer,omitempty"`
+}
+
+type CancelData struct {
+	Seq      uint64 `json:"seq"`
+	Type     string `json:"type"`
+	Reason   string `json:"reason"`
+	AgreedBy string `json:"agreed_by,omitempty"`
+}
+
+type InterruptionData struct {
+	Kind     string `json:"kind,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+	AgreedBy string `json:"agreed_by"`
+	// On the end: how long it lasted and the new end of the exam.
+	Seconds int64     `json:"seconds,omitempty"`
+	NewEnd  time.Time `json:"new_end,omitempty"`
+}
+
+type PINFailedData struct {
+	Purpose  string `json:"purpose"`
+	Failures int    `json:"failures"`
+	// LockedUntil is set on the failure that locks the prompt.
+	LockedUntil time.Time `json:"locked_until,omitempty"`
+}
+
+type ClosedData struct {
+	Outstanding []string `json:"outstanding,omitempty"`
+}
+
+// applyToExaminee changes e (a copy) by one of their events. It reads
+// the hall but changes nothing on it, so a correction can replay it.
+func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
+	to, ok := map[string]Status{
+		TypeArrived: Present, TypeAbsent: Absent, TypeMaterialsIssued: Materials, TypeAdmittedLate: Present,
+		TypeTheoryIn: TheoryIn, TypeBreakOut: OnBreak, TypeSituationalDrawn: Situational, TypeHandedIn: Finished,
+	}[ev.Type]
+	if ok && !CanFollow(e.Status, to) {
+		return fmt.Errorf("examinee %q: %s cannot follow %s", e.ID, to, e.Status)
+	}
+	switch ev.Type {
+	case TypeArrived:
+		e.ArrivedAt = ev.At
+	case TypeAbsent:
+		e.AbsentAt = ev.At
+	case TypeAdmittedLate:
+		e.ArrivedAt, e.AdmittedLate = ev.At, true
+	case TypeMaterialsIssued:
+		var d MaterialsIssuedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		e.MaterialsAt, e.Ticket, e.Packet = ev.At, d.Ticket, d.Packet
+	case TypeTheoryIn:
+		e.TheoryInAt = ev.At
+	case TypeBreakOut:
+		var d BreakOutData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		e.ReturnTo, e.OutMedical, e.OutReason, e.OutAt = e.Status, d.Medical, d.Reason, ev.At
+		if !d.Medical {
+			e.BreakTaken, e.BreakOutAt = true, ev.At
+		}
+	case TypeBreakIn:
+		if e.Status != OnBreak {
+			return fmt.Errorf("examinee %q is not out", e.ID)
+		}
+		to = BackIn
+		if e.OutMedical {
+			to = e.ReturnTo
+		} else {
+			e.BreakBackAt = ev.At
+		}
+		e.BackAt, e.OutMedical, e.OutReason, e.ReturnTo = ev.At, false, "", ""
+	case TypeSituationalDrawn:
+		var d SituationalData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		e.SituationalTicket, e.SituationalAt = d.Ticket, ev.At
+	case TypeCodeOut:
+		if e.CodeOut {
+			return fmt.Errorf("examinee %q already holds the Criminal Code", e.ID)
+		}
+		e.CodeOut, e.CodeOutAt = true, ev.At
+	case TypeCodeBack:
+		if !e.CodeOut {
+			return fmt.Errorf("examinee %q holds no Criminal Code", e.ID)
+		}
+		e.CodeOut, e.CodeBackAt = false, ev.At
+	case TypeHandedIn:
+		var d HandedInData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		e.HandedInAt, e.HandInLateBy, e.HandInForced, e.WithoutSituational = ev.At, d.LateBySeconds, d.Forced, d.WithoutSituational
+	case TypeViolationOffered, TypeViolationDismissed:
+		// The offer lives on the hall; the examinee's timeline shows it.
+	case TypeViolationRecorded:
+		var d ViolationData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		e.Violations++
+		if d.Decision == DecisionRemoved {
+			if !CanFollow(e.Status, Removed) {
+				return fmt.Errorf("examinee %q: removed cannot follow %s", e.ID, e.Status)
+			}
+			to, e.RemovedAt = Removed, ev.At
+		}
+	default:
+		return fmt.Errorf("%s is not an examinee's event", ev.Type)
+	}
+	if to != "" {
+		e.Status = to
+	}
+	return nil
+}
+
+// applyHallSide is what an event changes on the hall itself.
+func (h *Hall) applyHallSide(ev Event) error {
+	switch ev.Type {
+	case TypeViolationOffered:
+		var d OfferData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		h.Offers = append(h.Offers, Offer{Seq: ev.Seq, Examinee: ev.Examinee, Clause: d.Clause, Reason: d.Reason, Seconds: d.Seconds, At: ev.At})
+	case TypeViolationDismissed:
+		var d DismissData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		return h.resolveOffer(d.Offer, ev.Examinee)
+	case TypeViolationRecorded:
+		var d ViolationData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		h.PINFailures = 0
+		if d.Offer != 0 {
+			return h.resolveOffer(d.Offer, ev.Examinee)
+		}
+	case TypeAdmittedLate:
+		h.PINFailures = 0
+	case TypeInterruptionStarted:
+		var d InterruptionData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		if h.Interrupted || h.Phase != PhaseRunning {
+			return fmt.Errorf("interruption in phase %s (interrupted %v)", h.Phase, h.Interrupted)
+		}
+		h.Interrupted, h.InterruptedAt, h.InterruptionKind, h.PINFailures = true, ev.At, d.Kind, 0
+	case TypeInterruptionEnded:
+		var d InterruptionData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		if !h.Interrupted {
+			return fmt.Errorf("no interruption to end")
+		}
+		h.Interrupted, h.InterruptionKind, h.PINFailures = false, "", 0
+		h.InterruptedTotalS += d.Seconds
+		h.End = d.NewEnd
+	case TypePINFailed:
+		var d PINFailedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		h.PINFailures = d.Failures
+		if !d.LockedUntil.IsZero() {
+			h.PINFailures, h.PINLockedUntil = 0, d.LockedUntil
+		}
+	case TypeHallClosed:
+		h.Phase, h.ClosedAt = PhaseClosed, ev.At
+	}
+	return nil
+}
+
+func (h *Hall) resolveOffer(seq uint64, examinee string) error {
+	for i, o := range h.Offers {
+		if o.Seq == seq && o.Examinee == examinee {
+			h.Offers = append(h.Offers[:i:i], h.Offers[i+1:]...)
+			return nil
+		}
+	}
+	return fmt.Errorf("no open offer %d for %q", seq, examinee)
+}
+
+// applyCancel marks an entry cancelled and rebuilds its examinee's day
+// from the roster row by replaying every entry of theirs but the
+// cancelled ones. Both entries stay in the log.
+func (h *Hall) applyCancel(ev Event) ([]int, error) {
+	var d CancelData
+	if err := json.Unmarshal(ev.Data, &d); err != nil {
+		return nil, err
+	}
+	e, ok := h.byID[ev.Examinee]
+	if !ok {
+		return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
+	}
+	rebuilt, err := h.replayWithout(e, d.Seq)
+	if err != nil {
+		return nil, err
+	}
+	if h.Cancelled == nil {
+		h.Cancelled = map[uint64]uint64{}
+	}
+	h.Cancelled[d.Seq] = ev.Seq
+	rebuilt.Seqs = append(append([]uint64(nil), e.Seqs...), ev.Seq)
+	*e = *rebuilt
+	return []int{e.Ordinal}, nil
+}
+
+// replayWithout rebuilds e's day without the entry seq.
+func (h *Hall) replayWithout(e *Examinee, seq uint64) (*Examinee, error) {
+	if h.history == nil {
+		return nil, fmt.Errorf("no event history to replay")
+	}
+	found := false
+	for _, s := range e.Seqs {
+		found = found || s == seq
+	}
+	if !found {
+		return nil, fmt.Errorf("event %d is not %q's", seq, e.ID)
+	}
+	if _, done := h.Cancelled[seq]; done {
+		return nil, fmt.Errorf("event %d is already cancelled", seq)
+	}
+	r := &Examinee{Ordinal: e.Ordinal, ID: e.ID, FullName: e.FullName, Programme: e.Programme,
+		IDDocument: e.IDDocument, Seat: e.Seat, Status: Registered}
+	for _, s := range e.Seqs {
+		if s == seq {
+			continue
+		}
+		if _, cancelled := h.Cancelled[s]; cancelled {
+			continue
+		}
+		past, err := h.history(s)
+		if err != nil {
+			return nil, err
+		}
+		if past.Type == TypeCancelled {
+			continue
+		}
+		if err := h.applyToExaminee(r, past); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
