@@ -1,0 +1,130 @@
+package store_test
+
+import (
+	"encoding/binary"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"examday/exam"
+	"examday/store"
+	"examday/store/storetest"
+)
+
+// BenchmarkAppendVsBare compares one event appended durably by the store
+// (decide, encode, hash, apply, the state beside it, one fsynced Update)
+// with the floor under it: one bare fsynced bbolt Update putting a value
+// of the same size under the next key, in the same kind of directory.
+//
+//	go test ./store -run '^$' -bench AppendVsBare -benchtime 2000x
+func BenchmarkAppendVsBare(b *testing.B) {
+	// The size of a stored clock.jump, the event both sides write.
+	var valueSize int
+	{
+		dir := b.TempDir()
+		path := filepath.Join(dir, "size.examday")
+		storetest.BuildHall(b, path, 30, 100)
+		s, err := store.Open(path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs, err := s.Do(benchJump(time.Now()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		valueSize = 32 + len(recs[0].Body)
+		s.Close()
+	}
+
+	b.Run("bare", func(b *testing.B) {
+		db, err := bolt.Open(filepath.Join(b.TempDir(), "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer db.Close()
+		bucket := []byte("events")
+		if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(bucket); return err }); err != nil {
+			b.Fatal(err)
+		}
+		value := make([]byte, valueSize)
+		for i := range value {
+			value[i] = 'a' + byte(i%26)
+		}
+		b.SetBytes(int64(valueSize))
+		var seq uint64
+		for b.Loop() {
+			seq++
+			err := db.Update(func(tx *bolt.Tx) error {
+				return tx.Bucket(bucket).Put(binary.BigEndian.AppendUint64(nil, seq), value)
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+
+	b.Run("examday", func(b *testing.B) {
+		path := filepath.Join(b.TempDir(), "hall.examday")
+		storetest.BuildHall(b, path, 30, 100)
+		s, err := store.Open(path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		b.SetBytes(int64(valueSize))
+		at := storetest.Base.Add(time.Hour)
+		for b.Loop() {
+			at = at.Add(time.Second)
+			if _, err := s.Do(benchJump(at)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func benchJump(at time.Time) store.Decision {
+	return func(h *exam.Hall) ([]exam.Event, error) {
+		ev, err := h.ClockJumped(6*time.Second, time.Second, at)
+		return []exam.Event{ev}, err
+	}
+}
+
+// BenchmarkOpen10kExaminees100kEvents is the wait before the first frame
+// on a big hall's file: Open checks the bbolt structure, the whole hash
+// chain and loads the state of 10,000 examinees from 100,000 events.
+func BenchmarkOpen10kExaminees100kEvents(b *testing.B) {
+	path := bigHall(b)
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := store.Open(path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.Broken() != nil || s.Hall().LastSeq != 100_000 {
+			b.Fatalf("broken %v, last seq %d", s.Broken(), s.Hall().LastSeq)
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/open")
+}
+
+// bigHall builds the 10,000-examinee, 100,000-event hall once per test
+// binary, in sharedDir, which TestMain removes.
+func bigHall(b *testing.B) string {
+	b.Helper()
+	if sharedDir == "" {
+		dir, err := os.MkdirTemp("", "examday-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		sharedDir = dir
+	}
+	path := filepath.Join(sharedDir, "big.examday")
+	if _, err := os.Stat(path); err != nil {
+		storetest.BuildHall(b, path, 10_000, 100_000)
+	}
+	return path
+}
