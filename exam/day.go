@@ -380,3 +380,11 @@ func (h *Hall) replayWithout(e *Examinee, seq uint64) (*Examinee, error) {
 	}
 	return r, nil
 }
+
+// History reads a past event through the history the store gave the hall.
+func (h *Hall) History(seq uint64) (Event, error) {
+	if h.history == nil {
+		return Event{}, fmt.Errorf("no event history")
+	}
+	return h.history(seq)
+}

@@ -83,6 +83,24 @@ func TestCrashAtAnyMomentLosesNoAcknowledgedEvent(t *testing.T) {
 		}
 	}
 	t.Logf("mean kill delay %v", delays/time.Duration(cycles))
+	requireDayWasCut(t, path)
+}
+
+// requireDayWasCut checks that the writer got as far as the examinee's
+// day after the start, so the kills above cut those commits too.
+func requireDayWasCut(t *testing.T, path string) {
+	t.Helper()
+	s := open(t, path)
+	counts := map[string]int{}
+	s.Events(1, func(r store.Record) error { counts[r.Event.Type]++; return nil })
+	t.Logf("event types in the last file: %v", counts)
+	for _, typ := range []string{exam.TypeExamStarted, exam.TypeTheoryIn, exam.TypeBreakOut, exam.TypeBreakIn,
+		exam.TypeSituationalDrawn, exam.TypeCodeOut, exam.TypeCodeBack, exam.TypeHandedIn,
+		exam.TypeViolationRecorded, exam.TypeCancelled} {
+		if counts[typ] == 0 {
+			t.Errorf("no %s in the log: the crash cycles never reached that step", typ)
+		}
+	}
 }
 
 // crashWriter runs TestCrashChild on path, kills it delay after its first
@@ -181,6 +199,11 @@ func verifyAfterCrash(t *testing.T, path string, acked map[uint64][32]byte, seen
 	if err := s.Broken(); err != nil {
 		t.Errorf("the log does not verify after the crash: %v", err)
 	}
+	// The state beside the log is what the screen shows: it must be the
+	// log's projection, not half of a commit.
+	if err := s.CheckProjection(); err != nil {
+		t.Errorf("after the crash: %v", err)
+	}
 	from, prev := uint64(1), strings.Repeat("0", 64)
 	if seen.n > 0 {
 		from = seen.n
@@ -235,10 +258,20 @@ func TestCrashChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(uint64(os.Getpid()), uint64(time.Now().UnixNano())))
+	// The chairman's agreement for violations and their corrections: the
+	// domain checks the PIN against a hash; which hash is the test's.
+	pinHash, err := exam.HashPIN("2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	agreement, ok := s.Hall().Agree(pinHash, "2468")
+	if !ok {
+		t.Fatal("the PIN does not verify against its own hash")
+	}
 	// A parent that died cannot kill us: stop on our own, which it would
 	// report as a failure.
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
-		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) { return crashDecision(h, rng) })
+		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) { return crashDecision(h, rng, agreement) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,18 +285,20 @@ func TestCrashChild(t *testing.T) {
 }
 
 // crashDecision is one action of the writer: a clock jump, a burst of
-// them, or arrivals and materials for a few examinees at once, so that
-// commits of one event and of many, touching examinee records or not, are
-// all cut.
-func crashDecision(h *exam.Hall, rng *rand.Rand) ([]exam.Event, error) {
+// them, or one step of the day for a few examinees at once — arrivals,
+// materials, the start, then theory, breaks, situational tickets, the
+// Criminal Code, hand-ins, violations with the chairman's agreement and
+// corrections — so that commits of one event and of many, touching
+// examinee records or not, replaying a day or not, are all cut.
+func crashDecision(h *exam.Hall, rng *rand.Rand, agreement exam.Agreement) ([]exam.Event, error) {
 	now := time.Now()
 	jump := func() (exam.Event, error) { return h.ClockJumped(3*time.Second, 0, now) }
 	var out []exam.Event
 	switch k := rng.IntN(10); {
-	case k < 4:
+	case k < 3:
 		ev, err := jump()
 		return []exam.Event{ev}, err
-	case k < 6:
+	case k < 4:
 		for range 2 + rng.IntN(7) {
 			ev, err := jump()
 			if err != nil {
@@ -273,28 +308,88 @@ func crashDecision(h *exam.Hall, rng *rand.Rand) ([]exam.Event, error) {
 		}
 		return out, nil
 	}
-	want := 1 + rng.IntN(5)
-	for _, e := range h.Examinees() {
-		var ev exam.Event
-		var err error
-		switch e.Status {
-		case exam.Registered:
-			ev, err = h.Arrive(e.ID, now, "officer")
-		case exam.Present:
-			ev, err = h.IssueMaterials(e.ID, "1", "", now, "officer")
-		default:
-			continue
+	if !h.Phase.Started() {
+		if proposed, err := h.ProposeStart(); err == nil {
+			ev, err := h.StartExam(proposed, "", now, "officer")
+			return []exam.Event{ev}, err
 		}
+	}
+	want := 1 + rng.IntN(5)
+	examinees := h.Examinees()
+	offset := rng.IntN(len(examinees))
+	for i := range examinees {
+		e := examinees[(offset+i)%len(examinees)]
+		evs, err := crashStep(h, e, rng, agreement, now)
 		if err != nil {
 			return nil, err
 		}
-		if out = append(out, ev); len(out) == want {
+		if out = append(out, evs...); len(out) >= want {
 			break
 		}
 	}
-	if len(out) == 0 { // everyone has their materials
+	if len(out) == 0 { // everyone's day is over
 		ev, err := jump()
 		return []exam.Event{ev}, err
 	}
 	return out, nil
+}
+
+// crashStep is the next step of one examinee's day, or nothing. Each
+// examinee takes at most one step per commit: the decisions of one commit
+// are all taken on the state before it.
+func crashStep(h *exam.Hall, e *exam.Examinee, rng *rand.Rand, agreement exam.Agreement, now time.Time) ([]exam.Event, error) {
+	one := func(ev exam.Event, err error) ([]exam.Event, error) { return []exam.Event{ev}, err }
+	if !h.Phase.Started() {
+		switch e.Status {
+		case exam.Registered:
+			return one(h.Arrive(e.ID, now, "officer"))
+		case exam.Present:
+			return one(h.IssueMaterials(e.ID, "1", "", now, "officer"))
+		}
+		return nil, nil
+	}
+	if !e.Status.Sitting() {
+		return nil, nil
+	}
+	switch r := rng.IntN(100); {
+	case r < 3:
+		// A correction of the examinee's latest entry, replayed in the
+		// same write transaction; refused when later entries depend on it.
+		if len(e.Seqs) > 0 {
+			if last, err := h.History(e.Seqs[len(e.Seqs)-1]); err == nil {
+				if ev, err := h.Cancel(last, "crash test correction", &agreement, now, "officer"); err == nil {
+					return []exam.Event{ev}, nil
+				}
+			}
+		}
+	case r < 5:
+		decision := exam.DecisionWarned
+		if r == 4 {
+			decision = exam.DecisionRemoved
+		}
+		return one(h.RecordViolation(e.ID, exam.ViolationInput{Clause: "f", Description: "notes", Witnesses: "member",
+			Decision: decision}, agreement, now, "officer"))
+	}
+	switch e.Status {
+	case exam.Materials:
+		return one(h.HandTheoryIn(e.ID, now, "officer"))
+	case exam.TheoryIn:
+		if !e.BreakTaken {
+			return one(h.LeaveRoom(e.ID, false, "", now, "officer"))
+		}
+		return one(h.DrawSituational(e.ID, e.Seat, true, now, "officer"))
+	case exam.OnBreak:
+		return h.ComeBack(e.ID, now, "officer")
+	case exam.BackIn:
+		return one(h.DrawSituational(e.ID, e.Seat, true, now, "officer"))
+	case exam.Situational:
+		switch {
+		case e.CodeOut:
+			return one(h.TakeBackCode(e.ID, now, "officer"))
+		case e.CodeOutAt.IsZero():
+			return one(h.HandOutCode(e.ID, now, "officer"))
+		}
+		return h.HandIn(e.ID, "", now, "officer")
+	}
+	return nil, nil
 }

@@ -838,3 +838,34 @@ func TestOpenWithoutCreateFindsNoFileAndMakesNone(t *testing.T) {
 		t.Errorf("Open without Create made a file: %v", err)
 	}
 }
+
+// The state kept beside the log is only a projection of it: replaying the
+// log from nothing gives the same hall, and a state record changed behind
+// the log's back is found.
+func TestStateIsTheProjectionOfTheLog(t *testing.T) {
+	path := builtHall(t, 50, 400)
+	s := open(t, path)
+	if err := s.CheckProjection(); err != nil {
+		t.Fatalf("a hall built through Do: %v", err)
+	}
+	s.Close()
+
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("examinees"))
+		k, v := b.Cursor().First()
+		return b.Put(k, bytes.Replace(v, []byte(`"status":"materials"`), []byte(`"status":"absent"`), 1))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2 := open(t, path)
+	err = s2.CheckProjection()
+	if err == nil || !strings.Contains(err.Error(), "differs from the log") {
+		t.Errorf("an examinee record edited behind the log: CheckProjection = %v", err)
+	}
+}

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"examday/exam"
+)
+
+// Replay rebuilds the hall from the log alone, from the first event to the
+// last, as the central record or a commission would: the state kept beside
+// the log is only a projection of it, kept so that opening a big hall is
+// quick.
+func (s *Store) Replay() (*exam.Hall, error) {
+	h := exam.NewHall()
+	err := s.db.View(func(tx *bolt.Tx) error {
+		h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
+		c := tx.Bucket(bucketEvents).Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(v) < 32 {
+				return fmt.Errorf("event %x: too short", k)
+			}
+			ev, err := DecodeEvent(v[32:])
+			if err != nil {
+				return fmt.Errorf("event %x: %w", k, err)
+			}
+			if _, err := h.Apply(ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	h.SetHistory(s.readEvent)
+	return h, nil
+}
+
+// CheckProjection replays the log and compares the result with the state
+// kept beside it, hall and every examinee. A difference means the state
+// records were changed behind the log's back (or a bug): the log wins.
+func (s *Store) CheckProjection() error {
+	replayed, err := s.Replay()
+	if err != nil {
+		return fmt.Errorf("replaying the log: %w", err)
+	}
+	kept := s.Hall()
+	if a, b := mustJSON(replayed), mustJSON(kept); !bytes.Equal(a, b) {
+		return fmt.Errorf("the hall's state differs from its log:\n  log:   %s\n  state: %s", a, b)
+	}
+	re, ke := replayed.Examinees(), kept.Examinees()
+	if len(re) != len(ke) {
+		return fmt.Errorf("the log has %d examinees, the state %d", len(re), len(ke))
+	}
+	for i := range re {
+		if a, b := mustJSON(re[i]), mustJSON(ke[i]); !bytes.Equal(a, b) {
+			return fmt.Errorf("examinee %s differs from the log:\n  log:   %s\n  state: %s", re[i].ID, a, b)
+		}
+	}
+	return nil
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return []byte(err.Error())
+	}
+	return b
+}
