@@ -128,3 +128,21 @@ func bigHall(b *testing.B) string {
 	}
 	return path
 }
+
+// BenchmarkReplay10kExaminees100kEvents is what CheckProjection costs on a
+// big hall: the whole log decoded and applied from nothing.
+func BenchmarkReplay10kExaminees100kEvents(b *testing.B) {
+	path := bigHall(b)
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.CheckProjection(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/replay")
+}

@@ -71,3 +71,19 @@ func mustJSON(v any) []byte {
 	}
 	return b
 }
+
+// VerifyProjection is CheckProjection for a running program: if the state
+// does not match the log, the store becomes read-only and says why, as it
+// does for a log that does not verify. It takes a moment on a big hall, so
+// the screen can run it after the first frame.
+func (s *Store) VerifyProjection() error {
+	err := s.CheckProjection()
+	if err != nil {
+		s.mu.Lock()
+		if s.broken == nil {
+			s.broken = err
+		}
+		s.mu.Unlock()
+	}
+	return err
+}
