@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"examday/i18n"
+	"examday/paper"
+	"examday/store"
+)
+
+func (a *app) reportCommand() *cobra.Command {
+	c := a.cat
+	var out, format string
+	var demo bool
+	cmd := &cobra.Command{
+		Use:   "report --out FILE.pdf|FILE.csv",
+		Short: c.T("cli.report.short"),
+		Long:  c.T("cli.report.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.writeReport(out, format, demo, time.Now())
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", c.T("cli.report.flag.out"))
+	cmd.Flags().StringVar(&format, "format", "", c.T("cli.report.flag.format"))
+	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.report.flag.demo"))
+	return cmd
+}
+
+// reportFormat is the format asked for with --format, else the one the
+// file's extension names.
+func (a *app) reportFormat(out, format string) (string, error) {
+	if format != "" {
+		switch f := strings.ToLower(strings.TrimSpace(format)); f {
+		case "pdf", "csv":
+			return f, nil
+		}
+		return "", fmt.Errorf("%s", a.cat.T("cli.report.unknown_format", format))
+	}
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".pdf":
+		return "pdf", nil
+	case ".csv":
+		return "csv", nil
+	}
+	return "", fmt.Errorf("%s", a.cat.T("cli.report.unknown_extension", filepath.Base(out)))
+}
+
+// writeReport reads the hall file and writes its report. It reads a file
+// whose log does not verify too: the commission needs to see what it
+// holds, and the warning is printed on stderr and on the report.
+func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
+	c := a.cat
+	if strings.TrimSpace(out) == "" {
+		return fmt.Errorf("%s", c.T("cli.report.need_out"))
+	}
+	kind, err := a.reportFormat(out, format)
+	if err != nil {
+		return err
+	}
+	name := "hall.db"
+	if demo {
+		name = "demo.db"
+	}
+	path, err := a.filePath(name)
+	if err != nil {
+		return err
+	}
+	s, err := a.openStore(path, false)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%s", c.T("cli.no_hall_file", path))
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	a.warnIfBroken(s)
+	h := s.Hall()
+	if !h.Exists() {
+		return fmt.Errorf("%s", c.T("cli.no_hall_file", path))
+	}
+
+	var records []store.Record
+	readErr := s.Events(1, func(r store.Record) error {
+		records = append(records, r)
+		return nil
+	})
+	rep := paper.Build(h, records, now)
+	var problems []string
+	if b := s.Broken(); b != nil {
+		problems = append(problems, b.Error())
+	}
+	if readErr != nil {
+		problem := c.T("cli.report.log_unreadable", len(records), readErr.Error())
+		fmt.Fprintln(a.stderr, c.T("paper.warning")+": "+problem)
+		problems = append(problems, problem)
+	}
+	rep.Unverified = strings.Join(problems, "; ")
+
+	cat := i18n.New(a.reportLang(s))
+	write := func(w io.Writer) error { return paper.WriteCSV(w, rep, cat) }
+	if kind == "pdf" {
+		write = func(w io.Writer) error { return paper.WritePDF(w, rep, cat) }
+	}
+	if err := writeWhole(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.report.written", h.Name, out, rep.Log.Events, rep.Log.HashPrefix()))
+	return nil
+}
+
+// reportLang is the language asked for with --lang or EXAMDAY_LANG, else
+// the one remembered in the file, else English. A report remembers
+// nothing: it only reads.
+func (a *app) reportLang(s *store.Store) i18n.Lang {
+	for _, asked := range []string{a.langFlag, os.Getenv("EXAMDAY_LANG"), s.Setting("lang")} {
+		if l, ok := i18n.ParseLang(asked); ok {
+			return l
+		}
+	}
+	return i18n.EN
+}
+
+// writeWhole writes a file so that it is there whole or not at all: into a
+// temporary file beside it, synced to disk, then renamed over the name. A
+// report cut short by a full disk or a pulled USB stick is never left
+// where a commission would take it for the whole one. The file is the
+// user's only (CreateTemp's 0600): it names the examinees.
+func writeWhole(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("writing %s: %w", path, err)
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// The rename is on disk only once the directory is: Windows has no
+	// directory to sync, and says so.
+	if runtime.GOOS != "windows" {
+		if d, derr := os.Open(dir); derr == nil {
+			err = d.Sync()
+			d.Close()
+		}
+	}
+	return err
+}

@@ -1,0 +1,77 @@
+// Package paper is what examday prints: the hall's report now, the
+// answer-sheet packets in a later issue.
+//
+// A report is made in two steps. Build reads the hall's state and its log
+// into a Report: facts only — instants, durations, codes, names — in no
+// language, and with nothing a correction cancelled (the state is already
+// replayed without it; the lists taken from the log skip it), while the
+// correction itself is listed. WriteCSV and WritePDF then say the Report in
+// the catalogue's language. This package opens no file and no database:
+// the command reads the store and writes the file.
+//
+// # The PDF
+//
+// A4 landscape, for the commission to sign: the academy and the title,
+// the hall, date, programmes and commission; the start (and the proposed
+// start with the reason it was corrected), the end, the warnings, clock
+// jumps, interruptions and the close; a table of the examinees with their
+// times, its header repeated on every page; then the violations with their
+// decisions and the chairman who agreed, the offered violations and their
+// fate, the corrections, and what was left unsettled. Every page has a
+// footer with "page N of M", the log's size and the first 12 hex digits of
+// its last event's hash — which the commission copies onto the paper
+// protocol — and lines for the signatures of the officer on duty, the
+// chairman of the examination commission and each member. The fonts are
+// DejaVu, embedded: Kazakh and Russian names print as written. The same
+// Report gives the same bytes.
+//
+// # The CSV
+//
+// One file, UTF-8 with a byte-order mark (Excel then reads it as UTF-8),
+// comma separated, CRLF line ends, quoted as RFC 4180 says. It holds
+// sections one after the other, and the first cell of every row says what
+// the row is:
+//
+//	#hall, #interruption, #examinee, #violation, #offer, #correction
+//	    a section's header row: the column titles in the catalogue's
+//	    language;
+//	hall, interruption, examinee, violation, offer, correction
+//	    a data row of that section.
+//
+// Every section is written, with its header, even when it has no rows. A
+// script filters on the first cell and reads the columns by position; the
+// positions and their stable ids (ColumnIDs) are, after the first cell:
+//
+//	hall          field, item, value, detail — one fact a row: field is a
+//	              stable id (name, date, programme, officer, chairman,
+//	              member, phase, proposed_start, start [detail: the
+//	              correction's reason], planned_end, end, interrupted,
+//	              warning [value: minutes left; detail: when], time_up,
+//	              clock_jump [value: the jump; detail: when], closed,
+//	              outstanding, log_events, log_hash [detail: the whole
+//	              hash], generated [value: date and time; detail: the
+//	              zone], unverified), item its title in the catalogue's
+//	              language. Repeated facts (programme, member, warning,
+//	              clock_jump, outstanding) take a row each.
+//	interruption  seq, kind, reason, from, to, length, new_end, agreed_by
+//	examinee      seat, id, full_name, programme, status, arrived,
+//	              admitted_late, materials, ticket, packet, theory_in,
+//	              break_out, break_back, break_overrun, medical_exits,
+//	              situational_ticket, situational_at, code_out, code_back,
+//	              handed_in, late_by, forced_reason, without_situational,
+//	              removed, violations
+//	violation     seq, at, seat, id, full_name, clause, clause_text,
+//	              description, witnesses, action_taken, decision, agreed_by,
+//	              recorded_by, offer
+//	offer         seq, at, seat, id, full_name, clause, reason, over_by,
+//	              fate, decided_at, decided_by, dismissed_reason
+//	correction    seq, at, seat, id, full_name, cancelled_seq,
+//	              cancelled_entry, cancelled_at, reason, agreed_by,
+//	              recorded_by
+//
+// The date is written once, in the hall section; every time of day is
+// HH:MM:SS on the laptop's clock (the zone is the generated row's detail),
+// every duration H:MM:SS. seq is the event's number in the log, so each
+// row can be found there. Words (status, decision, clause text, fate) are
+// in the catalogue's language; codes (programme, clause) are not.
+package paper
