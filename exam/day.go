@@ -3,6 +3,8 @@ package exam
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 )
 
@@ -167,6 +169,14 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 	if ok && !CanFollow(e.Status, to) {
 		return fmt.Errorf("examinee %q: %s cannot follow %s", e.ID, to, e.Status)
 	}
+	// The state machine lets on_break go to materials and situational only
+	// so that a return from medical care (break.in, below) restores where
+	// the examinee was. Any other step of someone out of the audience would
+	// leave them marked out with no return on record — and a correction's
+	// replay that removed the return would keep it.
+	if ok && e.Status == OnBreak {
+		return fmt.Errorf("examinee %q is out of the audience: %s cannot follow", e.ID, to)
+	}
 	switch ev.Type {
 	case TypeArrived:
 		e.ArrivedAt = ev.At
@@ -186,6 +196,12 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 		var d BreakOutData
 		if err := json.Unmarshal(ev.Data, &d); err != nil {
 			return err
+		}
+		// §2.1, §2.2 d: LeaveRoom allows the one break only after the
+		// theory is in; checked here too, so that a correction's replay
+		// cannot keep a break whose theory hand-in it removed.
+		if !d.Medical && (e.Status != TheoryIn || e.BreakTaken) {
+			return fmt.Errorf("examinee %q: a break only once, after the theoretical part (from %s)", e.ID, e.Status)
 		}
 		e.ReturnTo, e.OutMedical, e.OutReason, e.OutAt = e.Status, d.Medical, d.Reason, ev.At
 		if !d.Medical {
@@ -211,6 +227,12 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 	case TypeCodeOut:
 		if e.CodeOut {
 			return fmt.Errorf("examinee %q already holds the Criminal Code", e.ID)
+		}
+		// §1.6: the Code is for the situational problem (HandOutCode);
+		// checked here too, so that a correction's replay cannot keep the
+		// Code of a situational ticket it removed.
+		if e.Status != Situational {
+			return fmt.Errorf("examinee %q: the Criminal Code without a situational ticket (%s)", e.ID, e.Status)
 		}
 		e.CodeOut, e.CodeOutAt = true, ev.At
 	case TypeCodeBack:
@@ -334,13 +356,61 @@ func (h *Hall) applyCancel(ev Event) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
+	reopen, err := h.offerConfirmedBy(d.Seq)
+	if err != nil {
+		return nil, err
+	}
 	if h.Cancelled == nil {
 		h.Cancelled = map[uint64]uint64{}
 	}
 	h.Cancelled[d.Seq] = ev.Seq
 	rebuilt.Seqs = append(append([]uint64(nil), e.Seqs...), ev.Seq)
 	*e = *rebuilt
+	// A cancellation agreed by the chairman is an agreed entry like the
+	// decision it cancels: it ends a run of wrong PINs.
+	if d.AgreedBy != "" {
+		h.PINFailures = 0
+	}
+	// The cancelled violation had confirmed an offer: with the decision
+	// gone the offer is undecided again. §2.3 wants a decision on it (a new
+	// one, or a dismissal with its reason), and the close must list it;
+	// otherwise the log holds an offer that is neither open nor decided.
+	if reopen != nil && !h.hasOffer(reopen.Seq, reopen.Examinee) {
+		i := sort.Search(len(h.Offers), func(i int) bool { return h.Offers[i].Seq > reopen.Seq })
+		h.Offers = slices.Insert(slices.Clone(h.Offers), i, *reopen)
+	}
 	return []int{e.Ordinal}, nil
+}
+
+// offerConfirmedBy is the offer the violation entry seq confirmed, read
+// from the log, or nil if seq is no such violation.
+func (h *Hall) offerConfirmedBy(seq uint64) (*Offer, error) {
+	ev, err := h.history(seq)
+	if err != nil {
+		return nil, err
+	}
+	if ev.Type != TypeViolationRecorded {
+		return nil, nil
+	}
+	var v ViolationData
+	if err := json.Unmarshal(ev.Data, &v); err != nil {
+		return nil, err
+	}
+	if v.Offer == 0 {
+		return nil, nil
+	}
+	off, err := h.history(v.Offer)
+	if err != nil {
+		return nil, err
+	}
+	if off.Type != TypeViolationOffered {
+		return nil, fmt.Errorf("event %d confirms %d, a %s, not an offer", seq, v.Offer, off.Type)
+	}
+	var o OfferData
+	if err := json.Unmarshal(off.Data, &o); err != nil {
+		return nil, err
+	}
+	return &Offer{Seq: v.Offer, Examinee: off.Examinee, Clause: o.Clause, Reason: o.Reason, Seconds: o.Seconds, At: off.At}, nil
 }
 
 // replayWithout rebuilds e's day without the entry seq.

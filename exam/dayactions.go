@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -200,6 +201,12 @@ func (h *Hall) DrawSituational(id, ticket string, confirmDuplicate bool, at time
 	if err != nil {
 		return Event{}, err
 	}
+	// The state machine lets on_break go to situational only for a return
+	// from medical care (break.in): someone out of the audience draws
+	// nothing, or they would stay marked out with no return on record.
+	if e.Status == OnBreak {
+		return Event{}, refuse(RefuseTransition, e.FullName, e.Status, Situational)
+	}
 	if err := h.transition(e, Situational); err != nil {
 		return Event{}, err
 	}
@@ -396,6 +403,11 @@ func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, a
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return Event{}, refuse(RefuseCancelReason)
+	}
+	// Without the log there is nothing to replay: the program's fault, not
+	// a rule, so an error rather than a refusal blaming later entries.
+	if h.history == nil {
+		return Event{}, fmt.Errorf("correction of event %d: no event history to replay", target.Seq)
 	}
 	d := CancelData{Seq: target.Seq, Type: target.Type, Reason: reason}
 	if target.Type == TypeViolationRecorded {

@@ -11,6 +11,9 @@ type Tally struct {
 	Present    int // arrived and still sitting (materials or not)
 	Materials  int // present examinees who hold their materials, or more
 	NoMaterial int // present examinees still waiting for materials
+	Out        int // sitting, but out of the audience now (§2.1)
+	Finished   int
+	Removed    int
 }
 
 // Tally counts the roster.
@@ -25,7 +28,14 @@ func (h *Hall) Tally() Tally {
 		case Present:
 			t.Present++
 			t.NoMaterial++
+		case Finished:
+			t.Finished++
+		case Removed:
+			t.Removed++
 		default:
+			if e.Status == OnBreak {
+				t.Out++
+			}
 			if e.Status.Sitting() {
 				t.Present++
 				t.Materials++
@@ -59,4 +69,52 @@ func (h *Hall) LastWarning() (int, bool) {
 		}
 	}
 	return last, ok
+}
+
+// OutstandingFor is what is still to settle for one examinee: the items of
+// Outstanding that name them (each item names its examinee by seat and
+// name, and seats are unique on a roster).
+func (h *Hall) OutstandingFor(id string) []Outstanding {
+	e, ok := h.byID[id]
+	if !ok {
+		return nil
+	}
+	var out []Outstanding
+	for _, o := range h.Outstanding() {
+		if len(o.Args) >= 2 && o.Args[0] == any(e.Seat) && o.Args[1] == any(e.FullName) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Held is what of the hall's materials an examinee holds: what is
+// collected from them when they are removed from the exam (§2.3).
+type Held struct {
+	Ticket      string // the exam ticket (§1.4), by its number
+	Sheets      int    // answer sheets still with them (§1.5)
+	Situational string // the situational ticket drawn (§1.6)
+	Code        bool   // the Criminal Code (§1.6, §2.1)
+}
+
+// Empty reports whether nothing is held.
+func (m Held) Empty() bool {
+	return m.Ticket == "" && m.Sheets == 0 && m.Situational == "" && !m.Code
+}
+
+// Held is what e holds of the hall's materials. The ticket and the sheets
+// are theirs from the materials to the hand-in; once the theory is in
+// (§1.5) only the situational problem's sheet is left with them. A removal
+// changes none of this, so after it Held says what was collected.
+func (e *Examinee) Held() Held {
+	m := Held{Code: e.CodeOut}
+	if e.MaterialsAt.IsZero() || !e.HandedInAt.IsZero() {
+		return m
+	}
+	m.Ticket, m.Situational = e.Ticket, e.SituationalTicket
+	m.Sheets = SheetsPerPacket(e.Level())
+	if !e.TheoryInAt.IsZero() {
+		m.Sheets = SheetsPerPacket(e.Level()) - TheoryQuestions(e.Level())
+	}
+	return m
 }

@@ -298,51 +298,127 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 		{ID: "1", FullName: "Иванов Пётр", Programme: "7M04203", IDDocument: "D1", Seat: "1"},
 		{ID: "2", FullName: "Жұмабек Ұлан", Programme: "8D04201", IDDocument: "D2", Seat: "2"},
 	}
-	build := func(steps ...func(h *exam.Hall) (exam.Event, error)) *exam.Hall {
+	// A step is one decision whose events are applied; logs keeps each
+	// hall's events, from which a correction replays (Hall.SetHistory).
+	type step func(h *exam.Hall) ([]exam.Event, error)
+	one := func(ev exam.Event, err error) ([]exam.Event, error) { return []exam.Event{ev}, err }
+	logs := map[*exam.Hall]map[uint64]exam.Event{}
+	build := func(steps ...step) *exam.Hall {
 		h := exam.NewHall()
+		log := map[uint64]exam.Event{}
+		logs[h] = log
+		h.SetHistory(func(seq uint64) (exam.Event, error) {
+			ev, ok := log[seq]
+			if !ok {
+				return exam.Event{}, fmt.Errorf("no event %d", seq)
+			}
+			return ev, nil
+		})
 		evs, err := h.CreateHall(exam.HallSetup{Name: "204", Date: "2025-07-28", Officer: "O", Chairman: "C"}, rows, t0, "O")
 		if err != nil {
 			t.Fatal(err)
 		}
-		apply := func(ev exam.Event) {
-			ev.Seq = h.LastSeq + 1
-			if _, err := h.Apply(ev); err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, ev := range evs {
-			apply(ev)
-		}
+		steps = append([]step{func(*exam.Hall) ([]exam.Event, error) { return evs, nil }}, steps...)
 		for _, s := range steps {
-			ev, err := s(h)
+			evs, err := s(h)
 			if err != nil {
 				t.Fatal(err)
 			}
-			apply(ev)
+			for _, ev := range evs {
+				ev.Seq = h.LastSeq + 1
+				if _, err := h.Apply(ev); err != nil {
+					t.Fatal(err)
+				}
+				log[ev.Seq] = ev
+			}
 		}
 		return h
 	}
-	arrive := func(id string) func(*exam.Hall) (exam.Event, error) {
-		return func(h *exam.Hall) (exam.Event, error) { return h.Arrive(id, t0.Add(time.Minute), "O") }
+	// last is the latest event of type typ in h's log.
+	last := func(h *exam.Hall, typ string) exam.Event {
+		for seq := h.LastSeq; seq > 0; seq-- {
+			if ev := logs[h][seq]; ev.Type == typ {
+				return ev
+			}
+		}
+		t.Fatalf("no %s in the log", typ)
+		return exam.Event{}
 	}
-	issue := func(id string) func(*exam.Hall) (exam.Event, error) {
-		return func(h *exam.Hall) (exam.Event, error) {
-			return h.IssueMaterials(id, "7", "", t0.Add(10*time.Minute), "O")
+	at := func(d time.Duration) time.Time { return t0.Add(d) }
+	arrive := func(id string) step {
+		return func(h *exam.Hall) ([]exam.Event, error) { return one(h.Arrive(id, t0.Add(time.Minute), "O")) }
+	}
+	issue := func(id string) step {
+		return func(h *exam.Hall) ([]exam.Event, error) {
+			return one(h.IssueMaterials(id, "7", "", t0.Add(10*time.Minute), "O"))
 		}
 	}
-	absent := func(id string) func(*exam.Hall) (exam.Event, error) {
-		return func(h *exam.Hall) (exam.Event, error) { return h.MarkAbsent(id, t0, "O") }
+	absent := func(id string) step {
+		return func(h *exam.Hall) ([]exam.Event, error) { return one(h.MarkAbsent(id, t0, "O")) }
 	}
-	start := func(h *exam.Hall) (exam.Event, error) {
+	start := func(h *exam.Hall) ([]exam.Event, error) {
 		p, err := h.ProposeStart()
 		if err != nil {
-			return exam.Event{}, err
+			return nil, err
 		}
-		return h.StartExam(p, "", t0.Add(11*time.Minute), "O")
+		return one(h.StartExam(p, "", t0.Add(11*time.Minute), "O"))
+	}
+	// The day after the start (§1.5, §1.6, §2.1–§2.3), for examinee 1.
+	hash, err := exam.HashPIN("4821")
+	if err != nil {
+		t.Fatal(err)
 	}
 	fresh := build()
+	agreed, ok := fresh.Agree(hash, "4821")
+	if !ok {
+		t.Fatal("the chairman's PIN was refused")
+	}
+	theory := func(h *exam.Hall) ([]exam.Event, error) { return one(h.HandTheoryIn("1", at(time.Hour), "O")) }
+	out := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.LeaveRoom("1", false, "", at(61*time.Minute), "O"))
+	}
+	backAt := func(m time.Duration) step {
+		return func(h *exam.Hall) ([]exam.Event, error) { return h.ComeBack("1", at(61*time.Minute+m), "O") }
+	}
+	draw := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.DrawSituational("1", "5", false, at(80*time.Minute), "O"))
+	}
+	codeOut := func(h *exam.Hall) ([]exam.Event, error) { return one(h.HandOutCode("1", at(81*time.Minute), "O")) }
+	handIn := func(reason string) step {
+		return func(h *exam.Hall) ([]exam.Event, error) { return h.HandIn("1", reason, at(2*time.Hour), "O") }
+	}
+	wrongPIN := func(h *exam.Hall) ([]exam.Event, error) { return one(h.PINFailed("violation", at(time.Hour), "O")) }
+	violation := func(clause, description, witnesses, decision string) exam.ViolationInput {
+		return exam.ViolationInput{Clause: clause, Description: description, Witnesses: witnesses, Decision: decision}
+	}
+	phone := violation("a", "a smartphone", "W", exam.DecisionRemoved)
+	remove := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.RecordViolation("1", phone, agreed, at(time.Hour), "O"))
+	}
+	interrupt := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.StartInterruption(exam.InterruptEvacuation, "", agreed, at(time.Hour), "O"))
+	}
+	closeHall := func(h *exam.Hall) ([]exam.Event, error) { return one(h.CloseHall(true, at(3*time.Hour), "O")) }
+	timeUp := func(h *exam.Hall) ([]exam.Event, error) { return h.DueClockEvents(at(4 * time.Hour)), nil }
+
 	ready := build(arrive("1"), absent("2"), issue("1"))
 	running := build(arrive("1"), absent("2"), issue("1"), start)
+	both := build(arrive("1"), arrive("2"), issue("1"), issue("2"), start, theory,
+		func(h *exam.Hall) ([]exam.Event, error) { return one(h.HandTheoryIn("2", at(time.Hour), "O")) }, draw)
+	day := func(steps ...step) *exam.Hall {
+		return build(append([]step{arrive("1"), absent("2"), issue("1"), start}, steps...)...)
+	}
+	theoryIn := day(theory)
+	situational := day(theory, draw)
+	backIn := day(theory, out, backAt(5*time.Minute))
+	overrun := day(theory, out, backAt(15*time.Minute))
+	withCode := day(theory, draw, codeOut)
+	locked := day(wrongPIN, wrongPIN, wrongPIN)
+	removed := day(remove)
+	interrupted := day(interrupt)
+	finishedWithCode := day(theory, draw, codeOut, handIn("not given back"))
+	closed := day(theory, handIn(""), closeHall)
+	up := day(timeUp)
 	later := t0.Add(20 * time.Minute)
 
 	var errs []error
@@ -367,9 +443,44 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(ready.StartExam(t0.Add(-time.Hour), "r", later, "O"))
 	add(ready.StartExam(t0, "", later, "O"))
 	add(running.ClockJumped(time.Second, time.Second, later))
+	// The day after the start, each refusal through its decision.
+	late := at(100 * time.Minute)
+	add(closed.HandTheoryIn("1", late, "O"))
+	add(ready.HandTheoryIn("1", late, "O"))
+	add(up.AdmitLate("2", agreed, at(4*time.Hour), "O"))
+	add(locked.PINFailed("violation", at(time.Hour+time.Second), "O"))
+	add(running.AdmitLate("2", exam.Agreement{}, late, "O"))
+	add(running.LeaveRoom("1", true, " ", late, "O"))
+	add(running.LeaveRoom("1", false, "", late, "O"))
+	add(situational.LeaveRoom("1", false, "", late, "O"))
+	add(backIn.LeaveRoom("1", false, "", late, "O"))
+	add(running.ComeBack("1", late, "O"))
+	add(both.DrawSituational("2", "5", false, late, "O"))
+	add(theoryIn.HandOutCode("1", late, "O"))
+	add(withCode.HandOutCode("1", late, "O"))
+	add(running.TakeBackCode("1", late, "O"))
+	add(withCode.HandIn("1", "", late, "O"))
+	add(running.RecordViolation("2", phone, agreed, late, "O"))
+	add(removed.RecordViolation("1", phone, agreed, late, "O"))
+	add(running.RecordViolation("1", violation("z", "d", "w", exam.DecisionWarned), agreed, late, "O"))
+	add(running.RecordViolation("1", violation("b", " ", "w", exam.DecisionWarned), agreed, late, "O"))
+	add(running.RecordViolation("1", violation("b", "d", "", exam.DecisionWarned), agreed, late, "O"))
+	add(running.RecordViolation("1", violation("b", "d", "w", "fined"), agreed, late, "O"))
+	add(running.DismissOffer(99, "r", late, "O"))
+	add(overrun.DismissOffer(last(overrun, exam.TypeViolationOffered).Seq, " ", late, "O"))
+	add(running.Cancel(last(running, exam.TypeExamStarted), "r", nil, late, "O"))
+	add(theoryIn.Cancel(last(theoryIn, exam.TypeTheoryIn), " ", nil, late, "O"))
+	add(situational.Cancel(last(situational, exam.TypeTheoryIn), "r", nil, late, "O"))
+	add(interrupted.StartInterruption(exam.InterruptPowerCut, "", agreed, late, "O"))
+	add(running.EndInterruption(agreed, late, "O"))
+	add(running.StartInterruption("flood", "", agreed, late, "O"))
+	add(running.StartInterruption(exam.InterruptOther, "", agreed, late, "O"))
+	add(ready.StartInterruption(exam.InterruptEvacuation, "", agreed, late, "O"))
+	add(running.CloseHall(true, late, "O"))
+	add(finishedWithCode.CloseHall(false, at(3*time.Hour), "O"))
 	add(nil, exam.CheckPIN("1"))
 	add(nil, exam.CheckPIN("12x4"))
-	_, err := exam.ParseRoster(strings.NewReader("\xef\xbb\xbfid;full_name;programme;id_document;seat\n" +
+	_, err = exam.ParseRoster(strings.NewReader("\xef\xbb\xbfid;full_name;programme;id_document;seat\n" +
 		"1;A;7M04203;D;1\n1;B;7X;D;1\n\xff\n3;\"C\n4;D\n"))
 	errs = append(errs, err)
 	_, err = exam.ParseRoster(strings.NewReader("id,name\n"))
@@ -418,7 +529,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 }
 
 // Codes the domain declares but no action gives yet.
-var unusedCodes = map[string]bool{"RefuseNotStartable": true, "RefuseNotRunning": true}
+var unusedCodes = map[string]bool{"RefuseNotStartable": true}
 
 func TestTOfAMissingKeyShowsTheKey(t *testing.T) {
 	for _, l := range Langs {
