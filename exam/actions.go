@@ -61,6 +61,11 @@ func (h *Hall) examineeFor(id string) (*Examinee, error) {
 }
 
 func (h *Hall) transition(e *Examinee, to Status) error {
+	// Out of the audience, the only ways on are back in (ComeBack, which
+	// restores where they were) and a removal.
+	if e.Status == OnBreak && to != BackIn && to != Removed {
+		return refuse(RefuseTransition, e.FullName, e.Status, to)
+	}
 	if !CanFollow(e.Status, to) {
 		return refuse(RefuseTransition, e.FullName, e.Status, to)
 	}

@@ -79,9 +79,6 @@ func TestThirdWrongPINLocksThePromptForAMinute(t *testing.T) {
 		},
 		"late admission": func() error { return errOf(d.h.AdmitLate(absentee, a, during, officer)) },
 		"interruption":   func() error { return errOf(d.h.StartInterruption(exam.InterruptEvacuation, "", a, during, officer)) },
-		"cancel decision": func() error {
-			return errOf(d.h.Cancel(exam.Event{Seq: 1, Type: exam.TypeViolationRecorded, Examinee: master}, "r", &a, during, officer))
-		},
 	} {
 		if r := d.refuses(exam.RefusePINLocked, action); len(r.Args) != 1 || r.Args[0] != until {
 			t.Errorf("%s: refusal args %v, want the end of the lock", name, r.Args)

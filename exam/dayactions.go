@@ -393,8 +393,24 @@ func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, a
 	if err := h.open(); err != nil {
 		return Event{}, err
 	}
+	// Without the log there is nothing to replay: the program's fault, not
+	// a rule, so an error rather than a refusal blaming later entries.
+	if h.history == nil {
+		return Event{}, fmt.Errorf("correction of event %d: no event history to replay", target.Seq)
+	}
+	// The entry is read from the log by its number: what the caller says
+	// of its type and examinee is not trusted, or a violation passed as
+	// something else would be cancelled without the chairman.
+	stored, err := h.history(target.Seq)
+	if err != nil {
+		return Event{}, fmt.Errorf("correction of event %d: %w", target.Seq, err)
+	}
+	target = stored
 	if !cancellable[target.Type] || target.Examinee == "" {
 		return Event{}, refuse(RefuseCancelType, target.Type)
+	}
+	if by, done := h.Cancelled[target.Seq]; done {
+		return Event{}, refuse(RefuseAlreadyCancelled, target.Seq, by)
 	}
 	e, err := h.examineeFor(target.Examinee)
 	if err != nil {
@@ -403,11 +419,6 @@ func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, a
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return Event{}, refuse(RefuseCancelReason)
-	}
-	// Without the log there is nothing to replay: the program's fault, not
-	// a rule, so an error rather than a refusal blaming later entries.
-	if h.history == nil {
-		return Event{}, fmt.Errorf("correction of event %d: no event history to replay", target.Seq)
 	}
 	d := CancelData{Seq: target.Seq, Type: target.Type, Reason: reason}
 	if target.Type == TypeViolationRecorded {

@@ -77,6 +77,7 @@ const (
 	RefuseDismissReason        = "dismiss_reason"
 	RefuseCancelType           = "cancel_type"
 	RefuseCancelReason         = "cancel_reason"
+	RefuseAlreadyCancelled     = "already_cancelled"
 	RefuseCancelDepends        = "cancel_depends"
 	RefuseAlreadyInterrupted   = "already_interrupted"
 	RefuseNotInterrupted       = "not_interrupted"

@@ -56,6 +56,7 @@ func init() {
 		"refusal.offer_unknown":         {"There is no open offered violation %d.", "Предложенное нарушение №%d не найдено или уже рассмотрено.", "№%d ұсынылған бұзушылық табылмады немесе ол қаралып қойған."},
 		"refusal.dismiss_reason":        {"Dismissing an offered violation needs a reason; it is logged.", "Для отклонения предложенного нарушения укажите причину; она записывается в журнал.", "Ұсынылған бұзушылықты қабылдамау үшін себебін көрсетіңіз; ол журналға жазылады."},
 		"refusal.cancel_type":           {"A %s entry cannot be cancelled.", "Запись «%s» отменить нельзя.", "«%s» жазбасының күшін жоюға болмайды."},
+		"refusal.already_cancelled":     {"Entry %d was already cancelled (by entry %d).", "Запись %d уже отменена (записью %d).", "№%d жазбаның күші бұрын жойылған (№%d жазбамен)."},
 		"refusal.cancel_reason":         {"A correction needs a reason; it is logged with it.", "Для исправления укажите причину; она записывается в журнал.", "Түзету үшін себебін көрсетіңіз; ол журналға жазылады."},
 		"refusal.cancel_depends":        {"Entry %d cannot be cancelled while later entries depend on it: cancel those first.", "Запись №%d нельзя отменить, пока от неё зависят более поздние записи: сначала отмените их.", "№%d жазбаның күшін жоюға болмайды: кейінгі жазбалар соған байланысты. Алдымен солардың күшін жойыңыз."},
 		"refusal.already_interrupted":   {"The exam is already interrupted (since %s).", "Экзамен уже прерван (с %s).", "Емтихан уақытша тоқтатылған (тоқтатылған уақыты — %s)."},

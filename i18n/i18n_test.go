@@ -419,6 +419,10 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	finishedWithCode := day(theory, draw, codeOut, handIn("not given back"))
 	closed := day(theory, handIn(""), closeHall)
 	up := day(timeUp)
+	cancelTheory := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.Cancel(last(h, exam.TypeTheoryIn), "wrong examinee", nil, at(70*time.Minute), "O"))
+	}
+	theoryCancelled := day(theory, cancelTheory)
 	later := t0.Add(20 * time.Minute)
 
 	var errs []error
@@ -471,6 +475,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(running.Cancel(last(running, exam.TypeExamStarted), "r", nil, late, "O"))
 	add(theoryIn.Cancel(last(theoryIn, exam.TypeTheoryIn), " ", nil, late, "O"))
 	add(situational.Cancel(last(situational, exam.TypeTheoryIn), "r", nil, late, "O"))
+	add(theoryCancelled.Cancel(last(theoryCancelled, exam.TypeTheoryIn), "r", nil, late, "O"))
 	add(interrupted.StartInterruption(exam.InterruptPowerCut, "", agreed, late, "O"))
 	add(running.EndInterruption(agreed, late, "O"))
 	add(running.StartInterruption("flood", "", agreed, late, "O"))
