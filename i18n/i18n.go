@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"examday/barcode"
 	"examday/exam"
 )
 
@@ -138,12 +139,17 @@ func Complete(key string) bool {
 	return e.EN != "" && e.RU != "" && e.KK != ""
 }
 
-// Error turns an error into words for the officer: a refusal of the rules
-// and a bad roster through the catalogue, anything else as it is.
+// Error turns an error into words for the officer: a refusal of the rules,
+// a bad roster and a code that is not this hall's through the catalogue,
+// anything else as it is.
 func (c Catalogue) Error(err error) string {
 	var r *exam.Refusal
 	if errors.As(err, &r) {
 		return c.T("refusal."+r.Code, r.Args...)
+	}
+	var be *barcode.Error
+	if errors.As(err, &be) {
+		return c.T("barcode."+be.Code, be.Args...)
 	}
 	var re *exam.RosterError
 	if errors.As(err, &re) {
