@@ -47,7 +47,10 @@ func (b *board) clocks() []boardClock {
 	start, end, left := "--:--:--", "--:--:--", "-:--:--"
 	if h.Phase.Started() {
 		start, end = clockText(h.Start), clockText(h.End)
-		left = durationText(exam.TimeLeft(h.End, c.Now))
+		left = durationText(h.TimeLeftAt(c.Now))
+		if h.Phase == exam.PhaseClosed {
+			left = "-:--:--"
+		}
 	}
 	return []boardClock{
 		{c.Cat.T("ui.board.start"), start},
@@ -206,7 +209,11 @@ func (b *board) warning() []string {
 	var text string
 	style := s.Notice
 	switch {
-	case h.Phase == exam.PhaseTimeUp || h.Phase == exam.PhaseClosed:
+	case h.Interrupted:
+		text, style = c.Cat.T("ui.board.interrupted"), s.Interrupted
+	case h.Phase == exam.PhaseClosed:
+		text, style = c.Cat.T("ui.board.closed", clockText(h.ClosedAt)), s.Closed
+	case h.Phase == exam.PhaseTimeUp:
 		text, style = c.Cat.T("ui.warning.time_up"), s.ReadOnly
 	case h.Phase == exam.PhaseRunning:
 		if mark, ok := h.LastWarning(); ok {

@@ -15,14 +15,26 @@ import (
 // The lines around the pages: the header, the banners, the status line and
 // the keys. They are the same on every page that shows them.
 
-// topBanners are on every screen: the file is read-only.
+// topBanners are on every screen: the file is read-only; the hall is
+// closed (read-only too); the exam is interrupted and its clock stands.
 func (c *Context) topBanners() []string {
-	if c.Broken == nil {
-		return nil
+	var lines []string
+	if c.Broken != nil {
+		text := "⚠ " + c.BrokenText()
+		wrapped := c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text)
+		lines = strings.Split(wrapped, "\n")
 	}
-	text := "⚠ " + c.BrokenText()
-	wrapped := c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text)
-	return strings.Split(wrapped, "\n")
+	h := c.Hall
+	switch {
+	case h.Phase == exam.PhaseClosed:
+		text := "■ " + c.Cat.T("ui.banner.closed", clockText(h.ClosedAt))
+		lines = append(lines, c.Styles.Closed.Render(pad(text, max(c.Width, 1))))
+	case h.Interrupted:
+		text := "⏸ " + c.Cat.T("ui.banner.interrupted", c.Cat.T("interruption."+h.InterruptionKind),
+			clockText(h.InterruptedAt), durationText(h.TimeLeftAt(c.Now)))
+		lines = append(lines, c.Styles.Interrupted.Render(pad(text, max(c.Width, 1))))
+	}
+	return lines
 }
 
 // headerLines are the hall, the date, the programmes, the state and the
@@ -36,11 +48,24 @@ func (c *Context) headerLines(width int) []string {
 	}
 	line1 := spread(left, right, width)
 
-	line2 := s.Phase.Render(c.Cat.T("phase."+string(h.Phase))) + "  "
+	phase := c.Cat.T("phase." + string(h.Phase))
+	if h.Interrupted {
+		phase = c.Cat.T("ui.header.interrupted")
+	}
+	line2 := s.Phase.Render(phase) + "  "
 	if h.Phase.Started() {
 		line2 += s.Dim.Render(c.Cat.T("ui.header.start")+" ") + s.Bold.Render(clockText(h.Start)) +
 			s.Dim.Render(" · "+c.Cat.T("ui.header.end")+" ") + s.Bold.Render(clockText(h.End)) +
-			s.Dim.Render(" · "+c.Cat.T("ui.header.left")+" ") + s.TimeLeft.Render(durationText(exam.TimeLeft(h.End, c.Now)))
+			s.Dim.Render(" · "+c.Cat.T("ui.header.left")+" ") + s.TimeLeft.Render(durationText(h.TimeLeftAt(c.Now)))
+		if h.Phase == exam.PhaseClosed {
+			// A closed hall's clock counts nothing any more.
+			line2 = s.Phase.Render(phase) + "  " + s.Dim.Render(c.Cat.T("ui.header.start")+" ") + s.Bold.Render(clockText(h.Start)) +
+				s.Dim.Render(" · "+c.Cat.T("ui.header.end")+" ") + s.Bold.Render(clockText(h.End)) +
+				s.Dim.Render(" · "+c.Cat.T("ui.header.closed")+" ") + s.Bold.Render(clockText(h.ClosedAt))
+		}
+		if h.Interrupted {
+			line2 += s.Dim.Render(" " + c.Cat.T("ui.header.stands"))
+		}
 	} else {
 		line2 += s.Dim.Render(c.Cat.T("ui.header.not_started"))
 	}

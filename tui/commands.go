@@ -29,6 +29,10 @@ type recordedMsg struct {
 	// arguments, put into words when the answer arrives.
 	done     string
 	doneArgs []any
+	// describe, if set, puts what was recorded into words instead of
+	// done: the status line then says what the file holds (the overrun the
+	// rules computed at the moment of the return, a wrong PIN).
+	describe func(c *Context, recs []store.Record) string
 }
 
 // record runs decide in the store, off the UI loop, and answers with a
@@ -39,6 +43,16 @@ func (c *Context) record(kind recordKind, done string, doneArgs []any, decide st
 	return func() tea.Msg {
 		recs, err := s.Do(decide)
 		return recordedMsg{kind: kind, records: recs, err: err, done: done, doneArgs: doneArgs}
+	}
+}
+
+// recordDescribed is record with the status line's words made from the
+// records committed.
+func (c *Context) recordDescribed(describe func(c *Context, recs []store.Record) string, decide store.Decision) tea.Cmd {
+	s := c.Store
+	return func() tea.Msg {
+		recs, err := s.Do(decide)
+		return recordedMsg{kind: recordAction, records: recs, err: err, describe: describe}
 	}
 }
 
@@ -63,7 +77,10 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 		c.Status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
 		c.reload()
-		if msg.done != "" {
+		switch {
+		case msg.describe != nil:
+			c.Status = status{text: msg.describe(c, msg.records)}
+		case msg.done != "":
 			c.Status = status{text: c.Cat.T(msg.done, msg.doneArgs...)}
 		}
 		for _, r := range msg.records {
@@ -81,6 +98,10 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 				c.Alerts.Jump = true
 			}
 		}
+	}
+	if len(msg.records) > 0 {
+		// The examinee's day on screen is read again from the file.
+		m.pages[pageDetail].(*detail).reload()
 	}
 	m.layout()
 	if c.Dialog != nil && msg.kind == recordAction {

@@ -27,20 +27,27 @@ func (d *dashboard) SetSize(w, h int) {
 }
 
 // ShortHelp is the keys of the moment: before the start the morning's
-// actions, after it the board first.
+// actions; after it the next steps of the selected examinee's day, their
+// detail view, the offers when there are any, and the board.
 func (d *dashboard) ShortHelp() []key.Binding {
 	k := d.ctx.Keys
-	if d.ctx.Hall.Phase.Started() {
-		return []key.Binding{k.Board, k.Lang, k.Quit}
+	h := d.ctx.Hall
+	if !h.Phase.Started() {
+		return []key.Binding{k.Present, k.Absent, k.Materials, k.Start, k.Board, k.Lang, k.Quit}
 	}
-	return []key.Binding{k.Present, k.Absent, k.Materials, k.Start, k.Board, k.Lang, k.Quit}
+	keys := append(examineeKeys(d.ctx, d.selected()), k.Open)
+	if len(h.Offers) > 0 {
+		keys = append(keys, k.Offers)
+	}
+	return append(keys, k.Board, k.Lang, k.Quit)
 }
 
 func (d *dashboard) FullHelp() [][]key.Binding {
 	k := d.ctx.Keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Present, k.Absent, k.Materials, k.Start},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open},
+		{k.Present, k.Absent, k.Materials, k.Start, k.Offers, k.Interrupt, k.CloseHall},
+		{k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}
 }
@@ -65,16 +72,14 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 		d.sel = 0
 	case key.Matches(km, k.End):
 		d.sel = n - 1
-	case key.Matches(km, k.Present):
-		return d.markPresent()
-	case key.Matches(km, k.Absent):
-		return d.markAbsent()
-	case key.Matches(km, k.Materials):
-		return d.issueMaterials()
 	case key.Matches(km, k.Start):
 		return d.start()
 	default:
-		return nil
+		if cmd, ok := d.ctx.actOn(km, d.selected()); ok {
+			return cmd
+		}
+		cmd, _ := d.ctx.actOnHall(km)
+		return cmd
 	}
 	d.follow()
 	return nil
@@ -103,9 +108,16 @@ func (d *dashboard) selected() *exam.Examinee {
 }
 
 // chrome is the number of lines that are not roster rows: the header, the
-// alerts, the table's header, the summary, the status and the keys.
+// alerts, who is out and the open offers, the table's header, the
+// summary, the status and the keys.
 func (d *dashboard) chrome() int {
-	return 2 + len(d.ctx.alertLines(d.width)) + 1 + 3
+	return 2 + len(d.ctx.alertLines(d.width)) + len(d.attention()) + 1 + 3
+}
+
+// attention is who is out of the audience and the open offers, above the
+// roster: at most a sixth of the screen.
+func (d *dashboard) attention() []string {
+	return d.ctx.attentionLines(d.width, max(d.height/6, 2))
 }
 
 // rows is how many roster rows fit.
@@ -119,6 +131,7 @@ func (d *dashboard) View() string {
 	lines := make([]string, 0, d.height)
 	lines = append(lines, c.headerLines(d.width)...)
 	lines = append(lines, c.alertLines(d.width)...)
+	lines = append(lines, d.attention()...)
 
 	cols := rosterColumns(c, d.width)
 	lines = append(lines, c.Styles.TableHeader.Render(fit(cols.header(), d.width)))
@@ -143,6 +156,9 @@ func (d *dashboard) summary() string {
 	c := d.ctx
 	t := c.Hall.Tally()
 	left := c.Cat.T("ui.summary", t.Total, t.Unmarked, t.Present, t.Materials, t.Absent)
+	if c.Hall.Phase.Started() {
+		left = c.Cat.T("ui.summary.day", t.Total, t.Present, t.Out, t.Finished, t.Removed, t.Absent)
+	}
 	right := ""
 	if t.Total > 0 {
 		right = c.Cat.T("ui.position", d.sel+1, t.Total)
@@ -150,77 +166,8 @@ func (d *dashboard) summary() string {
 	return c.Styles.Dim.Render(spread(left, right, d.width))
 }
 
-// The actions. Each first asks the exam package on the screen's copy of
-// the hall whether it would be allowed, so a refusal is shown at once
-// instead of a dialog; the store asks again, on the file's state, when the
-// action is recorded.
-
-// readOnly refuses every action on a file that is read-only.
-func (d *dashboard) readOnly() bool {
-	if d.ctx.Broken != nil {
-		d.ctx.Status = status{text: d.ctx.BrokenText(), err: true}
-		return true
-	}
-	return false
-}
-
-func (d *dashboard) markPresent() tea.Cmd {
-	c, e := d.ctx, d.selected()
-	if e == nil || d.readOnly() {
-		return nil
-	}
-	if _, err := c.Hall.Arrive(e.ID, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
-	}
-	id := e.ID
-	c.Dialog = newConfirm(c,
-		c.Cat.T("ui.confirm.present", e.FullName, e.Seat),
-		[]string{c.Cat.T("ui.confirm.id_document", c.Styles.Bold.Render(e.IDDocument))},
-		c.record(recordAction, "ui.done.present", []any{e.FullName, e.IDDocument}, one(func(h *exam.Hall) (exam.Event, error) {
-			return h.Arrive(id, c.Clock.Now(), h.Officer)
-		})))
-	return nil
-}
-
-func (d *dashboard) markAbsent() tea.Cmd {
-	c, e := d.ctx, d.selected()
-	if e == nil || d.readOnly() {
-		return nil
-	}
-	if _, err := c.Hall.MarkAbsent(e.ID, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
-	}
-	id := e.ID
-	c.Dialog = newConfirm(c,
-		c.Cat.T("ui.confirm.absent", e.FullName, e.Seat),
-		nil,
-		c.record(recordAction, "ui.done.absent", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
-			return h.MarkAbsent(id, c.Clock.Now(), h.Officer)
-		})))
-	return nil
-}
-
-func (d *dashboard) issueMaterials() tea.Cmd {
-	c, e := d.ctx, d.selected()
-	if e == nil || d.readOnly() {
-		return nil
-	}
-	// Asked with a stand-in ticket: the question here is only whether
-	// this examinee may receive materials now; the typed ticket is
-	// checked when it is recorded.
-	if _, err := c.Hall.IssueMaterials(e.ID, "0", "", c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
-	}
-	f, focus := newTicketForm(c, e)
-	c.Dialog = f
-	return focus
-}
-
 func (d *dashboard) start() tea.Cmd {
-	if d.readOnly() {
+	if d.ctx.readOnly() {
 		return nil
 	}
 	// Once started there is nothing to propose: say when it started.

@@ -336,7 +336,7 @@ func TestHelpListsEveryKeyOfTheScreen(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		keys []string
-	}{{"dashboard", []string{"?"}}, {"board", []string{"b", "?"}}} {
+	}{{"dashboard", []string{"?"}}, {"board", []string{"b", "?"}}, {"examinee's day", []string{"enter", "?"}}} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := run(t, s, newClock("09:30:05"), i18n.EN, 80, 24)
 			a.press(tc.keys...)

@@ -23,10 +23,19 @@ type confirm struct {
 	lines   []string
 	onYes   tea.Cmd
 	pending bool // the store is recording; wait for its answer
+	// then, if set, is what yes opens instead of recording: the
+	// chairman's PIN prompt, for an entry that needs their agreement.
+	then func() (dialog, tea.Cmd)
+	err  string
 }
 
 func newConfirm(c *Context, title string, lines []string, onYes tea.Cmd) *confirm {
 	return &confirm{ctx: c, title: title, lines: lines, onYes: onYes}
+}
+
+// newQuestion asks yes or no; yes opens the next dialog.
+func newQuestion(c *Context, title string, lines []string, then func() (dialog, tea.Cmd)) *confirm {
+	return &confirm{ctx: c, title: title, lines: lines, then: then}
 }
 
 func (d *confirm) ShortHelp() []key.Binding {
@@ -45,6 +54,8 @@ func (d *confirm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			return d, nil
 		}
 		switch {
+		case key.Matches(msg, d.ctx.Keys.Yes) && d.then != nil:
+			return d.then()
 		case key.Matches(msg, d.ctx.Keys.Yes):
 			d.pending = true
 			return d, d.onYes
@@ -56,7 +67,103 @@ func (d *confirm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 }
 
 func (d *confirm) View() string {
-	return d.ctx.dialogBox(d.title, strings.Join(d.lines, "\n"), "", d)
+	return d.ctx.dialogBox(d.title, strings.Join(d.lines, "\n"), d.err, d)
+}
+
+// reasonForm asks for one line of text, a reason that goes into the log
+// (a correction, a dismissed offer, a forced hand-in, a medical exit).
+// submit decides what enter does with it: record (the form waits for the
+// store's answer and shows a refusal) or open the next dialog.
+type reasonForm struct {
+	ctx     *Context
+	title   string
+	lines   []string
+	input   textinput.Model
+	submit  func(f *reasonForm, reason string) (dialog, tea.Cmd)
+	err     string
+	pending bool
+	// after is opened once the store recorded; nil closes the form.
+	after func() (dialog, tea.Cmd)
+}
+
+func newReasonForm(c *Context, title string, lines []string, prompt string,
+	submit func(f *reasonForm, reason string) (dialog, tea.Cmd)) (*reasonForm, tea.Cmd) {
+	f := &reasonForm{ctx: c, title: title, lines: lines, submit: submit}
+	f.input = c.newInput(prompt, 300)
+	return f, f.input.Focus()
+}
+
+// recording marks the form as waiting for the store and returns cmd.
+func (f *reasonForm) recording(cmd tea.Cmd) (dialog, tea.Cmd) {
+	f.pending, f.err = true, ""
+	return f, cmd
+}
+
+func (f *reasonForm) ShortHelp() []key.Binding {
+	return []key.Binding{f.ctx.Keys.Confirm, f.ctx.Keys.Cancel}
+}
+
+func (f *reasonForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
+
+func (f *reasonForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	c := f.ctx
+	switch msg := msg.(type) {
+	case recordedMsg:
+		f.pending = false
+		if msg.err != nil {
+			f.err = c.ErrorText(msg.err)
+			return f, nil
+		}
+		if f.after != nil {
+			return f.after()
+		}
+		return nil, nil
+	case tea.KeyPressMsg:
+		if f.pending {
+			return f, nil
+		}
+		switch {
+		case key.Matches(msg, c.Keys.Cancel):
+			return nil, nil
+		case key.Matches(msg, c.Keys.Confirm):
+			reason := strings.TrimSpace(f.input.Value())
+			return f.submit(f, reason)
+		}
+	}
+	var cmd tea.Cmd
+	f.input, cmd = f.input.Update(msg)
+	return f, cmd
+}
+
+func (f *reasonForm) View() string {
+	body := strings.Join(f.lines, "\n")
+	if body != "" {
+		body += "\n\n"
+	}
+	return f.ctx.dialogBox(f.title, body+f.input.View(), f.err, f)
+}
+
+// notice says something that needs no answer but must be read: the
+// materials to collect from an examinee removed from the exam.
+type notice struct {
+	ctx   *Context
+	title string
+	lines []string
+}
+
+func (n *notice) ShortHelp() []key.Binding { return []key.Binding{n.ctx.Keys.Confirm} }
+
+func (n *notice) FullHelp() [][]key.Binding { return [][]key.Binding{n.ShortHelp()} }
+
+func (n *notice) Update(msg tea.Msg) (dialog, tea.Cmd) {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, n.ctx.Keys.Confirm, n.ctx.Keys.Cancel) {
+		return nil, nil
+	}
+	return n, nil
+}
+
+func (n *notice) View() string {
+	return n.ctx.dialogBox(n.title, strings.Join(n.lines, "\n"), "", n)
 }
 
 // ticketForm records the materials an examinee received (§1.3, §1.5): the

@@ -55,8 +55,11 @@ func (m Model) helpView() string {
 }
 
 func (m Model) pageTitle() string {
-	if m.active == pageBoard {
+	switch m.active {
+	case pageBoard:
 		return "ui.page.board"
+	case pageDetail:
+		return "ui.page.detail"
 	}
 	return "ui.page.dashboard"
 }

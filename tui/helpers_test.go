@@ -29,7 +29,20 @@ func TestMain(m *testing.M) {
 const (
 	hallDate = "2027-06-21"
 	officer  = "Капитан Сейтқали А."
+	chairman = "Омарова Г. К."
+	// chairmanPIN is the PIN of the test halls' chairman (§2.3).
+	chairmanPIN = "2468"
 )
+
+// pinHash is the hash of chairmanPIN, made once: argon2 is slow on
+// purpose, and every test hall keeps the same one.
+var pinHash = sync.OnceValue(func() string {
+	h, err := exam.HashPIN(chairmanPIN)
+	if err != nil {
+		panic(err)
+	}
+	return h
+})
 
 // at is a time of day on the hall's date.
 func at(hms string) time.Time {
@@ -131,9 +144,9 @@ func newHall(t testing.TB, st stage) (*store.Store, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	_, err = s.Do(func(h *exam.Hall) ([]exam.Event, error) {
+	_, err = s.DoWithSecret(store.SecretChairmanPIN, pinHash(), func(h *exam.Hall) ([]exam.Event, error) {
 		return h.CreateHall(exam.HallSetup{
-			Name: "Аудитория 204", Date: hallDate, Officer: officer, Chairman: "Омарова Г. К.",
+			Name: "Аудитория 204", Date: hallDate, Officer: officer, Chairman: chairman,
 			Members: []string{"Кузнецов Д. А."},
 		}, smallRoster, at("08:30:00"), officer)
 	})
@@ -219,6 +232,16 @@ func keyPress(k string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyHome}
 	case "end":
 		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "delete":
+		return tea.KeyPressMsg{Code: tea.KeyDelete}
 	case "ctrl+u":
 		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
 	}

@@ -17,11 +17,28 @@ type KeyMap struct {
 	// Acting on the selected examinee, and on the hall.
 	Present, Absent, Materials, Start key.Binding
 
+	// The examinee's day after the start (§1.5, §1.6, §2.1–§2.3), from
+	// the dashboard and from their detail view.
+	Open, Theory, Out, BackIn, Situational, Code, HandIn, Violation key.Binding
+
+	// The hall's day: offered violations, an interruption, the close.
+	Offers, Interrupt, CloseHall key.Binding
+
+	// In the examinee's detail view: cancel the selected entry.
+	CancelEntry key.Binding
+
 	// Everywhere.
 	Board, Help, Lang, Quit, Back, Ack key.Binding
 
 	// In dialogs.
 	Yes, No, Confirm, Cancel, Correct, NextField key.Binding
+	// Choose moves a choice in a dialog (arrow keys only: letters belong
+	// to the text fields); Pick changes a selector such as the decision.
+	Choose, Pick key.Binding
+	// In the list of offered violations.
+	OfferEdit, OfferDismiss key.Binding
+	// In the chairman's PIN prompt.
+	Erase key.Binding
 }
 
 // DefaultKeyMap is the key map with its help in the catalogue's language.
@@ -42,6 +59,19 @@ func DefaultKeyMap(c i18n.Catalogue) KeyMap {
 		Materials: b("m", "ui.key.materials", layouts("m")...),
 		Start:     b("s", "ui.key.start", layouts("s")...),
 
+		Open:        b("enter", "ui.key.open", "enter"),
+		Theory:      b("t", "ui.key.theory", layouts("t")...),
+		Out:         b("o", "ui.key.out", layouts("o")...),
+		BackIn:      b("i", "ui.key.back_in", layouts("i")...),
+		Situational: b("d", "ui.key.situational", layouts("d")...),
+		Code:        b("c", "ui.key.code", layouts("c")...),
+		HandIn:      b("h", "ui.key.hand_in", layouts("h")...),
+		Violation:   b("v", "ui.key.violation", layouts("v")...),
+		Offers:      b("r", "ui.key.offers", layouts("r")...),
+		Interrupt:   b("I", "ui.key.interrupt", layouts("I")...),
+		CloseHall:   b("C", "ui.key.close", layouts("C")...),
+		CancelEntry: b("u/del", "ui.key.cancel_entry", layouts("u", "delete")...),
+
 		Board: b("b", "ui.key.board", layouts("b")...),
 		Help:  b("?", "ui.key.help", "?"),
 		Lang:  b("L", "ui.key.lang", layouts("L")...),
@@ -55,6 +85,12 @@ func DefaultKeyMap(c i18n.Catalogue) KeyMap {
 		Cancel:    b("esc", "ui.key.cancel", "esc"),
 		Correct:   b("c", "ui.key.correct", layouts("c")...),
 		NextField: b("tab", "ui.key.next_field", "tab", "shift+tab"),
+
+		Choose:       b("↑/↓", "ui.key.choose", "up", "down"),
+		Pick:         b("←/→", "ui.key.pick", "left", "right", "space"),
+		OfferEdit:    b("e", "ui.key.offer_edit", layouts("e")...),
+		OfferDismiss: b("d", "ui.key.offer_dismiss", layouts("d")...),
+		Erase:        b("⌫", "ui.key.erase", "backspace"),
 	}
 }
 

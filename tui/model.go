@@ -1,6 +1,7 @@
 // Package tui is the officer's screen: Bubble Tea models only. A root
-// model holds the pages (the dashboard and the board), the dialog open over
-// them, the help overlay and the clock; what they share is one Context.
+// model holds the pages (the dashboard, an examinee's day and the board),
+// the dialog open over them, the help overlay and the clock; what they
+// share is one Context.
 //
 // Data flows one way: a key opens a dialog or asks the store to record an
 // action (a tea.Cmd calling store.Do, where the exam package decides); the
@@ -61,6 +62,7 @@ type pageID int
 const (
 	pageDashboard pageID = iota
 	pageBoard
+	pageDetail
 )
 
 // Model is the root model.
@@ -68,6 +70,8 @@ type Model struct {
 	ctx    *Context
 	pages  map[pageID]page
 	active pageID
+	// under is the page the board was opened from, to go back to.
+	under pageID
 	// showHelp is the help overlay over the active page.
 	showHelp bool
 	help     help.Model
@@ -105,6 +109,7 @@ func New(cfg Config) Model {
 		pages: map[pageID]page{
 			pageDashboard: newDashboard(ctx),
 			pageBoard:     newBoard(ctx),
+			pageDetail:    newDetail(ctx),
 		},
 		active: pageDashboard,
 		help:   help.New(),
@@ -164,9 +169,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	// A dialog has the keyboard: its text inputs get every key, and
 	// nothing below sees them.
 	if m.ctx.Dialog != nil {
-		var cmd tea.Cmd
-		m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
-		return m, cmd
+		return m.keyToDialog(msg)
 	}
 	if m.showHelp {
 		switch {
@@ -191,16 +194,35 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Board):
 		if m.active == pageBoard {
-			m.active = pageDashboard
+			m.active = m.under
 		} else {
-			m.active = pageBoard
+			m.under, m.active = m.active, pageBoard
 		}
 		return m, nil
 	case m.active == pageBoard && key.Matches(msg, k.Back):
+		m.active = m.under
+		return m, nil
+	case m.active == pageDetail && key.Matches(msg, k.Back):
 		m.active = pageDashboard
+		return m, nil
+	case m.active == pageDashboard && key.Matches(msg, k.Open):
+		if e := m.pages[pageDashboard].(*dashboard).selected(); e != nil {
+			m.pages[pageDetail].(*detail).show(e.ID)
+			m.active = pageDetail
+		}
 		return m, nil
 	}
 	return m, m.pages[m.active].Update(msg)
+}
+
+// keyToDialog is the one way a key reaches a text field: every text
+// field of the application is in a dialog, and the open dialog has the
+// keyboard. A filter that must keep keys out of text fields (a barcode
+// scanner's burst of digits) sits here.
+func (m Model) keyToDialog(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+	return m, cmd
 }
 
 // layout gives every page the room left under the banners of the root.

@@ -39,6 +39,9 @@ const (
 func rosterColumns(c *Context, width int) columns {
 	t := c.Cat.T
 	statusWidth := 0
+	if c.Hall.Phase.Started() {
+		statusWidth = c.outWidth()
+	}
 	for _, st := range []exam.Status{exam.Registered, exam.Present, exam.Absent, exam.Materials, exam.Writing,
 		exam.TheoryIn, exam.OnBreak, exam.BackIn, exam.Situational, exam.Finished, exam.Removed} {
 		statusWidth = max(statusWidth, lipgloss.Width(t("status."+string(st))))
@@ -51,8 +54,12 @@ func rosterColumns(c *Context, width int) columns {
 		col("ui.col.seat", 5, func(e *exam.Examinee) string { return e.Seat }),
 		col("ui.col.name", 0, func(e *exam.Examinee) string { return e.FullName }),
 		col("ui.col.programme", 7, func(e *exam.Examinee) string { return e.Programme }),
-		col("ui.col.status", statusWidth, func(e *exam.Examinee) string { return t("status." + string(c.Hall.DisplayStatus(e))) }),
+		col("ui.col.status", statusWidth, func(e *exam.Examinee) string { text, _ := c.statusCell(e); return text }),
 	}, name: 1, status: 3}
+	// After the start: the Criminal Code out, and the violations recorded.
+	if c.Hall.Phase.Started() {
+		cs.list = append(cs.list, col("ui.col.notes", 7, func(e *exam.Examinee) string { return c.notes(e) }))
+	}
 
 	extras := []column{
 		col("ui.col.id_document", 10, func(e *exam.Examinee) string { return e.IDDocument }),
@@ -122,5 +129,29 @@ func (cs columns) row(c *Context, e *exam.Examinee, selected bool, width int) st
 	if selected {
 		return c.Styles.Selected.Render(fit(before.String()+stat.String()+after.String(), width))
 	}
-	return before.String() + c.Styles.Status[c.Hall.DisplayStatus(e)].Render(stat.String()) + fit(after.String(), max(width-lipgloss.Width(before.String())-lipgloss.Width(stat.String()), 0))
+	_, style := c.statusCell(e)
+	return before.String() + style.Render(stat.String()) + fit(after.String(), max(width-lipgloss.Width(before.String())-lipgloss.Width(stat.String()), 0))
+}
+
+// statusCell is an examinee's status in words and its colour; out of the
+// audience it is the break's countdown or its overrun (§2.1).
+func (c *Context) statusCell(e *exam.Examinee) (string, lipgloss.Style) {
+	if e.Status == exam.OnBreak {
+		return c.outText(e)
+	}
+	st := c.Hall.DisplayStatus(e)
+	return c.Cat.T("status." + string(st)), c.Styles.Status[st]
+}
+
+// notes are the marks of a row after the start: the Criminal Code is
+// out, and how many violations were recorded.
+func (c *Context) notes(e *exam.Examinee) string {
+	var parts []string
+	if e.CodeOut {
+		parts = append(parts, c.Cat.T("ui.note.code"))
+	}
+	if e.Violations > 0 {
+		parts = append(parts, c.Cat.T("ui.note.violations", e.Violations))
+	}
+	return strings.Join(parts, " ")
 }

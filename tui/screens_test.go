@@ -101,7 +101,7 @@ func TestScreens(t *testing.T) {
 func TestScreensAtAnySize(t *testing.T) {
 	s, _ := newHall(t, running)
 	for _, size := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {40, 10}, {60, 15}, {100, 30}, {200, 60}} {
-		for _, keys := range [][]string{nil, {"b"}, {"?"}, {"s"}} {
+		for _, keys := range [][]string{nil, {"b"}, {"?"}, {"s"}, {"enter"}, {"enter", "?"}, {"v"}, {"v", "enter"}, {"r"}, {"C"}, {"I"}, {"o"}} {
 			m := New(Config{Store: s, Clock: newClock("09:30:05"), Lang: i18n.KK})
 			var tm tea.Model = m
 			tm, _ = tm.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})

@@ -27,6 +27,13 @@ type Styles struct {
 	StatusOK  lipgloss.Style // the status line after an action
 	StatusErr lipgloss.Style // the status line after a refusal
 
+	Closed      lipgloss.Style // the CLOSED banner, on every screen
+	Interrupted lipgloss.Style // the INTERRUPTED banner, on every screen
+	Out         lipgloss.Style // out of the audience, within the break
+	Overrun     lipgloss.Style // out of the audience beyond the 10 minutes (§2.1)
+	Attention   lipgloss.Style // the lines above the roster: who is out, open offers
+	Cancelled   lipgloss.Style // a cancelled entry of the timeline (also marked ✗)
+
 	TableHeader lipgloss.Style
 	Selected    lipgloss.Style // the selected row (also marked with ›)
 	Status      map[exam.Status]lipgloss.Style
@@ -69,6 +76,13 @@ func NewStyles(isDark bool) Styles {
 		TimeUp:    base.Bold(true).Foreground(white).Background(red).Border(lipgloss.ThickBorder()).BorderForeground(red).Padding(0, 2),
 		StatusOK:  base.Foreground(green),
 		StatusErr: base.Bold(true).Foreground(red),
+
+		Closed:      base.Bold(true).Reverse(true),
+		Interrupted: base.Bold(true).Foreground(black).Background(yellow),
+		Out:         base.Bold(true).Foreground(yellow),
+		Overrun:     base.Bold(true).Foreground(white).Background(red),
+		Attention:   base.Bold(true),
+		Cancelled:   base.Foreground(dim).Strikethrough(true),
 
 		TableHeader: base.Bold(true).Underline(true),
 		Selected:    base.Reverse(true).Bold(true),

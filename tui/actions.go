@@ -1,0 +1,393 @@
+package tui
+
+import (
+	"encoding/json"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"examday/exam"
+	"examday/store"
+)
+
+// The actions on one examinee, from the dashboard's selected row and from
+// their detail view, and the hall's own actions. Each first asks the exam
+// package, on the screen's copy of the hall, whether it would be allowed,
+// so a refusal is shown at once (and changes nothing) instead of a dialog;
+// the store asks again, on the file's state, when the action is recorded.
+
+// actOn runs the examinee's action bound to msg, if any.
+func (c *Context) actOn(msg tea.KeyPressMsg, e *exam.Examinee) (tea.Cmd, bool) {
+	k := c.Keys
+	var act func(*exam.Examinee) tea.Cmd
+	switch {
+	case key.Matches(msg, k.Present):
+		act = c.markPresent
+	case key.Matches(msg, k.Absent):
+		act = c.markAbsent
+	case key.Matches(msg, k.Materials):
+		act = c.issueMaterials
+	case key.Matches(msg, k.Theory):
+		act = c.theoryIn
+	case key.Matches(msg, k.Out):
+		act = c.leaveRoom
+	case key.Matches(msg, k.BackIn):
+		act = c.comeBack
+	case key.Matches(msg, k.Situational):
+		act = c.drawSituational
+	case key.Matches(msg, k.Code):
+		act = c.criminalCode
+	case key.Matches(msg, k.HandIn):
+		act = c.handIn
+	case key.Matches(msg, k.Violation):
+		act = c.violation
+	default:
+		return nil, false
+	}
+	if e == nil || c.readOnly() {
+		return nil, true
+	}
+	return act(e), true
+}
+
+// actOnHall runs the hall's action bound to msg, if any.
+func (c *Context) actOnHall(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := c.Keys
+	var act func() tea.Cmd
+	switch {
+	case key.Matches(msg, k.Offers):
+		act = c.reviewOffers
+	case key.Matches(msg, k.Interrupt):
+		act = c.interrupt
+	case key.Matches(msg, k.CloseHall):
+		act = c.closeHall
+	default:
+		return nil, false
+	}
+	if c.readOnly() {
+		return nil, true
+	}
+	return act(), true
+}
+
+// readOnly refuses every action on a file that is read-only.
+func (c *Context) readOnly() bool {
+	if c.Broken != nil {
+		c.Status = status{text: c.BrokenText(), err: true}
+		return true
+	}
+	return false
+}
+
+func (c *Context) markPresent(e *exam.Examinee) tea.Cmd {
+	if c.Hall.Phase.Started() {
+		return c.admitLate(e)
+	}
+	if _, err := c.Hall.Arrive(e.ID, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	id := e.ID
+	c.Dialog = newConfirm(c,
+		c.Cat.T("ui.confirm.present", e.FullName, e.Seat),
+		[]string{c.Cat.T("ui.confirm.id_document", c.Styles.Bold.Render(e.IDDocument))},
+		c.record(recordAction, "ui.done.present", []any{e.FullName, e.IDDocument}, one(func(h *exam.Hall) (exam.Event, error) {
+			return h.Arrive(id, c.Clock.Now(), h.Officer)
+		})))
+	return nil
+}
+
+// admitLate admits an examinee who arrives after the start, with the
+// chairman's agreement; they keep the hall's end (§1.3).
+func (c *Context) admitLate(e *exam.Examinee) tea.Cmd {
+	if _, err := c.Hall.AdmitLate(e.ID, exam.Agreement{}, c.Now, c.Hall.Officer); !needsAgreement(err) {
+		c.refuse(err)
+		return nil
+	}
+	id, name := e.ID, e.FullName
+	title := c.Cat.T("ui.admit.title", e.FullName, e.Seat)
+	lines := []string{
+		c.Cat.T("ui.admit.late", clockText(c.Hall.Start), c.span(c.Now.Sub(c.Hall.Start))),
+		c.Cat.T("ui.confirm.id_document", c.Styles.Bold.Render(e.IDDocument)),
+		c.Cat.T("ui.admit.end", clockText(c.Hall.End)),
+	}
+	var q *confirm
+	q = newQuestion(c, title, lines, func() (dialog, tea.Cmd) {
+		return newPINDialog(c, agreedAction{
+			purpose: "admit_late",
+			title:   title,
+			lines:   lines[:1],
+			act: func(h *exam.Hall, a exam.Agreement, now time.Time) ([]exam.Event, error) {
+				ev, err := h.AdmitLate(id, a, now, h.Officer)
+				if err != nil {
+					return nil, err
+				}
+				return []exam.Event{ev}, nil
+			},
+			describe: func(c *Context, recs []store.Record) string {
+				return c.Cat.T("ui.done.admitted", name, c.Hall.Chairman, c.Keys.Materials.Help().Key)
+			},
+		}, q), nil
+	})
+	c.Dialog = q
+	return nil
+}
+
+func (c *Context) markAbsent(e *exam.Examinee) tea.Cmd {
+	if _, err := c.Hall.MarkAbsent(e.ID, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	id := e.ID
+	c.Dialog = newConfirm(c,
+		c.Cat.T("ui.confirm.absent", e.FullName, e.Seat),
+		nil,
+		c.record(recordAction, "ui.done.absent", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
+			return h.MarkAbsent(id, c.Clock.Now(), h.Officer)
+		})))
+	return nil
+}
+
+func (c *Context) issueMaterials(e *exam.Examinee) tea.Cmd {
+	// Asked with a stand-in ticket: the question here is only whether
+	// this examinee may receive materials now; the typed ticket is
+	// checked when it is recorded.
+	if _, err := c.Hall.IssueMaterials(e.ID, "0", "", c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	f, focus := newTicketForm(c, e)
+	c.Dialog = f
+	return focus
+}
+
+// theoryIn: the examinee hands the theory sheets in (§1.5).
+func (c *Context) theoryIn(e *exam.Examinee) tea.Cmd {
+	if _, err := c.Hall.HandTheoryIn(e.ID, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	id := e.ID
+	c.Dialog = newConfirm(c,
+		c.Cat.T("ui.confirm.theory", e.FullName, e.Seat),
+		[]string{c.Cat.T("ui.confirm.theory_sheets", exam.TheoryQuestions(e.Level()))},
+		c.record(recordAction, "ui.done.theory", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
+			return h.HandTheoryIn(id, c.Clock.Now(), h.Officer)
+		})))
+	return nil
+}
+
+// leaveRoom: out of the audience, for the break or for medical care.
+func (c *Context) leaveRoom(e *exam.Examinee) tea.Cmd {
+	_, breakErr := c.Hall.LeaveRoom(e.ID, false, "", c.Now, c.Hall.Officer)
+	switch {
+	case breakErr == nil:
+	case refusedWith(breakErr, exam.RefuseBreakUsed), refusedWith(breakErr, exam.RefuseBreakBeforeTheory),
+		refusedWith(breakErr, exam.RefuseBreakNotNow):
+		// No break now; emergency medical care may still take them out.
+		if _, err := c.Hall.LeaveRoom(e.ID, true, "-", c.Now, c.Hall.Officer); err != nil {
+			c.refuse(err)
+			return nil
+		}
+	default:
+		c.refuse(breakErr)
+		return nil
+	}
+	d, cmd := newLeaveDialog(c, e, breakErr)
+	c.Dialog = d
+	return cmd
+}
+
+// comeBack: back in the audience. A break past its 10 minutes is offered
+// as violation (d) by the rules when the return is recorded.
+func (c *Context) comeBack(e *exam.Examinee) tea.Cmd {
+	evs, err := c.Hall.ComeBack(e.ID, c.Now, c.Hall.Officer)
+	if err != nil {
+		c.refuse(err)
+		return nil
+	}
+	lines := []string{c.Cat.T("ui.confirm.back_out", clockText(e.OutAt), c.span(c.Now.Sub(e.OutAt)))}
+	if len(evs) > 1 {
+		lines = append(lines, c.Cat.T("ui.confirm.back_over", c.span(e.BreakOverrun(c.Now))))
+	}
+	id, name := e.ID, e.FullName
+	c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.back", e.FullName, e.Seat), lines,
+		c.recordDescribed(func(c *Context, recs []store.Record) string {
+			var d exam.BreakInData
+			_ = json.Unmarshal(recs[0].Event.Data, &d)
+			if len(recs) > 1 {
+				return c.Cat.T("ui.done.back_over", name, c.spanSeconds(d.OutSeconds), c.spanSeconds(d.OverrunSeconds), c.Keys.Offers.Help().Key)
+			}
+			return c.Cat.T("ui.done.back", name, c.spanSeconds(d.OutSeconds))
+		}, func(h *exam.Hall) ([]exam.Event, error) {
+			return h.ComeBack(id, c.Clock.Now(), h.Officer)
+		}))
+	return nil
+}
+
+func (c *Context) drawSituational(e *exam.Examinee) tea.Cmd {
+	// A stand-in number, with the duplicate check off: the question is
+	// only whether they may draw now.
+	if _, err := c.Hall.DrawSituational(e.ID, "0", true, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	f, cmd := newSituationalForm(c, e)
+	c.Dialog = f
+	return cmd
+}
+
+// criminalCode hands the Criminal Code out, or takes it back (§1.6, §2.1).
+func (c *Context) criminalCode(e *exam.Examinee) tea.Cmd {
+	id := e.ID
+	if e.CodeOut {
+		if _, err := c.Hall.TakeBackCode(e.ID, c.Now, c.Hall.Officer); err != nil {
+			c.refuse(err)
+			return nil
+		}
+		c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.code_back", e.FullName, e.Seat),
+			[]string{c.Cat.T("ui.confirm.code_since", clockText(e.CodeOutAt))},
+			c.record(recordAction, "ui.done.code_back", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
+				return h.TakeBackCode(id, c.Clock.Now(), h.Officer)
+			})))
+		return nil
+	}
+	if _, err := c.Hall.HandOutCode(e.ID, c.Now, c.Hall.Officer); err != nil {
+		c.refuse(err)
+		return nil
+	}
+	c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.code_out", e.FullName, e.Seat),
+		[]string{c.Cat.T("ui.confirm.code_why")},
+		c.record(recordAction, "ui.done.code_out", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
+			return h.HandOutCode(id, c.Clock.Now(), h.Officer)
+		})))
+	return nil
+}
+
+// handIn: the situational sheet and the exam ticket, which end the day.
+// Refused while the Criminal Code is out unless forced with a reason;
+// after the end the rules offer violation (i).
+func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
+	evs, err := c.Hall.HandIn(e.ID, "", c.Now, c.Hall.Officer)
+	id, name := e.ID, e.FullName
+	describe := func(c *Context, recs []store.Record) string {
+		var d exam.HandedInData
+		_ = json.Unmarshal(recs[0].Event.Data, &d)
+		if len(recs) > 1 {
+			return c.Cat.T("ui.done.hand_in_late", name, c.spanSeconds(d.LateBySeconds), c.Keys.Offers.Help().Key)
+		}
+		return c.Cat.T("ui.done.hand_in", name)
+	}
+	if refusedWith(err, exam.RefuseCodeStillOut) {
+		f, cmd := newReasonForm(c, c.Cat.T("ui.hand_in.title", e.FullName, e.Seat),
+			[]string{c.ErrorText(err)}, c.Cat.T("ui.hand_in.forced"),
+			func(f *reasonForm, reason string) (dialog, tea.Cmd) {
+				return f.recording(c.recordDescribed(describe, func(h *exam.Hall) ([]exam.Event, error) {
+					return h.HandIn(id, reason, c.Clock.Now(), h.Officer)
+				}))
+			})
+		c.Dialog = f
+		return cmd
+	}
+	if err != nil {
+		c.refuse(err)
+		return nil
+	}
+	var d exam.HandedInData
+	_ = json.Unmarshal(evs[0].Data, &d)
+	lines := []string{c.Cat.T("ui.hand_in.what", e.Ticket)}
+	if d.WithoutSituational {
+		lines = append(lines, c.Cat.T("ui.hand_in.without_situational"))
+	}
+	if len(evs) > 1 {
+		lines = append(lines, c.Cat.T("ui.hand_in.late", clockText(c.Hall.End), c.spanSeconds(d.LateBySeconds)))
+	}
+	c.Dialog = newConfirm(c, c.Cat.T("ui.hand_in.title", e.FullName, e.Seat), lines,
+		c.recordDescribed(describe, func(h *exam.Hall) ([]exam.Event, error) {
+			return h.HandIn(id, "", c.Clock.Now(), h.Officer)
+		}))
+	return nil
+}
+
+// violation opens the violation form for the examinee (§2.2).
+func (c *Context) violation(e *exam.Examinee) tea.Cmd {
+	probe := exam.ViolationInput{Clause: "a", Description: "-", Witnesses: "-", Decision: exam.DecisionWarned}
+	if _, err := c.Hall.RecordViolation(e.ID, probe, exam.Agreement{}, c.Now, c.Hall.Officer); !needsAgreement(err) {
+		c.refuse(err)
+		return nil
+	}
+	f, cmd := newViolationForm(c, e, nil, false)
+	c.Dialog = f
+	return cmd
+}
+
+func (c *Context) reviewOffers() tea.Cmd {
+	c.Dialog = newOffersDialog(c)
+	return nil
+}
+
+// interrupt stops the exam, or resumes it if it is interrupted.
+func (c *Context) interrupt() tea.Cmd {
+	h := c.Hall
+	if h.Interrupted {
+		if _, err := h.EndInterruption(exam.Agreement{}, c.Now, h.Officer); !needsAgreement(err) {
+			c.refuse(err)
+			return nil
+		}
+		c.Dialog = c.resumeQuestion()
+		return nil
+	}
+	if _, err := h.StartInterruption(exam.InterruptEvacuation, "", exam.Agreement{}, c.Now, h.Officer); !needsAgreement(err) {
+		c.refuse(err)
+		return nil
+	}
+	f, cmd := newInterruptForm(c)
+	c.Dialog = f
+	return cmd
+}
+
+// closeHall opens the close: refused at once if the hall cannot close at
+// all (not started, closed already); while someone still sits, the dialog
+// lists who.
+func (c *Context) closeHall() tea.Cmd {
+	_, err := c.Hall.CloseHall(true, c.Now, c.Hall.Officer)
+	if err != nil && !refusedWith(err, exam.RefuseStillSitting) {
+		c.refuse(err)
+		return nil
+	}
+	c.Dialog = newCloseDialog(c, err)
+	return nil
+}
+
+// examineeKeys are the keys of what may come next in e's day, for the key
+// line (the help lists every key): the next steps by where they are.
+func examineeKeys(c *Context, e *exam.Examinee) []key.Binding {
+	k := c.Keys
+	if e == nil || c.Hall.Phase == exam.PhaseClosed {
+		return nil
+	}
+	var out []key.Binding
+	switch e.Status {
+	case exam.Registered, exam.Absent:
+		out = []key.Binding{k.Present}
+	case exam.Present:
+		out = []key.Binding{k.Materials, k.Violation}
+	case exam.Materials:
+		out = []key.Binding{k.Theory, k.Out, k.Violation}
+	case exam.TheoryIn:
+		out = []key.Binding{k.Out, k.Situational, k.HandIn, k.Violation}
+	case exam.OnBreak:
+		out = []key.Binding{k.BackIn, k.Violation}
+	case exam.BackIn:
+		out = []key.Binding{k.Situational, k.HandIn, k.Violation}
+	case exam.Situational:
+		out = []key.Binding{k.Code, k.HandIn, k.Violation}
+	case exam.Finished:
+		out = []key.Binding{k.Violation}
+	}
+	if e.CodeOut && e.Status != exam.Situational {
+		out = append([]key.Binding{k.Code}, out...)
+	}
+	return out
+}

@@ -1,0 +1,399 @@
+package tui
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"examday/exam"
+	"examday/store"
+)
+
+// detail is one examinee's day: who they are, where they are, their
+// break, their violations with the decisions and who agreed, what is
+// still outstanding, and every entry of their day in order, read from the
+// file (a cancelled entry stays, marked, beside the correction that
+// cancelled it). The officer acts on the examinee from here with the same
+// keys as on the dashboard, and corrects an entry by cancelling it.
+type detail struct {
+	ctx           *Context
+	width, height int
+	id            string
+	// entries are the examinee's events as the file holds them, in order.
+	entries []exam.Event
+	bySeq   map[uint64]exam.Event
+	loadErr error
+	sel     int
+	offset  int
+}
+
+func newDetail(ctx *Context) *detail { return &detail{ctx: ctx} }
+
+func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
+
+// show opens the day of examinee id, with its last entry selected.
+func (d *detail) show(id string) {
+	d.id, d.sel, d.offset = id, 0, 0
+	d.reload()
+	d.sel = len(d.entries) - 1
+	d.follow()
+}
+
+// reload reads the examinee's entries again from the file: each of their
+// events by its sequence number. Called on opening and after every commit.
+func (d *detail) reload() {
+	e, ok := d.ctx.Hall.Examinee(d.id)
+	if !ok {
+		d.entries, d.bySeq = nil, nil
+		return
+	}
+	atEnd := d.sel >= len(d.entries)-1
+	d.entries, d.bySeq, d.loadErr = readEntries(d.ctx.Store, e.Seqs)
+	if atEnd {
+		d.sel = len(d.entries) - 1
+	}
+	d.follow()
+}
+
+func readEntries(s *store.Store, seqs []uint64) ([]exam.Event, map[uint64]exam.Event, error) {
+	entries := make([]exam.Event, 0, len(seqs))
+	bySeq := make(map[uint64]exam.Event, len(seqs))
+	for _, seq := range seqs {
+		ev, err := s.Event(seq)
+		if err != nil {
+			return entries, bySeq, err
+		}
+		entries = append(entries, ev)
+		bySeq[seq] = ev
+	}
+	return entries, bySeq, nil
+}
+
+func (d *detail) examinee() *exam.Examinee {
+	e, _ := d.ctx.Hall.Examinee(d.id)
+	return e
+}
+
+func (d *detail) ShortHelp() []key.Binding {
+	k := d.ctx.Keys
+	keys := examineeKeys(d.ctx, d.examinee())
+	if d.ctx.Hall.Phase != exam.PhaseClosed {
+		keys = append(keys, k.CancelEntry)
+	}
+	return append(keys, k.Back)
+}
+
+func (d *detail) FullHelp() [][]key.Binding {
+	k := d.ctx.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall},
+		{k.Present, k.Absent, k.Materials, k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
+		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
+	}
+}
+
+func (d *detail) Update(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	c := d.ctx
+	k := c.Keys
+	switch {
+	case key.Matches(km, k.Up):
+		d.sel--
+	case key.Matches(km, k.Down):
+		d.sel++
+	case key.Matches(km, k.PageUp):
+		d.sel -= max(d.rows()-1, 1)
+	case key.Matches(km, k.PageDown):
+		d.sel += max(d.rows()-1, 1)
+	case key.Matches(km, k.Home):
+		d.sel = 0
+	case key.Matches(km, k.End):
+		d.sel = len(d.entries) - 1
+	case key.Matches(km, k.CancelEntry):
+		return d.cancelEntry()
+	default:
+		if cmd, ok := c.actOn(km, d.examinee()); ok {
+			return cmd
+		}
+		cmd, _ := c.actOnHall(km)
+		return cmd
+	}
+	d.follow()
+	return nil
+}
+
+func (d *detail) follow() {
+	n := len(d.entries)
+	d.sel = min(max(d.sel, 0), max(n-1, 0))
+	rows := d.rows()
+	if d.sel < d.offset {
+		d.offset = d.sel
+	}
+	if d.sel >= d.offset+rows {
+		d.offset = d.sel - rows + 1
+	}
+	d.offset = min(max(d.offset, 0), max(n-rows, 0))
+}
+
+// cancelEntry corrects the selected entry: nothing is edited or deleted;
+// a new entry cancels it, with the reason, and the rules replay the day
+// without it. A violation's cancellation needs the chairman's PIN, as the
+// decision did (§2.3).
+func (d *detail) cancelEntry() tea.Cmd {
+	c := d.ctx
+	if c.readOnly() || len(d.entries) == 0 {
+		return nil
+	}
+	target := d.entries[d.sel]
+	if _, err := c.Hall.Cancel(target, "-", nil, c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
+		c.refuse(err)
+		return nil
+	}
+	e := d.examinee()
+	what := clockText(target.At) + "  " + c.entryText(target, d.bySeq)
+	title := c.Cat.T("ui.cancel.title", e.FullName)
+	lines := []string{c.Styles.Bold.Render(what), "", c.Cat.T("ui.cancel.explain")}
+	name, typ := e.FullName, c.eventName(target.Type)
+	done := func(c *Context, recs []store.Record) string {
+		return c.Cat.T("ui.done.cancelled", clockText(target.At), typ, name)
+	}
+	f, cmd := newReasonForm(c, title, lines, c.Cat.T("ui.cancel.reason"),
+		func(f *reasonForm, reason string) (dialog, tea.Cmd) {
+			if target.Type != exam.TypeViolationRecorded {
+				return f.recording(c.recordDescribed(done, one(func(h *exam.Hall) (exam.Event, error) {
+					return h.Cancel(target, reason, nil, c.Clock.Now(), h.Officer)
+				})))
+			}
+			// Ask the rules whether all but the agreement is in order
+			// before the chairman is asked.
+			a := exam.Agreement{}
+			if _, err := c.Hall.Cancel(target, reason, &a, c.Now, c.Hall.Officer); !needsAgreement(err) {
+				f.err = c.ErrorText(err)
+				return f, nil
+			}
+			return newPINDialog(c, agreedAction{
+				purpose: "cancel_violation",
+				title:   title,
+				lines:   []string{what, c.Cat.T("ui.cancel.reason_is", reason)},
+				act: func(h *exam.Hall, a exam.Agreement, now time.Time) ([]exam.Event, error) {
+					ev, err := h.Cancel(target, reason, &a, now, h.Officer)
+					if err != nil {
+						return nil, err
+					}
+					return []exam.Event{ev}, nil
+				},
+				describe: done,
+			}, f), nil
+		})
+	c.Dialog = f
+	return cmd
+}
+
+// info is the lines above the timeline.
+func (d *detail) info(e *exam.Examinee) []string {
+	c := d.ctx
+	s := c.Styles
+	T := c.Cat.T
+	w := d.width
+
+	stat := T("status." + string(c.Hall.DisplayStatus(e)))
+	st := c.Styles.Status[c.Hall.DisplayStatus(e)]
+	if e.Status == exam.OnBreak {
+		stat, st = c.outText(e)
+	}
+	left := s.Title.Render(e.FullName) + "  " + st.Render(stat)
+	lines := []string{spread(left, s.Bold.Render(T("ui.detail.seat", e.Seat)), w)}
+	level := T("level." + string(e.Level()))
+	lines = append(lines, fit(T("ui.detail.identity", T("programme."+e.Programme), level, e.IDDocument), w))
+
+	// The materials of the day.
+	ticket, situational := orDash(e.Ticket), orDash(e.SituationalTicket)
+	code := T("ui.detail.code_none")
+	switch {
+	case e.CodeOut:
+		code = T("ui.detail.code_out", clockText(e.CodeOutAt))
+	case !e.CodeBackAt.IsZero():
+		code = T("ui.detail.code_back", clockText(e.CodeOutAt), clockText(e.CodeBackAt))
+	}
+	lines = append(lines, fit(T("ui.detail.materials", ticket, situational, code), w))
+
+	lines = append(lines, fit(d.breakLine(e), w))
+	lines = append(lines, fit(d.violationsLine(), w))
+	if e.Status == exam.Removed {
+		held := strings.Join(c.heldLines(e.Held(), e, true), " · ")
+		if held == "" {
+			held = T("ui.removed.nothing")
+		}
+		lines = append(lines, s.StatusErr.Render(fit(T("ui.detail.removed", clockText(e.RemovedAt), held), w)))
+	}
+	lines = append(lines, fit(d.owedLine(e), w))
+	return lines
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// breakLine is the break of §2.1: not taken, running now, or taken with
+// its length and any overrun; and the exits for medical care.
+func (d *detail) breakLine(e *exam.Examinee) string {
+	c := d.ctx
+	T := c.Cat.T
+	var text string
+	switch {
+	case e.Status == exam.OnBreak && !e.OutMedical:
+		now, _ := c.outText(e)
+		text = T("ui.detail.break_now", clockText(e.OutAt), now)
+	case e.BreakTaken && !e.BreakBackAt.IsZero():
+		out := e.BreakBackAt.Sub(e.BreakOutAt)
+		if over := out - exam.BreakAllowance; over >= time.Second {
+			text = T("ui.detail.break_over", clockText(e.BreakOutAt), clockText(e.BreakBackAt), c.span(out), c.span(over))
+		} else {
+			text = T("ui.detail.break_taken", clockText(e.BreakOutAt), clockText(e.BreakBackAt), c.span(out))
+		}
+	default:
+		text = T("ui.detail.break_none")
+	}
+	medical := 0
+	for _, ev := range d.entries {
+		if ev.Type != exam.TypeBreakOut || d.cancelled(ev.Seq) {
+			continue
+		}
+		var out exam.BreakOutData
+		if json.Unmarshal(ev.Data, &out) == nil && out.Medical {
+			medical++
+		}
+	}
+	if medical > 0 {
+		text += " · " + T("ui.detail.medical_exits", medical)
+	}
+	return text
+}
+
+func (d *detail) cancelled(seq uint64) bool {
+	_, ok := d.ctx.Hall.Cancelled[seq]
+	return ok
+}
+
+// violationsLine lists the violations recorded and not cancelled, with
+// the decisions and who agreed (§2.3).
+func (d *detail) violationsLine() string {
+	c := d.ctx
+	var parts []string
+	for _, ev := range d.entries {
+		if ev.Type != exam.TypeViolationRecorded || d.cancelled(ev.Seq) {
+			continue
+		}
+		var v exam.ViolationData
+		_ = json.Unmarshal(ev.Data, &v)
+		parts = append(parts, c.Cat.T("ui.detail.violation", c.clauseLabel(v.Clause), c.Cat.T("decision."+v.Decision), v.AgreedBy))
+	}
+	if len(parts) == 0 {
+		return c.Cat.T("ui.detail.no_violations")
+	}
+	return c.Cat.T("ui.detail.violations", len(parts), strings.Join(parts, "; "))
+}
+
+// owedLine is what is still outstanding for them, as the rules list it
+// for the close.
+func (d *detail) owedLine(e *exam.Examinee) string {
+	c := d.ctx
+	var parts []string
+	for _, o := range c.Hall.OutstandingFor(e.ID) {
+		args := o.Args[min(2, len(o.Args)):]
+		if o.Key == "outstanding.offer" && len(args) > 0 {
+			if clause, ok := args[0].(string); ok {
+				args = []any{c.clauseLabel(clause)}
+			}
+		}
+		parts = append(parts, c.Cat.T("ui.owed."+strings.TrimPrefix(o.Key, "outstanding."), args...))
+	}
+	if len(parts) == 0 {
+		return c.Cat.T("ui.detail.owed_nothing")
+	}
+	return c.Cat.T("ui.detail.owed", strings.Join(parts, " · "))
+}
+
+// chrome is the lines that are not timeline rows.
+func (d *detail) chrome() int {
+	n := 2 + len(d.ctx.alertLines(d.width)) + 1 + 2
+	if e := d.examinee(); e != nil {
+		n += len(d.info(e))
+	}
+	return n
+}
+
+func (d *detail) rows() int { return max(d.height-d.chrome(), 1) }
+
+func (d *detail) View() string {
+	c := d.ctx
+	s := c.Styles
+	e := d.examinee()
+	if e == nil {
+		return c.Cat.T("refusal.unknown_examinee", d.id)
+	}
+	lines := make([]string, 0, d.height)
+	lines = append(lines, c.headerLines(d.width)...)
+	lines = append(lines, c.alertLines(d.width)...)
+	lines = append(lines, d.info(e)...)
+	lines = append(lines, s.TableHeader.Render(fit(c.Cat.T("ui.detail.day"), d.width)))
+
+	rows := d.rows()
+	offset := min(max(d.offset, d.sel-rows+1, 0), max(d.sel, 0))
+	end := min(offset+rows, len(d.entries))
+	for i := offset; i < end; i++ {
+		lines = append(lines, d.row(d.entries[i], i == d.sel))
+	}
+	if d.loadErr != nil && end-offset < rows {
+		lines = append(lines, s.StatusErr.Render(fit(c.ErrorText(d.loadErr), d.width)))
+	}
+	for len(lines) < d.height-2 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, c.statusLine(d.width), c.keyLine(d, d.width))
+	return strings.Join(lines, "\n")
+}
+
+// row is one entry: its time, a ✗ if cancelled, and its words; a
+// cancelled entry also says when and why.
+func (d *detail) row(ev exam.Event, selected bool) string {
+	c := d.ctx
+	s := c.Styles
+	text := c.entryText(ev, d.bySeq)
+	flag := "  "
+	cancelled := false
+	if by, ok := c.Hall.Cancelled[ev.Seq]; ok {
+		cancelled, flag = true, "✗ "
+		reason, when := "", "--:--:--"
+		if corr, ok := d.bySeq[by]; ok {
+			var cd exam.CancelData
+			_ = json.Unmarshal(corr.Data, &cd)
+			reason, when = cd.Reason, clockText(corr.At)
+		}
+		text = c.Cat.T("ui.detail.cancelled_mark", when) + " " + text + " — " + reason
+	}
+	marker := markerNone
+	if selected {
+		marker = markerSelected
+	}
+	line := marker + clockText(ev.At) + " " + flag
+	if selected {
+		return s.Selected.Render(fit(line+text, d.width))
+	}
+	rest := fit(text, max(d.width-lipgloss.Width(line), 0))
+	if cancelled {
+		rest = s.Cancelled.Render(rest)
+	}
+	return line + rest
+}

@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"encoding/json"
+	"strings"
+
+	"examday/exam"
+	"examday/i18n"
+)
+
+// The entries of an examinee's day in words, as the detail view lists
+// them. Each is read from the event the file holds.
+
+// eventName is the short name of an entry's type.
+func (c *Context) eventName(typ string) string {
+	if key := "ui.event_type." + typ; i18n.Has(key) {
+		return c.Cat.T(key)
+	}
+	return typ
+}
+
+// entryText is one entry in words. entries are the examinee's other
+// entries by sequence number, for those that refer to another (a
+// correction, a dismissed offer).
+func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string {
+	T := c.Cat.T
+	switch ev.Type {
+	case exam.TypeArrived:
+		var d exam.ArrivedData
+		_ = json.Unmarshal(ev.Data, &d)
+		return T("ui.event.arrived", d.IDDocument)
+	case exam.TypeAbsent:
+		return T("ui.event.absent")
+	case exam.TypeAdmittedLate:
+		var d struct {
+			exam.AgreedData
+			LateBySeconds int64 `json:"late_by_s"`
+		}
+		_ = json.Unmarshal(ev.Data, &d)
+		return T("ui.event.admitted_late", c.spanSeconds(d.LateBySeconds), d.AgreedBy)
+	case exam.TypeMaterialsIssued:
+		var d exam.MaterialsIssuedData
+		_ = json.Unmarshal(ev.Data, &d)
+		return T("ui.event.materials", d.Ticket)
+	case exam.TypeTheoryIn:
+		return T("ui.event.theory_in")
+	case exam.TypeBreakOut:
+		var d exam.BreakOutData
+		_ = json.Unmarshal(ev.Data, &d)
+		if d.Medical {
+			return T("ui.event.out_medical", d.Reason)
+		}
+		return T("ui.event.out_break")
+	case exam.TypeBreakIn:
+		var d exam.BreakInData
+		_ = json.Unmarshal(ev.Data, &d)
+		switch {
+		case d.Medical:
+			return T("ui.event.back_medical", c.spanSeconds(d.OutSeconds))
+		case d.OverrunSeconds > 0:
+			return T("ui.event.back_over", c.spanSeconds(d.OutSeconds), c.spanSeconds(d.OverrunSeconds))
+		}
+		return T("ui.event.back", c.spanSeconds(d.OutSeconds))
+	case exam.TypeSituationalDrawn:
+		var d exam.SituationalData
+		_ = json.Unmarshal(ev.Data, &d)
+		if d.Duplicate {
+			return T("ui.event.situational_duplicate", d.Ticket)
+		}
+		return T("ui.event.situational", d.Ticket)
+	case exam.TypeCodeOut:
+		return T("ui.event.code_out")
+	case exam.TypeCodeBack:
+		return T("ui.event.code_back")
+	case exam.TypeHandedIn:
+		var d exam.HandedInData
+		_ = json.Unmarshal(ev.Data, &d)
+		parts := []string{T("ui.event.hand_in")}
+		if d.WithoutSituational {
+			parts = append(parts, T("ui.event.hand_in_without"))
+		}
+		if d.LateBySeconds > 0 {
+			parts = append(parts, T("ui.event.hand_in_late", c.spanSeconds(d.LateBySeconds)))
+		}
+		if d.Forced != "" {
+			parts = append(parts, T("ui.event.hand_in_forced", d.Forced))
+		}
+		return strings.Join(parts, "; ")
+	case exam.TypeViolationOffered:
+		var d exam.OfferData
+		_ = json.Unmarshal(ev.Data, &d)
+		return T("ui.event.offered", c.clauseLabel(d.Clause), T("offer."+d.Reason, c.spanSeconds(d.Seconds)))
+	case exam.TypeViolationDismissed:
+		var d exam.DismissData
+		_ = json.Unmarshal(ev.Data, &d)
+		clause := ""
+		if o, ok := entries[d.Offer]; ok {
+			var od exam.OfferData
+			_ = json.Unmarshal(o.Data, &od)
+			clause = c.clauseLabel(od.Clause)
+		}
+		return T("ui.event.dismissed", clause, d.Reason)
+	case exam.TypeViolationRecorded:
+		var d exam.ViolationData
+		_ = json.Unmarshal(ev.Data, &d)
+		return T("ui.event.violation", c.clauseLabel(d.Clause), T("decision."+d.Decision), d.AgreedBy, d.Description)
+	case exam.TypeCancelled:
+		var d exam.CancelData
+		_ = json.Unmarshal(ev.Data, &d)
+		when := "--:--:--"
+		if target, ok := entries[d.Seq]; ok {
+			when = clockText(target.At)
+		}
+		text := T("ui.event.cancelled", when, c.eventName(d.Type), d.Reason)
+		if d.AgreedBy != "" {
+			text += T("ui.event.agreed_by", d.AgreedBy)
+		}
+		return text
+	}
+	return c.eventName(ev.Type)
+}
