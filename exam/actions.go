@@ -131,6 +131,11 @@ func (h *Hall) IssueMaterials(id, ticket, packet string, at time.Time, actor str
 	if utf8.RuneCountInString(ticket) > MaxTicketLength {
 		return Event{}, refuse(RefuseTicketTooLong, MaxTicketLength)
 	}
+	if packet != "" {
+		if err := h.packetFree(packet, e); err != nil {
+			return Event{}, err
+		}
+	}
 	return newEvent(TypeMaterialsIssued, id, actor, at, MaterialsIssuedData{Ticket: ticket, Packet: packet}), nil
 }
 

@@ -243,16 +243,16 @@ func TestIssueMaterials(t *testing.T) {
 	h := newHall(t)
 	ev, err := h.Arrive("A1", at(time.Minute), officer)
 	do(t, h, ev, err)
-	ev, err = h.IssueMaterials("A1", "  17 ", "P-0001", at(10*time.Minute), officer)
+	ev, err = h.IssueMaterials("A1", "  17 ", "", at(10*time.Minute), officer)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := payload[exam.MaterialsIssuedData](t, ev); d.Ticket != "17" || d.Packet != "P-0001" {
+	if d := payload[exam.MaterialsIssuedData](t, ev); d.Ticket != "17" || d.Packet != "" {
 		t.Errorf("payload %+v: the ticket is kept as typed, without the spaces", d)
 	}
 	applyAll(t, h, ev)
 	e, _ := h.Examinee("A1")
-	if e.Status != exam.Materials || e.Ticket != "17" || e.Packet != "P-0001" || !e.MaterialsAt.Equal(at(10*time.Minute)) {
+	if e.Status != exam.Materials || e.Ticket != "17" || e.Packet != "" || !e.MaterialsAt.Equal(at(10*time.Minute)) {
 		t.Errorf("after issue %+v", e)
 	}
 	if h.Phase != exam.PhaseMaterials {

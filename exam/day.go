@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"examday/barcode"
 )
 
 // The examinee's day after the start (§1.5, §1.6, §2.1–§2.3), the hall's
@@ -157,6 +159,11 @@ type PINFailedData struct {
 
 type ClosedData struct {
 	Outstanding []string `json:"outstanding,omitempty"`
+	// Shortfall are the answer sheets given out and neither received nor
+	// voided; closing with any needs a reason and the chairman's PIN.
+	Shortfall       []barcode.Code `json:"shortfall,omitempty"`
+	ShortfallReason string         `json:"shortfall_reason,omitempty"`
+	AgreedBy        string         `json:"agreed_by,omitempty"`
 }
 
 // applyToExaminee changes e (a copy) by one of their events. It reads
@@ -246,8 +253,17 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 			return err
 		}
 		e.HandedInAt, e.HandInLateBy, e.HandInForced, e.WithoutSituational = ev.At, d.LateBySeconds, d.Forced, d.WithoutSituational
-	case TypeViolationOffered, TypeViolationDismissed:
+	case TypeViolationOffered:
 		// The offer lives on the hall; the examinee's timeline shows it.
+		var d OfferData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		if d.Clause == "i" {
+			e.LateOffered = true
+		}
+	case TypeViolationDismissed, TypeSheetReceived, TypeSheetVoided:
+		// These change the hall's offers and sheets, not the examinee.
 	case TypeViolationRecorded:
 		var d ViolationData
 		if err := json.Unmarshal(ev.Data, &d); err != nil {
@@ -272,6 +288,29 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 // applyHallSide is what an event changes on the hall itself.
 func (h *Hall) applyHallSide(ev Event) error {
 	switch ev.Type {
+	case TypeMaterialsIssued:
+		var d MaterialsIssuedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		if d.Packet != "" {
+			return h.bindPacket(d.Packet, ev.Examinee, ev.At)
+		}
+	case TypeSheetReceived:
+		var d SheetReceivedData
+		if err := json.Unmarshal(ev.Data, &d); err != nil {
+			return err
+		}
+		s, ok := h.sheets[d.Code]
+		if !ok || s.State != SheetIssued || s.Examinee != ev.Examinee {
+			return fmt.Errorf("sheet %s is not issued to %q", d.Code, ev.Examinee)
+		}
+		r := *s
+		r.State, r.ReceivedAt = SheetReceived, ev.At
+		h.putSheet(&r)
+	case TypeSheetVoided:
+		_, err := h.applySheets(ev)
+		return err
 	case TypeViolationOffered:
 		var d OfferData
 		if err := json.Unmarshal(ev.Data, &d); err != nil {

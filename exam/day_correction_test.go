@@ -59,7 +59,7 @@ func TestCancelTheLatestEntryRestoresThePreviousState(t *testing.T) {
 		{"materials of a late admission", absentee, func(d *day) {
 			d.one(d.h.AdmitLate(absentee, agreement(d.t), h1, officer))
 		}, func(d *day) exam.Event {
-			return d.one(d.h.IssueMaterials(absentee, "9", "P-0002", h1.Add(time.Minute), officer))
+			return d.one(d.h.IssueMaterials(absentee, "9", "", h1.Add(time.Minute), officer))
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -102,8 +102,8 @@ func startedDay(t *testing.T) *day {
 	d.one(d.h.Arrive(master, at(1*time.Minute), officer))
 	d.one(d.h.Arrive(doctoral, at(2*time.Minute), officer))
 	d.one(d.h.MarkAbsent(absentee, at(3*time.Minute), officer))
-	d.one(d.h.IssueMaterials(master, "17", "P-0001", at(10*time.Minute), officer))
-	d.one(d.h.IssueMaterials(doctoral, "4", "P-0101", at(12*time.Minute), officer))
+	d.one(d.h.IssueMaterials(master, "17", "", at(10*time.Minute), officer))
+	d.one(d.h.IssueMaterials(doctoral, "4", "", at(12*time.Minute), officer))
 	proposal, err := d.h.ProposeStart()
 	if err != nil {
 		t.Fatal(err)

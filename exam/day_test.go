@@ -157,7 +157,7 @@ func TestAdmitLateWithTheChairmansAgreementKeepsTheCommonEnd(t *testing.T) {
 	if e.Status != exam.Present || !e.AdmittedLate || !e.ArrivedAt.Equal(when) || !e.AbsentAt.Equal(at(3*time.Minute)) {
 		t.Errorf("after admission %+v", e)
 	}
-	d.one(d.h.IssueMaterials(absentee, "9", "P-0002", when.Add(time.Minute), officer))
+	d.one(d.h.IssueMaterials(absentee, "9", "", when.Add(time.Minute), officer))
 	d.theoryIn(absentee, when.Add(time.Hour))
 	if !d.h.Start.Equal(dayStart) || !d.h.End.Equal(dayEnd) {
 		t.Errorf("a late admission moved the exam: start %v end %v", d.h.Start, d.h.End)

@@ -1,6 +1,7 @@
 package exam
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -284,7 +285,7 @@ func (h *Hall) HandIn(id, forcedReason string, at time.Time, actor string) ([]Ev
 		d.LateBySeconds = int64(late / time.Second)
 	}
 	in := newEvent(TypeHandedIn, id, actor, at, d)
-	if d.LateBySeconds == 0 {
+	if d.LateBySeconds == 0 || e.LateOffered {
 		return []Event{in}, nil
 	}
 	offer := newEvent(TypeViolationOffered, id, ActorSystem, at, OfferData{Clause: "i", Reason: "late_hand_in", Seconds: d.LateBySeconds})
@@ -409,6 +410,14 @@ func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, a
 	if !cancellable[target.Type] || target.Examinee == "" {
 		return Event{}, refuse(RefuseCancelType, target.Type)
 	}
+	// A packet once bound stays bound: its sheets are accounted for by
+	// receiving or voiding them, not by forgetting the binding.
+	if target.Type == TypeMaterialsIssued {
+		var d MaterialsIssuedData
+		if json.Unmarshal(target.Data, &d) == nil && d.Packet != "" {
+			return Event{}, refuse(RefuseCancelPacket, target.Seq)
+		}
+	}
 	if by, done := h.Cancelled[target.Seq]; done {
 		return Event{}, refuse(RefuseAlreadyCancelled, target.Seq, by)
 	}
@@ -520,14 +529,48 @@ func (h *Hall) Outstanding() []Outstanding {
 
 // CloseHall closes the hall when nobody is still sitting: everyone
 // finished, removed or absent. Anything else outstanding must be
-// acknowledged (confirmed) and is written into the closing entry. Once
-// closed the hall is read-only.
+// acknowledged (confirmed) and is written into the closing entry. Every
+// answer sheet given out must be received or voided (§1.5); a shortfall
+// needs CloseHallShortfall. Once closed the hall is read-only.
 func (h *Hall) CloseHall(confirmed bool, at time.Time, actor string) (Event, error) {
-	if err := h.open(); err != nil {
+	d, err := h.closing(confirmed)
+	if err != nil {
 		return Event{}, err
 	}
+	if len(d.Shortfall) > 0 {
+		return Event{}, refuse(RefuseSheetsUnaccounted, len(d.Shortfall))
+	}
+	return newEvent(TypeHallClosed, "", actor, at, d), nil
+}
+
+// CloseHallShortfall closes the hall although answer sheets given out are
+// neither received nor voided: with the reason and the chairman's
+// agreement, and every such sheet named in the closing entry.
+func (h *Hall) CloseHallShortfall(confirmed bool, reason string, a Agreement, at time.Time, actor string) (Event, error) {
+	d, err := h.closing(confirmed)
+	if err != nil {
+		return Event{}, err
+	}
+	if len(d.Shortfall) == 0 {
+		return h.CloseHall(confirmed, at, actor)
+	}
+	d.ShortfallReason = strings.TrimSpace(reason)
+	if d.ShortfallReason == "" {
+		return Event{}, refuse(RefuseShortfallReason, len(d.Shortfall))
+	}
+	if err := h.agreed(a, at); err != nil {
+		return Event{}, err
+	}
+	d.AgreedBy = a.by
+	return newEvent(TypeHallClosed, "", actor, at, d), nil
+}
+
+func (h *Hall) closing(confirmed bool) (ClosedData, error) {
+	if err := h.open(); err != nil {
+		return ClosedData{}, err
+	}
 	if !h.Phase.Started() {
-		return Event{}, refuse(RefuseNotStarted)
+		return ClosedData{}, refuse(RefuseNotStarted)
 	}
 	var blocking, owed []string
 	for _, o := range h.Outstanding() {
@@ -542,12 +585,16 @@ func (h *Hall) CloseHall(confirmed bool, at time.Time, actor string) (Event, err
 		}
 	}
 	if len(blocking) > 0 {
-		return Event{}, refuse(RefuseStillSitting, len(blocking))
+		return ClosedData{}, refuse(RefuseStillSitting, len(blocking))
 	}
 	if len(owed) > 0 && !confirmed {
-		return Event{}, refuse(RefuseOutstanding, len(owed))
+		return ClosedData{}, refuse(RefuseOutstanding, len(owed))
 	}
-	return newEvent(TypeHallClosed, "", actor, at, ClosedData{Outstanding: owed}), nil
+	d := ClosedData{Outstanding: owed}
+	for _, s := range h.Shortfall() {
+		d.Shortfall = append(d.Shortfall, s.Code)
+	}
+	return d, nil
 }
 
 func toString(a any) string {

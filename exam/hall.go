@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"examday/barcode"
 )
 
 // Phase is the state of the whole hall.
@@ -67,8 +69,10 @@ type Examinee struct {
 	HandInForced       string    `json:"hand_in_forced,omitempty"`
 	WithoutSituational bool      `json:"without_situational,omitempty"`
 	// §2.2–§2.3.
-	Violations int       `json:"violations,omitempty"`
-	RemovedAt  time.Time `json:"removed_at"`
+	Violations int `json:"violations,omitempty"`
+	// LateOffered: a late hand-in (§2.2 i) was offered once already.
+	LateOffered bool      `json:"late_offered,omitempty"`
+	RemovedAt   time.Time `json:"removed_at"`
 	// Seqs are the events of this examinee's day, in order: the timeline,
 	// and what a correction replays.
 	Seqs []uint64 `json:"seqs,omitempty"`
@@ -123,6 +127,16 @@ type Hall struct {
 	// LastSeq is the sequence number of the last event applied.
 	LastSeq uint64 `json:"last_seq"`
 
+	// Session is the 4-digit code of this exam session on every sheet's
+	// barcode, set by the first print of the sheets.
+	Session string `json:"session,omitempty"`
+
+	// sheets are kept by the store in records of their own, beside the
+	// hall's; changedSheets are those an event changed, for the store to
+	// write with it.
+	sheets        map[barcode.Code]*Sheet
+	changedSheets map[barcode.Code]bool
+
 	// history reads past events, for a correction that replays an
 	// examinee's day. The store sets it; it is not part of the state.
 	history EventSource
@@ -174,6 +188,15 @@ func (h *Hall) Clone() *Hall {
 			c.Cancelled[k] = v
 		}
 	}
+	c.sheets = nil
+	if h.sheets != nil {
+		c.sheets = make(map[barcode.Code]*Sheet, len(h.sheets))
+		for k, v := range h.sheets {
+			cp := *v
+			c.sheets[k] = &cp
+		}
+	}
+	c.changedSheets = nil
 	c.examinees = make([]*Examinee, len(h.examinees))
 	c.byID = make(map[string]*Examinee, len(h.examinees))
 	backing := make([]Examinee, len(h.examinees))
@@ -265,7 +288,8 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 
 	case TypeArrived, TypeAbsent, TypeMaterialsIssued, TypeAdmittedLate, TypeTheoryIn,
 		TypeBreakOut, TypeBreakIn, TypeSituationalDrawn, TypeCodeOut, TypeCodeBack,
-		TypeHandedIn, TypeViolationOffered, TypeViolationDismissed, TypeViolationRecorded:
+		TypeHandedIn, TypeViolationOffered, TypeViolationDismissed, TypeViolationRecorded,
+		TypeSheetReceived, TypeSheetVoided:
 		e, ok := h.byID[ev.Examinee]
 		if !ok {
 			return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
@@ -288,6 +312,9 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 
 	case TypeCancelled:
 		return h.applyCancel(ev)
+
+	case TypeSheetsPrinted:
+		return h.applySheets(ev)
 
 	case TypeInterruptionStarted, TypeInterruptionEnded, TypePINFailed, TypeHallClosed:
 		return nil, h.applyHallSide(ev)

@@ -75,9 +75,9 @@ func readyHall(t *testing.T) *exam.Hall {
 	do(t, h, ev, err)
 	ev, err = h.MarkAbsent("A3", at(3*time.Minute), officer)
 	do(t, h, ev, err)
-	ev, err = h.IssueMaterials("A1", "17", "P-0001", at(10*time.Minute), officer)
+	ev, err = h.IssueMaterials("A1", "17", "", at(10*time.Minute), officer)
 	do(t, h, ev, err)
-	ev, err = h.IssueMaterials("A2", "5", "P-0002", at(12*time.Minute), officer)
+	ev, err = h.IssueMaterials("A2", "5", "", at(12*time.Minute), officer)
 	do(t, h, ev, err)
 	return h
 }

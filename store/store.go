@@ -30,7 +30,7 @@ import (
 // SchemaVersion is the layout of the file this code writes. A file with a
 // newer version was made by a newer examday and is refused; an older one
 // would be migrated here.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // formatMark tells an examday file from any other bbolt file.
 const formatMark = "examday hall"
@@ -43,7 +43,8 @@ var (
 	bucketExaminees = []byte("examinees") // ordinal (4 bytes BE) -> exam.Examinee as JSON
 	bucketSecrets   = []byte("secrets")   // kept out of the log: the chairman's PIN hash
 	bucketSettings  = []byte("settings")  // preferences of this laptop, not facts: the language
-	allBuckets      = [][]byte{bucketMeta, bucketEvents, bucketHall, bucketExaminees, bucketSecrets, bucketSettings}
+	bucketSheets    = []byte("sheets")    // barcode (12 digits) -> exam.Sheet as JSON; since schema 2
+	allBuckets      = [][]byte{bucketMeta, bucketEvents, bucketHall, bucketExaminees, bucketSecrets, bucketSettings, bucketSheets}
 
 	keyFormat = []byte("format")
 	keySchema = []byte("schema")
@@ -151,6 +152,12 @@ func Open(path string, opts Options) (*Store, error) {
 		if err := s.load(&checked); err != nil {
 			db.Close()
 			return nil, err
+		}
+		if s.broken == nil {
+			if err := s.migrate(); err != nil {
+				db.Close()
+				return nil, fmt.Errorf("%s: upgrading the file: %w", path, err)
+			}
 		}
 	}
 	writeOwner(path, opts.Program)
@@ -272,14 +279,18 @@ func checkFormat(tx *bolt.Tx) error {
 	if meta == nil || string(meta.Get(keyFormat)) != formatMark {
 		return ErrNotExamday
 	}
-	for _, name := range allBuckets {
-		if tx.Bucket(name) == nil {
-			return fmt.Errorf("%w (bucket %q missing)", ErrDamaged, name)
-		}
-	}
 	v, err := strconv.Atoi(string(meta.Get(keySchema)))
 	if err != nil {
 		return fmt.Errorf("%w (schema version %q)", ErrDamaged, meta.Get(keySchema))
+	}
+	for _, name := range allBuckets {
+		// Schema 1 had no sheets; migrate adds the bucket on open.
+		if v < 2 && bytes.Equal(name, bucketSheets) {
+			continue
+		}
+		if tx.Bucket(name) == nil {
+			return fmt.Errorf("%w (bucket %q missing)", ErrDamaged, name)
+		}
 	}
 	if v > SchemaVersion {
 		return fmt.Errorf("%w (schema %d, this examday knows %d)", ErrNewerSchema, v, SchemaVersion)
@@ -351,7 +362,42 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 			return nil, err
 		}
 	}
+	if b := tx.Bucket(bucketSheets); b != nil {
+		err := b.ForEach(func(k, v []byte) error {
+			sheet := new(exam.Sheet)
+			if err := json.Unmarshal(v, sheet); err != nil {
+				return fmt.Errorf("sheet record %s: %v", k, err)
+			}
+			h.AddLoadedSheet(sheet)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 	return h, nil
+}
+
+// migrate brings a file of an older schema, already verified, up to this
+// one. Schema 1 → 2: the sheets bucket.
+func (s *Store) migrate() error {
+	var v int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		v, err = strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
+		return err
+	})
+	// An Update with nothing to change still commits a new meta page: a
+	// file of this schema is not written to by opening it.
+	if err != nil || v >= SchemaVersion {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucketIfNotExists(bucketSheets); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+	})
 }
 
 // verifyChain walks the whole log: each event's stored hash is the SHA-256
@@ -553,6 +599,15 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, head [32]byte) ([]Rec
 			return nil, head, err
 		}
 		if err := examineesB.Put(ordinalKey(o), b); err != nil {
+			return nil, head, err
+		}
+	}
+	for _, sheet := range s.hall.TakeChangedSheets() {
+		b, err := json.Marshal(sheet)
+		if err != nil {
+			return nil, head, err
+		}
+		if err := tx.Bucket(bucketSheets).Put([]byte(sheet.Code.String()), b); err != nil {
 			return nil, head, err
 		}
 	}
