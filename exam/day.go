@@ -147,14 +147,14 @@ type InterruptionData struct {
 	AgreedBy string `json:"agreed_by"`
 	// On the end: how long it lasted and the new end of the exam.
 	Seconds int64     `json:"seconds,omitempty"`
-	NewEnd  time.Time `json:"new_end,omitempty"`
+	NewEnd  time.Time `json:"new_end,omitzero"`
 }
 
 type PINFailedData struct {
 	Purpose  string `json:"purpose"`
 	Failures int    `json:"failures"`
 	// LockedUntil is set on the failure that locks the prompt.
-	LockedUntil time.Time `json:"locked_until,omitempty"`
+	LockedUntil time.Time `json:"locked_until,omitzero"`
 }
 
 type ClosedData struct {
