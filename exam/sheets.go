@@ -340,8 +340,8 @@ func (h *Hall) bindPacket(packet, id string, at time.Time) error {
 // and the question; when the last theory sheet of an examinee is in, their
 // theory part is handed in (§1.5) by the same decision as the explicit
 // action; the situational sheet finishes their hand-in, unless they still
-// hold the Criminal Code. A scan after the end is accepted and offered as
-// violation (i), once per examinee.
+// hold the Criminal Code. A scan after the end is accepted and, for an
+// examinee still sitting, offered as violation (i), once per examinee.
 func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event, error) {
 	if err := h.open(); err != nil {
 		return nil, err
@@ -386,7 +386,10 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 		}
 		return append(out, evs...), nil // HandIn offers (i) itself when late
 	}
-	if late > 0 && !h.lateOffered(e.ID) {
+	// §2.2 i is the examinee's delay: the sheets of someone who already
+	// handed in, or was removed and had their materials collected (§2.3),
+	// are scanned late by the commission, not handed in late by them.
+	if late > 0 && e.Status.Sitting() && !h.lateOffered(e.ID) {
 		out = append(out, newEvent(TypeViolationOffered, e.ID, ActorSystem, at, OfferData{Clause: "i", Reason: "late_hand_in", Seconds: d.LateBySeconds}))
 	}
 	return out, nil

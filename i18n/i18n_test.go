@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"examday/barcode"
 	"examday/exam"
 )
 
@@ -483,6 +485,67 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(ready.StartInterruption(exam.InterruptEvacuation, "", agreed, late, "O"))
 	add(running.CloseHall(true, late, "O"))
 	add(finishedWithCode.CloseHall(false, at(3*time.Hour), "O"))
+
+	// The answer sheets (§1.5), each refusal through its decision: one
+	// master's packet (examinee 1) and one doctoral (examinee 2), 2 spares.
+	printSheets := func(h *exam.Hall) ([]exam.Event, error) {
+		return h.PrintSheets(2, false, rand.NewChaCha8([32]byte{1}), t0, "O")
+	}
+	sheetOf := func(h *exam.Hall, pick func(*exam.Sheet) bool) barcode.Code {
+		for _, s := range h.Sheets() {
+			if pick(s) {
+				return s.Code
+			}
+		}
+		t.Fatal("no such sheet")
+		return barcode.Code{}
+	}
+	free := func(l exam.Level) func(*exam.Sheet) bool {
+		return func(s *exam.Sheet) bool { return !s.Spare && s.Level == l && s.State == exam.SheetPrinted }
+	}
+	spare := func(s *exam.Sheet) bool { return s.Spare && s.State == exam.SheetPrinted }
+	held := func(q int, state exam.SheetState) func(*exam.Sheet) bool {
+		return func(s *exam.Sheet) bool { return s.Examinee == "1" && s.Question == q && s.State == state }
+	}
+	issueSheet := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.IssueMaterialsWithSheet("1", "7", sheetOf(h, free(exam.Master)), t0.Add(10*time.Minute), "O"))
+	}
+	scanFirst := func(h *exam.Hall) ([]exam.Event, error) {
+		return h.ReceiveSheet(sheetOf(h, held(1, exam.SheetIssued)), at(50*time.Minute), "O")
+	}
+	voidSecond := func(h *exam.Hall) ([]exam.Event, error) {
+		return one(h.VoidSheet(sheetOf(h, held(2, exam.SheetIssued)), "torn", sheetOf(h, spare), agreed, at(40*time.Minute), "O"))
+	}
+	unprinted := func(h *exam.Hall) barcode.Code {
+		for serial := 0; ; serial++ {
+			c, err := barcode.New(h.Session, serial)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := h.Sheet(c); !ok {
+				return c
+			}
+		}
+	}
+	printed := build(printSheets, arrive("1"), arrive("2"))
+	bound := build(printSheets, arrive("1"), arrive("2"), issueSheet)
+	sheets := build(printSheets, arrive("1"), absent("2"), issueSheet, start, scanFirst, voidSecond)
+	short := build(printSheets, arrive("1"), absent("2"), issueSheet, start, theory, handIn(""))
+	add(fresh.PrintSheets(501, false, rand.NewChaCha8([32]byte{1}), t0, "O"))
+	add(fresh.ParseCode("1234 5678 9012"))
+	add(printed.IssueMaterialsWithSheet("1", "7", sheetOf(printed, spare), later, "O"))
+	add(printed.IssueMaterialsWithSheet("1", "7", sheetOf(printed, free(exam.Doctoral)), later, "O"))
+	add(bound.IssueMaterialsWithSheet("2", "7", sheetOf(bound, held(1, exam.SheetIssued)), later, "O"))
+	add(sheets.Cancel(last(sheets, exam.TypeMaterialsIssued), "r", nil, late, "O"))
+	add(sheets.ReceiveSheet(unprinted(sheets), late, "O"))
+	add(sheets.ReceiveSheet(sheetOf(sheets, held(1, exam.SheetReceived)), late, "O"))
+	add(sheets.ReceiveSheet(sheetOf(sheets, held(2, exam.SheetVoided)), late, "O"))
+	add(sheets.ReceiveSheet(sheetOf(sheets, free(exam.Doctoral)), late, "O"))
+	add(sheets.VoidSheet(sheetOf(sheets, held(1, exam.SheetReceived)), "torn", sheetOf(sheets, spare), agreed, late, "O"))
+	add(sheets.VoidSheet(sheetOf(sheets, held(3, exam.SheetIssued)), "torn", sheetOf(sheets, free(exam.Doctoral)), agreed, late, "O"))
+	add(sheets.VoidSheet(sheetOf(sheets, held(3, exam.SheetIssued)), " ", sheetOf(sheets, spare), agreed, late, "O"))
+	add(short.CloseHall(true, at(3*time.Hour), "O"))
+	add(short.CloseHallShortfall(true, " ", agreed, at(3*time.Hour), "O"))
 	add(nil, exam.CheckPIN("1"))
 	add(nil, exam.CheckPIN("12x4"))
 	_, err = exam.ParseRoster(strings.NewReader("\xef\xbb\xbfid;full_name;programme;id_document;seat\n" +

@@ -41,8 +41,9 @@ func (s *Store) Replay() (*exam.Hall, error) {
 }
 
 // CheckProjection replays the log and compares the result with the state
-// kept beside it, hall and every examinee. A difference means the state
-// records were changed behind the log's back (or a bug): the log wins.
+// kept beside it: hall, every examinee and every answer sheet. A
+// difference means the state records were changed behind the log's back
+// (or a bug): the log wins.
 func (s *Store) CheckProjection() error {
 	replayed, err := s.Replay()
 	if err != nil {
@@ -59,6 +60,15 @@ func (s *Store) CheckProjection() error {
 	for i := range re {
 		if a, b := mustJSON(re[i]), mustJSON(ke[i]); !bytes.Equal(a, b) {
 			return fmt.Errorf("examinee %s differs from the log:\n  log:   %s\n  state: %s", re[i].ID, a, b)
+		}
+	}
+	rs, ks := replayed.Sheets(), kept.Sheets()
+	if len(rs) != len(ks) {
+		return fmt.Errorf("the log has %d answer sheets, the state %d", len(rs), len(ks))
+	}
+	for i := range rs {
+		if a, b := mustJSON(rs[i]), mustJSON(ks[i]); !bytes.Equal(a, b) {
+			return fmt.Errorf("answer sheet %s differs from the log:\n  log:   %s\n  state: %s", rs[i].Code.Grouped(), a, b)
 		}
 	}
 	return nil
