@@ -83,6 +83,7 @@ const (
 	RefuseNoSheets             = "no_sheets"
 	RefuseSheetUnknown         = "sheet_unknown"
 	RefuseSheetVoided          = "sheet_voided"
+	RefuseSheetReprinted       = "sheet_reprinted"
 	RefuseSheetSpare           = "sheet_spare"
 	RefusePacketBound          = "packet_bound"
 	RefusePacketLevel          = "packet_level"

@@ -102,8 +102,10 @@ func (h *Hall) Sheets() []*Sheet {
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if a.Spare != b.Spare {
-			return !a.Spare
+		// Loose spares last; a spare that replaced a sheet sits in its
+		// packet at its question.
+		if la, lb := a.Packet == "", b.Packet == ""; la != lb {
+			return !la
 		}
 		if a.Packet != b.Packet {
 			return a.Packet < b.Packet
@@ -271,7 +273,7 @@ func (h *Hall) bindable(s *Sheet, e *Examinee) error {
 	c := s.Code
 	switch {
 	case s.State == SheetVoided:
-		return refuse(RefuseSheetVoided, c.Grouped(), s.ReplacedBy.Grouped())
+		return h.voidedRefusal(s)
 	case s.Spare:
 		return refuse(RefuseSheetSpare, c.Grouped())
 	case s.Examinee != "":
@@ -284,7 +286,7 @@ func (h *Hall) bindable(s *Sheet, e *Examinee) error {
 	// not given out.
 	for _, o := range h.sheets {
 		if o.Packet == s.Packet && o.State != SheetPrinted {
-			return refuse(RefuseSheetVoided, o.Code.Grouped(), o.ReplacedBy.Grouped())
+			return h.voidedRefusal(o)
 		}
 	}
 	return nil
@@ -351,7 +353,7 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	case !ok:
 		return nil, refuse(RefuseSheetUnknown, c.Grouped())
 	case s.State == SheetVoided:
-		return nil, refuse(RefuseSheetVoided, c.Grouped(), s.ReplacedBy.Grouped())
+		return nil, h.voidedRefusal(s)
 	case s.State == SheetReceived:
 		e := h.byID[s.Examinee]
 		return nil, refuse(RefuseSheetAlreadyReceived, c.Grouped(), e.Seat, s.ReceivedAt)
@@ -431,7 +433,7 @@ func (h *Hall) VoidSheet(c barcode.Code, reason string, spare barcode.Code, a Ag
 	case !ok:
 		return Event{}, refuse(RefuseSheetUnknown, c.Grouped())
 	case s.State == SheetVoided:
-		return Event{}, refuse(RefuseSheetVoided, c.Grouped(), s.ReplacedBy.Grouped())
+		return Event{}, h.voidedRefusal(s)
 	case s.State != SheetIssued:
 		return Event{}, refuse(RefuseSheetNotVoidable, c.Grouped(), s.State)
 	}
@@ -480,6 +482,15 @@ func (h *Hall) Reconcile() map[string]SheetCount {
 		out[s.Examinee] = n
 	}
 	return out
+}
+
+// voidedRefusal says why a void sheet is refused: spoilt and replaced
+// (naming the replacement), or left unissued by a new print.
+func (h *Hall) voidedRefusal(s *Sheet) error {
+	if s.ReplacedBy.IsZero() {
+		return refuse(RefuseSheetReprinted, s.Code.Grouped(), s.VoidedAt)
+	}
+	return refuse(RefuseSheetVoided, s.Code.Grouped(), s.ReplacedBy.Grouped())
 }
 
 // Shortfall is every answer sheet given out and neither received nor

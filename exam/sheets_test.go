@@ -574,7 +574,7 @@ func TestBindingRefusals(t *testing.T) {
 
 	// A sheet voided by a renewed print is not given out either.
 	d.print(0, true, seeded(5), minute(7))
-	r = d.refusesAll(exam.RefuseSheetVoided, bind(absentee, masters[1][2]))
+	r = d.refusesAll(exam.RefuseSheetReprinted, bind(absentee, masters[1][2]))
 	if r.Args[0] != masters[1][2].Grouped() {
 		t.Errorf("void sheet refusal names %v, want %s", r.Args[0], masters[1][2].Grouped())
 	}

@@ -114,8 +114,13 @@ func (c Catalogue) T(key string, args ...any) string {
 		case time.Time:
 			shown[i] = v.Local().Format("15:04:05")
 		case exam.Status:
-			// A status reaches the officer in words, not as its code.
+			// A status, a level, a sheet's state reach the officer in
+			// words, not as their codes.
 			shown[i] = c.T("status." + string(v))
+		case exam.Level:
+			shown[i] = c.T("level." + string(v))
+		case exam.SheetState:
+			shown[i] = c.T("sheet_state." + string(v))
 		}
 	}
 	return fmt.Sprintf(tmpl, shown...)

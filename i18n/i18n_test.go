@@ -541,6 +541,10 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(sheets.ReceiveSheet(sheetOf(sheets, held(1, exam.SheetReceived)), late, "O"))
 	add(sheets.ReceiveSheet(sheetOf(sheets, held(2, exam.SheetVoided)), late, "O"))
 	add(sheets.ReceiveSheet(sheetOf(sheets, free(exam.Doctoral)), late, "O"))
+	renewed := build(printSheets, func(h *exam.Hall) ([]exam.Event, error) {
+		return h.PrintSheets(2, true, rand.NewChaCha8([32]byte{2}), t0.Add(time.Minute), "O")
+	}, arrive("1"))
+	add(renewed.IssueMaterialsWithSheet("1", "7", sheetOf(renewed, func(s *exam.Sheet) bool { return s.State == exam.SheetVoided && !s.Spare }), later, "O"))
 	add(sheets.VoidSheet(sheetOf(sheets, held(1, exam.SheetReceived)), "torn", sheetOf(sheets, spare), agreed, late, "O"))
 	add(sheets.VoidSheet(sheetOf(sheets, held(3, exam.SheetIssued)), "torn", sheetOf(sheets, free(exam.Doctoral)), agreed, late, "O"))
 	add(sheets.VoidSheet(sheetOf(sheets, held(3, exam.SheetIssued)), " ", sheetOf(sheets, spare), agreed, late, "O"))
