@@ -1,5 +1,6 @@
-// Package paper is what examday prints: the hall's report now, the
-// answer-sheet packets in a later issue.
+// Package paper is what examday prints: the hall's report (PDF and CSV),
+// the answer-sheet packets with their barcodes, and the graders' list of
+// codes.
 //
 // A report is made in two steps. Build reads the hall's state and its log
 // into a Report: facts only — instants, durations, codes, names — in no
