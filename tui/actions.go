@@ -157,7 +157,7 @@ func (c *Context) issueMaterials(e *exam.Examinee) tea.Cmd {
 		c.refuse(err)
 		return nil
 	}
-	f, focus := newTicketForm(c, e)
+	f, focus := newMaterialsForm(c, e)
 	c.Dialog = f
 	return focus
 }
@@ -349,14 +349,18 @@ func (c *Context) interrupt() tea.Cmd {
 
 // closeHall opens the close: refused at once if the hall cannot close at
 // all (not started, closed already); while someone still sits, the dialog
-// lists who.
+// lists who. Asked as a close with a shortfall of answer sheets, whose
+// only want, if sheets are missing, is the chairman's agreement.
 func (c *Context) closeHall() tea.Cmd {
-	_, err := c.Hall.CloseHall(true, c.Now, c.Hall.Officer)
-	if err != nil && !refusedWith(err, exam.RefuseStillSitting) {
+	_, err := c.Hall.CloseHallShortfall(true, "-", exam.Agreement{}, c.Now, c.Hall.Officer)
+	switch {
+	case err == nil, needsAgreement(err):
+		c.Dialog = newCloseDialog(c, nil)
+	case refusedWith(err, exam.RefuseStillSitting):
+		c.Dialog = newCloseDialog(c, err)
+	default:
 		c.refuse(err)
-		return nil
 	}
-	c.Dialog = newCloseDialog(c, err)
 	return nil
 }
 

@@ -1,12 +1,17 @@
 package tui
 
 import (
+	"encoding/binary"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	bolt "go.etcd.io/bbolt"
 
+	"examday/barcode"
 	"examday/store"
 	"examday/store/storetest"
 )
@@ -54,4 +59,106 @@ func BenchmarkOpenToFirstFrame(b *testing.B) {
 		s.Close()
 		b.StartTimer()
 	}
+}
+
+// Scan to durable: from the Enter that ends a scanner's burst to the
+// sheet.received event committed and fsynced — the real Model's Update
+// reading the burst, and the command it returns running store.Do with
+// exam.Hall.ReceiveSheet — against the floor under it: a bare bbolt
+// Update putting the same bytes (each record's hash and body, under its
+// sequence number) in a file in the same directory, measured alternately
+// in the same loop so both see the same disk. The target is a ratio of at
+// most 1.5.
+//
+//	go test ./tui -run '^$' -bench ScanToDurable -benchtime 1000x
+func BenchmarkScanToDurable(b *testing.B) {
+	dir := b.TempDir()
+	var (
+		s     *store.Store
+		codes []barcode.Code
+		m     tea.Model
+		next  int
+		keyAt time.Duration
+		hall  int
+	)
+	fresh := func() {
+		hall++
+		sub := filepath.Join(dir, fmt.Sprint(hall))
+		if err := os.Mkdir(sub, 0o700); err != nil {
+			b.Fatal(err)
+		}
+		s, codes = bigSheetsHall(b, sub, 250, at("08:30:00"))
+		model := New(Config{Store: s, Clock: newClock("10:00:00"), KeyClock: func() time.Duration { return keyAt }})
+		model.timer = false
+		m, next = model, 0
+	}
+	fresh()
+
+	db, err := bolt.Open(filepath.Join(dir, "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	bucket := []byte("events")
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(bucket); return err }); err != nil {
+		b.Fatal(err)
+	}
+
+	var scan, bare, screen time.Duration
+	var seq uint64
+	enter := tea.KeyPressMsg{Code: tea.KeyEnter}
+	for b.Loop() {
+		if next == len(codes) {
+			b.StopTimer()
+			fresh()
+			b.StartTimer()
+		}
+		code := codes[next]
+		next++
+		keyAt += time.Second
+		for _, r := range code.String() {
+			keyAt += 7 * time.Millisecond
+			m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		keyAt += 7 * time.Millisecond
+
+		t0 := time.Now()
+		var cmd tea.Cmd
+		m, cmd = m.Update(enter)
+		if cmd == nil {
+			b.Fatal("the Enter of a scan returned no command")
+		}
+		msg, ok := cmd().(scannedMsg)
+		scan += time.Since(t0)
+		if !ok || msg.err != nil {
+			b.Fatalf("scan of %s: %T %v", code.Grouped(), msg, msg.err)
+		}
+
+		t1 := time.Now()
+		m, _ = m.Update(msg)
+		_ = m.View()
+		screen += time.Since(t1)
+
+		t2 := time.Now()
+		err := db.Update(func(tx *bolt.Tx) error {
+			bk := tx.Bucket(bucket)
+			for _, r := range msg.records {
+				seq++
+				value := append(append(make([]byte, 0, 32+len(r.Body)), r.Hash[:]...), r.Body...)
+				if err := bk.Put(binary.BigEndian.AppendUint64(nil, seq), value); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		bare += time.Since(t2)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(scan.Nanoseconds())/n, "ns/scan")
+	b.ReportMetric(float64(bare.Nanoseconds())/n, "ns/bare")
+	b.ReportMetric(float64(screen.Nanoseconds())/n, "ns/screen")
+	b.ReportMetric(float64(scan)/float64(bare), "scan/bare")
 }

@@ -15,10 +15,14 @@ import (
 // The lines around the pages: the header, the banners, the status line and
 // the keys. They are the same on every page that shows them.
 
-// topBanners are on every screen: the file is read-only; the hall is
-// closed (read-only too); the exam is interrupted and its clock stands.
+// topBanners are on every screen: the answer to the last scan, for a few
+// seconds; the file is read-only; the hall is closed (read-only too); the
+// exam is interrupted and its clock stands; a code being typed.
 func (c *Context) topBanners() []string {
 	var lines []string
+	if banner := c.scanBanner(c.Width); banner != "" {
+		lines = append(lines, strings.Split(banner, "\n")...)
+	}
 	if c.Broken != nil {
 		text := "⚠ " + c.BrokenText()
 		wrapped := c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text)
@@ -33,6 +37,9 @@ func (c *Context) topBanners() []string {
 		text := "⏸ " + c.Cat.T("ui.banner.interrupted", c.Cat.T("interruption."+h.InterruptionKind),
 			clockText(h.InterruptedAt), durationText(h.TimeLeftAt(c.Now)))
 		lines = append(lines, c.Styles.Interrupted.Render(pad(text, max(c.Width, 1))))
+	}
+	if typed := c.typedLine(c.Width); typed != "" {
+		lines = append(lines, typed)
 	}
 	return lines
 }

@@ -62,6 +62,9 @@ func (m Model) onTick(msg tickMsg) (tea.Model, tea.Cmd) {
 	prev, seen := m.clock.last, m.clock.seen
 	m.clock.last, m.clock.seen = msg, true
 	c.Now = msg.Wall
+	if c.expireScan() {
+		m.layout()
+	}
 	if c.Broken != nil || !c.Hall.Exists() {
 		return m, tea.Batch(cmds...)
 	}

@@ -25,6 +25,9 @@ type recordedMsg struct {
 	kind    recordKind
 	records []store.Record
 	err     error
+	// hall is the state read from the file after the commit, by the
+	// command: the UI loop never waits on the file (scan.go).
+	hall *exam.Hall
 	// done is the status line's text on success: a catalogue key and its
 	// arguments, put into words when the answer arrives.
 	done     string
@@ -42,8 +45,17 @@ func (c *Context) record(kind recordKind, done string, doneArgs []any, decide st
 	s := c.Store
 	return func() tea.Msg {
 		recs, err := s.Do(decide)
-		return recordedMsg{kind: kind, records: recs, err: err, done: done, doneArgs: doneArgs}
+		return recordedMsg{kind: kind, records: recs, err: err, hall: after(s, recs), done: done, doneArgs: doneArgs}
 	}
+}
+
+// after reads the state from the file once recs are committed; nil when
+// nothing was.
+func after(s *store.Store, recs []store.Record) *exam.Hall {
+	if len(recs) == 0 {
+		return nil
+	}
+	return s.Hall()
 }
 
 // recordDescribed is record with the status line's words made from the
@@ -52,7 +64,7 @@ func (c *Context) recordDescribed(describe func(c *Context, recs []store.Record)
 	s := c.Store
 	return func() tea.Msg {
 		recs, err := s.Do(decide)
-		return recordedMsg{kind: recordAction, records: recs, err: err, describe: describe}
+		return recordedMsg{kind: recordAction, records: recs, err: err, hall: after(s, recs), describe: describe}
 	}
 }
 
@@ -76,7 +88,7 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		c.Status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
-		c.reload()
+		c.adopt(msg.hall)
 		switch {
 		case msg.describe != nil:
 			c.Status = status{text: msg.describe(c, msg.records)}

@@ -36,9 +36,16 @@ type Context struct {
 	Dialog dialog
 	// Alerts are the clock's alerts not acknowledged yet.
 	Alerts Alerts
+	// Scan is the answer to the last scan, on its banner until it expires.
+	Scan *scanResult
+	// Typed is a code a person is typing on a page (scan.go).
+	Typed string
 	// isDark is the terminal's background, for rebuilding the styles when
 	// the language (and so nothing else) changes.
 	isDark bool
+	// look counts the changes of styles and language, for what is drawn
+	// once and kept (a scan's banner).
+	look int
 }
 
 // status is the answer to the last action: done, or refused and why.
@@ -62,13 +69,23 @@ func (a Alerts) pending() bool { return len(a.Warnings) > 0 || a.TimeUp || a.Jum
 func (c *Context) SetLang(l i18n.Lang) {
 	c.Cat = i18n.New(l)
 	c.Keys = DefaultKeyMap(c.Cat)
+	c.look++
 }
 
 // refuse puts a refusal, in words, in the status line.
 func (c *Context) refuse(err error) { c.Status = status{text: c.ErrorText(err), err: true} }
 
-// reload reads the hall again from the file; called after every commit.
-func (c *Context) reload() { c.Hall = c.Store.Hall() }
+// adopt takes the state a command read from the file after its commit.
+// Commands answer in any order: an older state than the one on screen is
+// not taken.
+func (c *Context) adopt(h *exam.Hall) {
+	if h == nil {
+		h = c.Store.Hall()
+	}
+	if h.LastSeq >= c.Hall.LastSeq {
+		c.Hall = h
+	}
+}
 
 // ErrorText puts an error into the officer's words: a read-only file says
 // why it is read-only, a refusal says what the rules do not allow.

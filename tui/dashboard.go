@@ -39,6 +39,9 @@ func (d *dashboard) ShortHelp() []key.Binding {
 	if len(h.Offers) > 0 {
 		keys = append(keys, k.Offers)
 	}
+	if h.Session != "" {
+		keys = append(keys, k.Reconcile)
+	}
 	return append(keys, k.Board, k.Lang, k.Quit)
 }
 
@@ -48,6 +51,7 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open},
 		{k.Present, k.Absent, k.Materials, k.Start, k.Offers, k.Interrupt, k.CloseHall},
 		{k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
+		{k.TypeCode, k.Void, k.Reconcile},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}
 }

@@ -32,7 +32,7 @@ func TestDayScreens(t *testing.T) {
 		{name: "en/detail_removed", clock: "11:10:00", setup: removed, keys: []string{"enter"}},
 		{name: "en/violation_pick", clock: "10:10:00", keys: []string{"v", "down", "down", "down", "down", "down"}},
 		{name: "en/violation_form", clock: "10:10:00", keys: fillViolation},
-		{name: "en/pin_prompt", clock: "10:10:00", keys: append(fillViolation, "enter", "2", "4")},
+		{name: "en/pin_prompt", clock: "10:10:00", keys: append(fillViolation, "enter", "2", "4", "pause")},
 		{name: "en/pin_wrong", clock: "10:10:00", keys: append(fillViolation, "enter", "type:1357", "enter", "wait")},
 		{name: "en/removed_notice", clock: "10:10:00", setup: situationalWithCode,
 			keys: []string{"v", "enter", "type:used a smartphone", "tab", "type:Кузнецов Д. А.", "tab", "tab", "right", "enter", "type:2468", "enter", "wait"}},

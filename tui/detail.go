@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -83,6 +85,9 @@ func (d *detail) ShortHelp() []key.Binding {
 	keys := examineeKeys(d.ctx, d.examinee())
 	if d.ctx.Hall.Phase != exam.PhaseClosed {
 		keys = append(keys, k.CancelEntry)
+		if len(d.ctx.Hall.SheetsOf(d.id)) > 0 {
+			keys = append(keys, k.Void)
+		}
 	}
 	return append(keys, k.Back)
 }
@@ -91,7 +96,7 @@ func (d *detail) FullHelp() [][]key.Binding {
 	k := d.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall},
+		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall, k.Void, k.Reconcile, k.TypeCode},
 		{k.Present, k.Absent, k.Materials, k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}
@@ -224,6 +229,7 @@ func (d *detail) info(e *exam.Examinee) []string {
 		code = T("ui.detail.code_back", clockText(e.CodeOutAt), clockText(e.CodeBackAt))
 	}
 	lines = append(lines, fit(T("ui.detail.materials", ticket, situational, code), w))
+	lines = append(lines, d.sheetLines(e)...)
 
 	lines = append(lines, fit(d.breakLine(e), w))
 	lines = append(lines, fit(d.violationsLine(), w))
@@ -396,4 +402,77 @@ func (d *detail) row(ev exam.Event, selected bool) string {
 		rest = s.Cancelled.Render(rest)
 	}
 	return line + rest
+}
+
+// sheetLines are the examinee's answer sheets (§1.5) in question order,
+// each with its state and time: received, still out, or void. Nothing
+// while the hall has no sheets printed; at most two lines.
+func (d *detail) sheetLines(e *exam.Examinee) []string {
+	c := d.ctx
+	T := c.Cat.T
+	if c.Hall.Session == "" {
+		return nil
+	}
+	sheets := c.Hall.SheetsOf(e.ID)
+	if len(sheets) == 0 {
+		return []string{fit(T("ui.detail.sheets_none"), d.width)}
+	}
+	// A void sheet before the spare that replaced it.
+	slices.SortStableFunc(sheets, func(a, b *exam.Sheet) int {
+		if a.Question != b.Question {
+			return cmp.Compare(a.Question, b.Question)
+		}
+		return cmp.Compare(voidRank(b), voidRank(a))
+	})
+	issued, received := 0, 0
+	var items []string
+	for _, s := range sheets {
+		label := c.sheetLabel(s)
+		switch s.State {
+		case exam.SheetReceived:
+			issued++
+			received++
+			items = append(items, T("ui.detail.sheet_received", label, clockText(s.ReceivedAt)))
+		case exam.SheetVoided:
+			items = append(items, T("ui.detail.sheet_void", label, clockText(s.VoidedAt)))
+		default:
+			issued++
+			items = append(items, T("ui.detail.sheet_out", label))
+		}
+	}
+	head := T("ui.detail.sheets", received, issued) + " "
+	indent := strings.Repeat(" ", lipgloss.Width(head))
+	lines := []string{head}
+	for i, item := range items {
+		sep := ""
+		if i > 0 {
+			sep = " · "
+		}
+		last := &lines[len(lines)-1]
+		if i > 0 && lipgloss.Width(*last+sep+item) > d.width && len(lines) < 2 {
+			lines = append(lines, indent+item)
+			continue
+		}
+		*last += sep + item
+	}
+	for i := range lines {
+		lines[i] = fit(lines[i], d.width)
+	}
+	return lines
+}
+
+// sheetLabel is a sheet's question, short: Q2, or Sit. for the
+// situational problem.
+func (c *Context) sheetLabel(s *exam.Sheet) string {
+	if s.Situational() {
+		return c.Cat.T("ui.sheet.situational_short")
+	}
+	return c.Cat.T("ui.sheet.question_short", s.Question)
+}
+
+func voidRank(s *exam.Sheet) int {
+	if s.State == exam.SheetVoided {
+		return 1
+	}
+	return 0
 }

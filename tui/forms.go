@@ -8,8 +8,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-
-	"examday/exam"
 )
 
 // dialogWidth is the width of a dialog's text, at most.
@@ -166,74 +164,6 @@ func (n *notice) View() string {
 	return n.ctx.dialogBox(n.title, strings.Join(n.lines, "\n"), "", n)
 }
 
-// ticketForm records the materials an examinee received (§1.3, §1.5): the
-// number of the exam ticket, typed.
-type ticketForm struct {
-	ctx   *Context
-	e     *exam.Examinee
-	input textinput.Model
-	// packet is the answer-sheet packet bound with the materials. It is
-	// empty until the sheets exist: the sheets issue binds it here by
-	// scanning any sheet of the packet into this form.
-	packet  string
-	err     string
-	pending bool
-}
-
-func newTicketForm(c *Context, e *exam.Examinee) (*ticketForm, tea.Cmd) {
-	in := textinput.New()
-	in.Prompt = c.Cat.T("ui.materials.ticket") + " "
-	in.CharLimit = exam.MaxTicketLength
-	in.SetWidth(exam.MaxTicketLength + 1)
-	in.SetStyles(c.Styles.Input)
-	f := &ticketForm{ctx: c, e: e, input: in}
-	return f, f.input.Focus()
-}
-
-func (f *ticketForm) ShortHelp() []key.Binding {
-	return []key.Binding{f.ctx.Keys.Confirm, f.ctx.Keys.Cancel}
-}
-
-func (f *ticketForm) FullHelp() [][]key.Binding { return [][]key.Binding{f.ShortHelp()} }
-
-func (f *ticketForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
-	c := f.ctx
-	switch msg := msg.(type) {
-	case recordedMsg:
-		f.pending = false
-		if msg.err != nil {
-			// The form stays open with the refusal, to type again.
-			f.err = c.ErrorText(msg.err)
-			return f, nil
-		}
-		return nil, nil
-	case tea.KeyPressMsg:
-		if f.pending {
-			return f, nil
-		}
-		switch {
-		case key.Matches(msg, c.Keys.Cancel):
-			return nil, nil
-		case key.Matches(msg, c.Keys.Confirm):
-			f.pending, f.err = true, ""
-			id, ticket, packet := f.e.ID, f.input.Value(), f.packet
-			return f, c.record(recordAction, "ui.done.materials", []any{f.e.FullName, strings.TrimSpace(ticket)},
-				one(func(h *exam.Hall) (exam.Event, error) {
-					return h.IssueMaterials(id, ticket, packet, c.Clock.Now(), h.Officer)
-				}))
-		}
-	}
-	var cmd tea.Cmd
-	f.input, cmd = f.input.Update(msg)
-	return f, cmd
-}
-
-func (f *ticketForm) View() string {
-	c := f.ctx
-	body := c.Styles.Dim.Render(c.Cat.T("ui.materials.who", f.e.Seat, f.e.Programme)) + "\n\n" + f.input.View()
-	return c.dialogBox(c.Cat.T("ui.materials.title", f.e.FullName), body, f.err, f)
-}
-
 // dialogBox draws a dialog: a title, its body, a refusal if any, and its
 // keys, generated from its key map. A body too long for the screen is cut
 // with an ellipsis; the keys always show.
@@ -265,6 +195,11 @@ func (c *Context) dialogBox(title, body, refusal string, km help.KeyMap) string 
 func overlay(body, box string, width, height int) string {
 	x := max((width-lipgloss.Width(box))/2, 0)
 	y := max((height-lipgloss.Height(box))/2, 0)
+	return overlayAt(body, box, x, y, width, height)
+}
+
+// overlayAt draws box over body with its top left corner at x, y.
+func overlayAt(body, box string, x, y, width, height int) string {
 	layers := lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1))
 	return lipgloss.NewCanvas(width, height).Compose(layers).Render()
 }

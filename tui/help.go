@@ -60,6 +60,8 @@ func (m Model) pageTitle() string {
 		return "ui.page.board"
 	case pageDetail:
 		return "ui.page.detail"
+	case pageSheets:
+		return "ui.page.sheets"
 	}
 	return "ui.page.dashboard"
 }

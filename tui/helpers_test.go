@@ -172,26 +172,77 @@ type app struct {
 	s        *store.Store
 	recorded chan recordedMsg
 	langs    chan langSavedMsg
+	scanned  chan scannedMsg
+	halls    chan hallReadMsg
+	keys     *keyClock
 }
+
+// keyClock is the key clock of a test: it moves only when the filter of
+// run says a key arrived, by the gap the test gave.
+type keyClock struct {
+	mu sync.Mutex
+	t  time.Duration
+}
+
+func (k *keyClock) now() time.Duration {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.t
+}
+
+func (k *keyClock) advance(d time.Duration) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.t += d
+}
+
+// humanGap is the time before a key sent without one: a person typing.
+const humanGap = 200 * time.Millisecond
+
+// timedKey is a key that arrives gap after the one before it.
+type timedKey struct {
+	key tea.KeyPressMsg
+	gap time.Duration
+}
+
+// keyPause is a pause in the typing, after which the idle tick comes.
+type keyPause struct{ d time.Duration }
 
 // run starts the application on s at width×height with the clock's timer
 // off: ticks are sent by the test.
 func run(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, width, height int) *app {
 	t.Helper()
-	a := &app{t: t, s: s, recorded: make(chan recordedMsg, 64), langs: make(chan langSavedMsg, 8)}
+	a := &app{t: t, s: s, recorded: make(chan recordedMsg, 64), langs: make(chan langSavedMsg, 8),
+		scanned: make(chan scannedMsg, 4096), halls: make(chan hallReadMsg, 4096), keys: &keyClock{}}
 	// The filter sees each message before Update does; messages are
 	// handled in order, so a key sent after a record was seen here lands
-	// after the model took in the store's answer.
+	// after the model took in the store's answer. It also moves the key
+	// clock as each key arrives (timedKey), so the burst filter sees the
+	// gaps the test meant, however fast the test sends.
 	filter := func(_ tea.Model, msg tea.Msg) tea.Msg {
 		switch msg := msg.(type) {
 		case recordedMsg:
 			a.recorded <- msg
 		case langSavedMsg:
 			a.langs <- msg
+		case scannedMsg:
+			a.scanned <- msg
+		case hallReadMsg:
+			a.halls <- msg
+		case timedKey:
+			a.keys.advance(msg.gap)
+			return msg.key
+		case tea.KeyPressMsg:
+			a.keys.advance(humanGap)
+		case keyPause:
+			// Nothing typed for a while: the idle tick the program's
+			// timer would send.
+			a.keys.advance(msg.d)
+			return scanIdleMsg{}
 		}
 		return msg
 	}
-	m := New(Config{Store: s, Clock: clock, Lang: lang})
+	m := New(Config{Store: s, Clock: clock, Lang: lang, KeyClock: a.keys.now})
 	m.timer = false
 	a.tm = teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(width, height),
@@ -203,8 +254,22 @@ func run(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, width, heigh
 // or a single character.
 func (a *app) press(keys ...string) {
 	for _, k := range keys {
+		if k == "pause" {
+			a.pause()
+			continue
+		}
 		a.tm.Send(keyPress(k))
 	}
+}
+
+// pause stops typing long enough for the burst filter to hand on what it
+// held: a person's last digit reaches the field.
+func (a *app) pause() { a.idle(time.Second) }
+
+// idle lets d pass with no key: the idle tick comes, and its second look.
+func (a *app) idle(d time.Duration) {
+	a.tm.Send(keyPause{d: d})
+	a.tm.Send(keyPause{})
 }
 
 // typeText types text character by character.

@@ -27,6 +27,12 @@ type KeyMap struct {
 	// In the examinee's detail view: cancel the selected entry.
 	CancelEntry key.Binding
 
+	// The answer sheets (§1.5): void a spoilt sheet and put a spare in its
+	// place, and the reconciliation of every sheet given out. TypeCode is
+	// for the help only: a code typed on a page (digits, and what the
+	// Kazakh layout's digit row types) is read as a scan.
+	Void, Reconcile, TypeCode key.Binding
+
 	// Everywhere.
 	Board, Help, Lang, Quit, Back, Ack key.Binding
 
@@ -71,6 +77,9 @@ func DefaultKeyMap(c i18n.Catalogue) KeyMap {
 		Interrupt:   b("I", "ui.key.interrupt", layouts("I")...),
 		CloseHall:   b("C", "ui.key.close", layouts("C")...),
 		CancelEntry: b("u/del", "ui.key.cancel_entry", layouts("u", "delete")...),
+		Void:        b("V", "ui.key.void", layouts("V")...),
+		Reconcile:   b("R", "ui.key.reconcile", layouts("R")...),
+		TypeCode:    b("0-9", "ui.key.type_code", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 
 		Board: b("b", "ui.key.board", layouts("b")...),
 		Help:  b("?", "ui.key.help", "?"),

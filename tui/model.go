@@ -36,6 +36,10 @@ type Config struct {
 	Lang i18n.Lang
 	// Demo shows a DEMO mark in the header.
 	Demo bool
+	// KeyClock is when a key arrives, by a monotonic clock: the burst
+	// filter (scan.go) tells a scanner from a person by it. nil is the
+	// program's own clock; tests give a fake one.
+	KeyClock func() time.Duration
 }
 
 // page is one full screen under the header banners. Pages return strings;
@@ -63,6 +67,7 @@ const (
 	pageDashboard pageID = iota
 	pageBoard
 	pageDetail
+	pageSheets
 )
 
 // Model is the root model.
@@ -78,6 +83,11 @@ type Model struct {
 	clock    clockState
 	// timer runs the clock's ticks; tests turn it off and send ticks.
 	timer bool
+	// sheetsFrom is the page the reconciliation was opened from.
+	sheetsFrom pageID
+	// keyClock and burst are the burst filter's (scan.go).
+	keyClock func() time.Duration
+	burst    burst
 }
 
 // New builds the application on an open store.
@@ -104,17 +114,23 @@ func New(cfg Config) Model {
 		Broken: cfg.Store.Broken(),
 	}
 	ctx.SetLang(lang)
+	keyClock := cfg.KeyClock
+	if keyClock == nil {
+		keyClock = defaultKeyClock()
+	}
 	m := Model{
 		ctx: ctx,
 		pages: map[pageID]page{
 			pageDashboard: newDashboard(ctx),
 			pageBoard:     newBoard(ctx),
 			pageDetail:    newDetail(ctx),
+			pageSheets:    newSheetsPage(ctx),
 		},
-		active: pageDashboard,
-		help:   help.New(),
-		clock:  clockState{started: now},
-		timer:  true,
+		active:   pageDashboard,
+		help:     help.New(),
+		clock:    clockState{started: now},
+		timer:    true,
+		keyClock: keyClock,
 	}
 	m.layout()
 	return m
@@ -142,6 +158,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.ctx.isDark = msg.IsDark()
 		m.ctx.Styles = NewStyles(m.ctx.isDark)
+		m.ctx.look++
 		return m, nil
 	case tickMsg:
 		return m.onTick(msg)
@@ -149,8 +166,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onRecorded(msg)
 	case langSavedMsg:
 		return m.onLangSaved(msg)
+	case scannedMsg:
+		return m.onScanned(msg)
+	case hallReadMsg:
+		return m.onHallRead(msg)
+	case secondBellMsg:
+		return m, bell
+	case scanIdleMsg:
+		return m.onScanIdle()
 	case tea.KeyPressMsg:
-		return m.onKey(msg)
+		return m.onKeyPress(msg)
+	case tea.PasteMsg:
+		if m.ctx.Dialog == nil && !m.showHelp {
+			// A code pasted on a page is a code typed there: Enter
+			// takes it in.
+			pasted := []rune(strings.TrimSpace(msg.Content))
+			m.ctx.Typed = string(pasted[:min(len(pasted), maxTyped)])
+			m.layout()
+			return m, nil
+		}
 	}
 	// Anything else (a text input's cursor blink …) goes where the focus is.
 	if m.ctx.Dialog != nil {
@@ -161,11 +195,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.pages[m.active].Update(msg)
 }
 
-func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// onKey routes a key the burst filter handed on.
+func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.ctx.Keys
-	if msg.String() == "ctrl+c" {
-		return m, tea.Quit
-	}
 	// A dialog has the keyboard: its text inputs get every key, and
 	// nothing below sees them.
 	if m.ctx.Dialog != nil {
@@ -179,6 +211,10 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = false
 		}
 		return m, nil
+	}
+	// A code typed on a page, where no text field takes the keys.
+	if cmd, ok := m.typeCode(msg); ok {
+		return m, cmd
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -202,6 +238,15 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case m.active == pageBoard && key.Matches(msg, k.Back):
 		m.active = m.under
 		return m, nil
+	case key.Matches(msg, k.Void):
+		return m, m.ctx.voidSheet()
+	case key.Matches(msg, k.Reconcile) && m.active != pageSheets:
+		m.sheetsFrom, m.active = m.active, pageSheets
+		m.pages[pageSheets].(*sheetsPage).show()
+		return m, nil
+	case m.active == pageSheets && key.Matches(msg, k.Back, k.Reconcile):
+		m.active = m.sheetsFrom
+		return m, nil
 	case m.active == pageDetail && key.Matches(msg, k.Back):
 		m.active = pageDashboard
 		return m, nil
@@ -217,9 +262,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // keyToDialog is the one way a key reaches a text field: every text
 // field of the application is in a dialog, and the open dialog has the
-// keyboard. A filter that must keep keys out of text fields (a barcode
-// scanner's burst of digits) sits here.
-func (m Model) keyToDialog(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+// keyboard. The burst filter in front of it (onKeyPress, scan.go) keeps
+// a barcode scanner's burst of digits out of the text fields.
+func (m Model) keyToDialog(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
 	return m, cmd
@@ -246,6 +291,11 @@ func (m Model) View() tea.View {
 	}
 	if m.ctx.Dialog != nil {
 		body = overlay(body, m.ctx.Dialog.View(), m.ctx.Width, m.ctx.Height)
+		// A scan's answer, first of the banners, stays over the dialog
+		// too: it must not go unseen whatever the officer was doing.
+		if banner := m.ctx.scanBanner(m.ctx.Width); banner != "" {
+			body = overlayAt(body, banner, 0, 0, m.ctx.Width, m.ctx.Height)
+		}
 	}
 	v := tea.NewView(clip(body, m.ctx.Width, m.ctx.Height))
 	v.AltScreen = true

@@ -187,7 +187,7 @@ func (c *Context) recordAgreed(action agreedAction, pin string) tea.Cmd {
 			}
 			return act(h, a, now)
 		})
-		return recordedMsg{kind: recordAction, records: recs, err: err, describe: describe}
+		return recordedMsg{kind: recordAction, records: recs, err: err, hall: after(s, recs), describe: describe}
 	}
 }
 

@@ -51,7 +51,7 @@ func TestScreens(t *testing.T) {
 			ticks: []tickMsg{tick("11:37:10", 0)}, wait: []recordKind{recordClock}},
 		{name: "kk/warning_banner", stage: running, clock: "11:37:10", lang: i18n.KK,
 			ticks: []tickMsg{tick("11:37:10", 0)}, wait: []recordKind{recordClock}},
-		{name: "en/materials_form", stage: morning, clock: "08:46:00", keys: []string{"down", "down", "m", "4", "2"}},
+		{name: "en/materials_form", stage: morning, clock: "08:46:00", keys: []string{"down", "down", "m", "4", "2", "pause"}},
 
 		{name: "ru/dashboard", stage: running, clock: "09:30:05", lang: i18n.RU},
 		{name: "ru/dashboard_morning", stage: morning, clock: "08:46:00", lang: i18n.RU},

@@ -33,6 +33,8 @@ type Styles struct {
 	Overrun     lipgloss.Style // out of the audience beyond the 10 minutes (§2.1)
 	Attention   lipgloss.Style // the lines above the roster: who is out, open offers
 	Cancelled   lipgloss.Style // a cancelled entry of the timeline (also marked ✗)
+	ScanOK      lipgloss.Style // a scan accepted (also marked ✔)
+	ScanRefused lipgloss.Style // a scan refused or not read (also marked ✗)
 
 	TableHeader lipgloss.Style
 	Selected    lipgloss.Style // the selected row (also marked with ›)
@@ -83,6 +85,8 @@ func NewStyles(isDark bool) Styles {
 		Overrun:     base.Bold(true).Foreground(white).Background(red),
 		Attention:   base.Bold(true),
 		Cancelled:   base.Foreground(dim).Strikethrough(true),
+		ScanOK:      base.Bold(true).Foreground(black).Background(green).Border(lipgloss.ThickBorder()).BorderForeground(green).Padding(0, 2),
+		ScanRefused: base.Bold(true).Foreground(white).Background(red).Border(lipgloss.ThickBorder()).BorderForeground(red).Padding(0, 2),
 
 		TableHeader: base.Bold(true).Underline(true),
 		Selected:    base.Reverse(true).Bold(true),

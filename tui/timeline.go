@@ -41,7 +41,26 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 	case exam.TypeMaterialsIssued:
 		var d exam.MaterialsIssuedData
 		_ = json.Unmarshal(ev.Data, &d)
+		if d.Packet != "" {
+			return T("ui.event.materials_packet", d.Ticket, groupDigits(d.Packet))
+		}
 		return T("ui.event.materials", d.Ticket)
+	case exam.TypeSheetReceived:
+		var d exam.SheetReceivedData
+		_ = json.Unmarshal(ev.Data, &d)
+		question := T("ui.sheet.question_short", d.Question)
+		if s, ok := c.Hall.Sheet(d.Code); ok {
+			question = c.questionText(s)
+		}
+		text := T("ui.event.sheet_received", d.Code.Grouped(), question)
+		if d.LateBySeconds > 0 {
+			text += "; " + T("ui.event.hand_in_late", c.spanSeconds(d.LateBySeconds))
+		}
+		return text
+	case exam.TypeSheetVoided:
+		var d exam.SheetVoidedData
+		_ = json.Unmarshal(ev.Data, &d)
+		return T("ui.event.sheet_voided", d.Code.Grouped(), d.Replacement.Grouped(), d.AgreedBy, d.Reason)
 	case exam.TypeTheoryIn:
 		return T("ui.event.theory_in")
 	case exam.TypeBreakOut:
@@ -118,4 +137,16 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 		return text
 	}
 	return c.eventName(ev.Type)
+}
+
+// groupDigits writes a code's digits in groups of four, as printed.
+func groupDigits(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

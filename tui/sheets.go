@@ -1,0 +1,258 @@
+package tui
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"examday/barcode"
+	"examday/exam"
+	"examday/store"
+)
+
+// A sheet handed back in (§1.5, §1.6): a scan anywhere — on any page, over
+// any dialog that does not read scans itself — is received at once. The
+// rules decide (exam.Hall.ReceiveSheet: the last theory sheet hands the
+// theory in, the situational sheet the work), the store commits, and only
+// then does the screen say so: a large banner over everything, naming the
+// seat and the question, and the terminal's bell; a refusal is a red
+// banner with the reason and two bells. A duplicate is refused and
+// changes nothing.
+
+// scanShown is how long a scan's banner stays up: long enough to be read
+// from the desk, short enough not to hide the header for the next one.
+const scanShown = 8 * time.Second
+
+// scanResult is the answer to the last scan, as the banner shows it.
+type scanResult struct {
+	ok bool
+	// code and records are the sheet accepted and what was recorded, to
+	// word the banner again from the state read after the commit.
+	code    barcode.Code
+	records []store.Record
+	// seat is drawn in large digits beside an accepted scan.
+	seat  string
+	lines []string
+	// at is the screen's clock when the answer came.
+	at time.Time
+	// drawn is the banner as last drawn, for width wide in the styles of
+	// that moment: the root asks for it several times a frame.
+	drawn string
+	width int
+	look  int
+}
+
+// scannedMsg is the file's answer to a scan received: the records are
+// committed and fsynced, or err says why nothing was.
+type scannedMsg struct {
+	code    barcode.Code
+	records []store.Record
+	err     error
+}
+
+// hallReadMsg is the state read from the file after a scan's commit: the
+// scan is answered the moment it is durable, and the roster catches up a
+// moment later, read off the UI loop.
+type hallReadMsg struct {
+	code barcode.Code
+	hall *exam.Hall
+}
+
+// secondBellMsg rings the refusal's second bell, a moment after the first.
+type secondBellMsg struct{}
+
+// refusedBells is the sound of a refusal: two bells, distinct from the
+// one of a scan accepted or a warning.
+var refusedBells = tea.Batch(bell, tea.Tick(250*time.Millisecond, func(time.Time) tea.Msg { return secondBellMsg{} }))
+
+// receiveScan reads what the scanner (or a person) typed as a code of this
+// hall and receives the sheet in the store.
+func (c *Context) receiveScan(raw string) tea.Cmd {
+	if c.Broken != nil {
+		c.scanRefused(c.Cat.T("ui.scan.refused_nocode"), c.BrokenText())
+		return refusedBells
+	}
+	code, err := c.Hall.ParseCode(raw)
+	if err != nil {
+		c.scanRefused(c.Cat.T("ui.scan.not_read"), c.ErrorText(err))
+		return refusedBells
+	}
+	s, clock := c.Store, c.Clock
+	return func() tea.Msg {
+		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) {
+			return h.ReceiveSheet(code, clock.Now(), h.Officer)
+		})
+		return scannedMsg{code: code, records: recs, err: err}
+	}
+}
+
+// readHall reads the state from the file after the scan of code.
+func (c *Context) readHall(code barcode.Code) tea.Cmd {
+	s := c.Store
+	return func() tea.Msg { return hallReadMsg{code: code, hall: s.Hall()} }
+}
+
+// scanRefused puts a refused scan on the banner, and its reason in the
+// status line.
+func (c *Context) scanRefused(title, reason string) {
+	c.Scan = &scanResult{lines: []string{"✗ " + title, reason, c.Cat.T("ui.scan.nothing_recorded")}, at: c.Now}
+	c.Status = status{text: reason, err: true}
+}
+
+// onScanned shows the file's answer to a scan.
+func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
+	c := m.ctx
+	if msg.err != nil || len(msg.records) == 0 {
+		c.scanRefused(c.Cat.T("ui.scan.refused", msg.code.Grouped()), c.ErrorText(msg.err))
+		return m, refusedBells
+	}
+	// Worded from the state on screen (the examinee, the question, the
+	// sheets still out but this one), until the state after the commit
+	// is read.
+	c.Scan = c.scanAccepted(msg.code, msg.records)
+	c.Status = status{text: strings.TrimPrefix(c.Scan.lines[0], "✔ ")}
+	m.layout()
+	return m, tea.Batch(bell, c.readHall(msg.code))
+}
+
+// onHallRead takes the state read after a scan's commit, and words the
+// scan's banner again from it if it is still up.
+func (m Model) onHallRead(msg hallReadMsg) (tea.Model, tea.Cmd) {
+	c := m.ctx
+	c.adopt(msg.hall)
+	m.pages[pageDetail].(*detail).reload()
+	if r := c.Scan; r != nil && r.ok && r.code == msg.code {
+		at := r.at
+		c.Scan = c.scanAccepted(r.code, r.records)
+		c.Scan.at = at
+	}
+	m.layout()
+	return m, nil
+}
+
+// scanAccepted puts a sheet received into words: whose seat, which
+// question, when, and what else the rules recorded with it.
+func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResult {
+	T := c.Cat.T
+	first := recs[0].Event
+	var d exam.SheetReceivedData
+	_ = json.Unmarshal(first.Data, &d)
+	e, _ := c.Hall.Examinee(first.Examinee)
+	sheet, _ := c.Hall.Sheet(d.Code)
+	r := &scanResult{ok: true, code: code, records: recs, at: c.Now}
+	if e == nil || sheet == nil {
+		r.lines = []string{"✔ " + T("ui.scan.received_code", d.Code.Grouped(), clockText(first.At))}
+		return r
+	}
+	r.seat = e.Seat
+	r.lines = append(r.lines,
+		"✔ "+T("ui.scan.accepted", e.Seat, c.questionText(sheet), clockText(first.At)),
+		T("ui.scan.whose", e.FullName, d.Code.Grouped()))
+	var theoryIn, handedIn, offered bool
+	for _, rec := range recs[1:] {
+		switch rec.Event.Type {
+		case exam.TypeTheoryIn:
+			theoryIn = true
+		case exam.TypeHandedIn:
+			handedIn = true
+		case exam.TypeViolationOffered:
+			offered = true
+		}
+	}
+	theoryOut := 0
+	for _, s := range c.Hall.SheetsOf(e.ID) {
+		if s.State == exam.SheetIssued && !s.Situational() && s.Code != code {
+			theoryOut++
+		}
+	}
+	switch {
+	case handedIn:
+		r.lines = append(r.lines, T("ui.scan.handed_in", e.FullName))
+	case theoryIn:
+		r.lines = append(r.lines, T("ui.scan.theory_in", exam.TheoryQuestions(e.Level())))
+	case sheet.Situational() && e.CodeOut:
+		r.lines = append(r.lines, T("ui.scan.code_out", c.Keys.Code.Help().Key, c.Keys.HandIn.Help().Key))
+	case theoryOut > 0:
+		r.lines = append(r.lines, T("ui.scan.theory_left", theoryOut))
+	}
+	if offered {
+		r.lines = append(r.lines, T("ui.scan.late", c.spanSeconds(d.LateBySeconds), c.clauseLabel("i"), c.Keys.Offers.Help().Key))
+	}
+	return r
+}
+
+// questionText names a sheet's question: "Question 2 of 3", or the
+// situational problem; a spare not yet in use has none.
+func (c *Context) questionText(s *exam.Sheet) string {
+	switch {
+	case s.Situational():
+		return c.Cat.T("ui.sheet.situational")
+	case s.Question > 0:
+		return c.Cat.T("ui.sheet.question", s.Question, exam.TheoryQuestions(s.Level))
+	}
+	return c.Cat.T("ui.sheet.spare")
+}
+
+// scanBanner is the banner of the last scan, as wide as the screen.
+func (c *Context) scanBanner(width int) string {
+	r := c.Scan
+	if r == nil {
+		return ""
+	}
+	if r.drawn == "" || r.width != width || r.look != c.look {
+		r.drawn, r.width, r.look = c.drawScanBanner(r, width), width, c.look
+	}
+	return r.drawn
+}
+
+func (c *Context) drawScanBanner(r *scanResult, width int) string {
+	s := c.Styles
+	if !r.ok {
+		return s.ScanRefused.Width(width).Render(strings.Join(r.lines, "\n"))
+	}
+	inner := max(width-s.ScanOK.GetHorizontalFrameSize(), 1)
+	digits := strings.Map(func(r rune) rune {
+		if _, ok := glyphs[r]; ok && r != ' ' {
+			return r
+		}
+		return -1
+	}, r.seat)
+	room := inner
+	if digits != "" && bigWidth(digits, 1)+3 < inner/3 {
+		room = inner - bigWidth(digits, 1) - 3
+	} else {
+		digits = ""
+	}
+	// Each line wraps in its room beside the digits: nothing is cut.
+	var lines []string
+	for _, l := range r.lines {
+		lines = append(lines, strings.Split(s.Plain.Width(room).Render(l), "\n")...)
+	}
+	if digits == "" {
+		return s.ScanOK.Width(width).Render(strings.Join(lines, "\n"))
+	}
+	return c.banner(s.ScanOK, digits, lines, width)
+}
+
+// expireScan takes a scan's banner down once it has been up scanShown,
+// and reports whether it did.
+func (c *Context) expireScan() bool {
+	if c.Scan != nil && c.Now.Sub(c.Scan.at) >= scanShown {
+		c.Scan = nil
+		return true
+	}
+	return false
+}
+
+// typedLine is the code a person is typing on a page, with its keys.
+func (c *Context) typedLine(width int) string {
+	if c.Typed == "" {
+		return ""
+	}
+	k := c.Keys
+	text := "⌨ " + c.Cat.T("ui.scan.typed", c.Typed) + "▏  " +
+		c.Cat.T("ui.scan.typed_keys", k.Confirm.Help().Key, k.Erase.Help().Key, k.Back.Help().Key)
+	return c.Styles.Notice.Render(pad(text, max(width, 1)))
+}

@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"examday/barcode"
+	"examday/exam"
+	"examday/i18n"
+	"examday/store"
+)
+
+// The screens of the answer sheets at 80×24, compared with their golden
+// files in testdata/TestSheetScreens/ (refresh with -update and read the
+// diff like code). The sheets are printed from a seeded source, so the
+// codes on screen are the same every run.
+func TestSheetScreens(t *testing.T) {
+	cases := []struct {
+		name  string
+		lang  i18n.Lang
+		stage sheetStage
+		clock string
+		setup func(t testing.TB, s *store.Store)
+		do    func(t *testing.T, a *app, s *store.Store)
+	}{
+		{name: "en/materials_packet", stage: sheetsMorning, clock: "08:46:00", do: materialsWithPacket},
+		{name: "ru/materials_packet", lang: i18n.RU, stage: sheetsMorning, clock: "08:46:00", do: materialsWithPacket},
+		{name: "en/materials_refused", stage: sheetsMorning, clock: "08:46:00", do: func(t *testing.T, a *app, s *store.Store) {
+			a.press("m")
+			a.typeText("17")
+			a.scan(printedPacket(t, s, "D-01"), "us")
+			a.pause()
+		}},
+		{name: "en/scan_accepted", stage: sheetsRunning, clock: "10:42:05", setup: twoTheorySheetsIn, do: scanThirdTheorySheet},
+		{name: "ru/scan_accepted", lang: i18n.RU, stage: sheetsRunning, clock: "10:42:05", setup: twoTheorySheetsIn, do: scanThirdTheorySheet},
+		{name: "kk/scan_accepted", lang: i18n.KK, stage: sheetsRunning, clock: "10:42:05", setup: twoTheorySheetsIn, do: scanThirdTheorySheet},
+		{name: "en/scan_over_form", stage: sheetsRunning, clock: "10:42:05", setup: twoTheorySheetsIn, do: func(t *testing.T, a *app, s *store.Store) {
+			a.press("v", "enter")
+			a.typeText("phone on the desk")
+			scanThirdTheorySheet(t, a, s)
+		}},
+		{name: "en/scan_refused", stage: sheetsRunning, clock: "10:50:00", setup: twoTheorySheetsIn, do: func(t *testing.T, a *app, s *store.Store) {
+			a.scan(sheetOf(t, s, "M-01", 2), "kz")
+			a.waitScanned()
+		}},
+		{name: "en/scan_not_read", stage: sheetsRunning, clock: "10:50:00", do: func(t *testing.T, a *app, s *store.Store) {
+			a.burst(badCheckDigit(sheetOf(t, s, "M-01", 2)), "enter")
+			a.pause()
+		}},
+		{name: "en/scan_voided", stage: sheetsRunning, clock: "10:50:00", setup: someSheetsIn, do: func(t *testing.T, a *app, s *store.Store) {
+			a.scan(voidedSheet(t, s), "us")
+			a.waitScanned()
+		}},
+		{name: "en/reconcile", stage: sheetsRunning, clock: "11:00:00", setup: someSheetsIn, do: pressKeys("R")},
+		{name: "ru/reconcile", lang: i18n.RU, stage: sheetsRunning, clock: "11:00:00", setup: someSheetsIn, do: pressKeys("R")},
+		{name: "kk/reconcile", lang: i18n.KK, stage: sheetsRunning, clock: "11:00:00", setup: someSheetsIn, do: pressKeys("R")},
+		{name: "en/detail_sheets", stage: sheetsRunning, clock: "11:00:00", setup: someSheetsIn, do: pressKeys("down", "down", "down", "enter")},
+		{name: "en/void_spoilt", stage: sheetsRunning, clock: "10:05:00", do: pressKeys("V")},
+		{name: "en/void_reason", stage: sheetsRunning, clock: "10:05:00", do: func(t *testing.T, a *app, s *store.Store) {
+			a.press("V")
+			a.scan(sheetOf(t, s, "M-04", 2), "us")
+			a.typeText("ink spilt over the answer")
+		}},
+		{name: "kk/void_reason", lang: i18n.KK, stage: sheetsRunning, clock: "10:05:00", do: func(t *testing.T, a *app, s *store.Store) {
+			a.press("V")
+			a.scan(sheetOf(t, s, "M-04", 2), "kz")
+			a.typeText("сия төгілді")
+			a.pause()
+		}},
+		{name: "en/void_pin", stage: sheetsRunning, clock: "10:05:00", do: func(t *testing.T, a *app, s *store.Store) {
+			a.press("V")
+			a.scan(sheetOf(t, s, "M-04", 2), "us")
+			a.typeText("ink spilt over the answer")
+			a.press("enter")
+			a.scan(spares(t, s)[0], "us")
+			a.pause()
+		}},
+		{name: "en/close_shortfall", stage: sheetsRunning, clock: "11:00:00", setup: everyoneHandedInButTheSituational, do: pressKeys("C")},
+		{name: "en/help_sheets", stage: sheetsRunning, clock: "11:00:00", do: pressKeys("R", "?")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSheetsHall(t, tc.stage)
+			if tc.setup != nil {
+				tc.setup(t, s)
+			}
+			lang := tc.lang
+			if lang == "" {
+				lang = i18n.EN
+			}
+			a := run(t, s, newClock(tc.clock), lang, 80, 24)
+			tc.do(t, a, s)
+			got := screen(a.final())
+			lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+			if len(lines) > 24 {
+				t.Errorf("%d lines on a screen of 24", len(lines))
+			}
+			for i, l := range lines {
+				if lipgloss.Width(l) > 80 {
+					t.Errorf("line %d is %d wide: %q", i+1, lipgloss.Width(l), l)
+				}
+			}
+			golden.RequireEqual(t, []byte(got))
+		})
+	}
+}
+
+func pressKeys(keys ...string) func(t *testing.T, a *app, s *store.Store) {
+	return func(t *testing.T, a *app, s *store.Store) { a.press(keys...) }
+}
+
+func materialsWithPacket(t *testing.T, a *app, s *store.Store) {
+	a.press("m")
+	a.typeText("17")
+	a.scan(printedPacket(t, s, "M-01"), "kz")
+	a.pause()
+}
+
+// twoTheorySheetsIn: Әлия's first two theory sheets received at 10:31
+// and 10:35.
+func twoTheorySheetsIn(t testing.TB, s *store.Store) {
+	receive(t, s, sheetOf(t, s, "M-01", 1), "10:31:00")
+	receive(t, s, sheetOf(t, s, "M-01", 2), "10:35:00")
+}
+
+func scanThirdTheorySheet(t *testing.T, a *app, s *store.Store) {
+	a.scan(sheetOf(t, s, "M-01", 3), "kz")
+	a.scanOK()
+}
+
+func receive(t testing.TB, s *store.Store, code barcode.Code, hms string) {
+	t.Helper()
+	rec(t, s, func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(code, at(hms), officer) })
+}
+
+// someSheetsIn: Әлия all four sheets in (and so finished); Dana two of
+// three theory sheets; Ғалым's second sheet spoilt at 10:05 and replaced
+// by a spare, his first received; Құралай nothing yet.
+func someSheetsIn(t testing.TB, s *store.Store) {
+	for q, hms := range []string{"10:31:00", "10:35:00", "10:40:00", "10:52:00"} {
+		receive(t, s, sheetOf(t, s, "M-01", q+1), hms)
+	}
+	receive(t, s, sheetOf(t, s, "M-03", 1), "10:33:00")
+	receive(t, s, sheetOf(t, s, "M-03", 2), "10:45:00")
+	spoilt, spare := sheetOf(t, s, "M-04", 2), spares(t, s)[0]
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
+		return h.VoidSheet(spoilt, "ink spilt over the answer", spare, agree(t, h), at("10:05:00"), officer)
+	})
+	receive(t, s, sheetOf(t, s, "M-04", 1), "10:47:00")
+}
+
+// voidedSheet is the sheet someSheetsIn voided.
+func voidedSheet(t testing.TB, s *store.Store) barcode.Code {
+	for _, sh := range s.Hall().SheetsOf("M-04") {
+		if sh.State == exam.SheetVoided {
+			return sh.Code
+		}
+	}
+	t.Fatal("nothing voided")
+	return barcode.Code{}
+}
+
+// everyoneHandedInButTheSituational: every theory sheet received, the
+// work handed in by the hand-in key, the situational sheets not scanned.
+func everyoneHandedInButTheSituational(t testing.TB, s *store.Store) {
+	for _, id := range []string{"M-01", "M-03", "M-04", "D-01"} {
+		for _, sh := range s.Hall().SheetsOf(id) {
+			if !sh.Situational() {
+				receive(t, s, sh.Code, "10:00:00")
+			}
+		}
+		rec(t, s, handIn(id, "10:30:00"))
+	}
+}

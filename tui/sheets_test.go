@@ -1,0 +1,210 @@
+package tui
+
+import (
+	"slices"
+	"testing"
+
+	"examday/barcode"
+	"examday/exam"
+	"examday/i18n"
+)
+
+// Step 4 of the day: the materials step takes the ticket typed and a scan
+// of any sheet of a packet, and records both in one entry; the whole
+// packet is bound to the examinee.
+func TestMaterialsBindTheScannedPacketWithTheTicket(t *testing.T) {
+	s := newSheetsHall(t, sheetsMorning)
+	a := run(t, s, newClock("08:46:00"), i18n.EN, 80, 24)
+	packet := printedPacket(t, s, "M-01")
+	a.press("m")
+	a.typeText("17")
+	a.scan(packet, "kz")
+	a.press("enter")
+	r := a.ok("the materials")
+	if len(r.records) != 1 || r.records[0].Event.Type != exam.TypeMaterialsIssued {
+		t.Fatalf("recorded %+v", r.records)
+	}
+	d := decode[exam.MaterialsIssuedData](t, r.records[0].Event)
+	if d.Ticket != "17" || d.Packet == "" {
+		t.Errorf("materials %+v, want ticket 17 and a packet", d)
+	}
+	m := a.final()
+	sheets := m.ctx.Hall.SheetsOf("M-01")
+	if len(sheets) != 4 {
+		t.Fatalf("%d sheets bound to M-01, want the packet of 4", len(sheets))
+	}
+	for i, sh := range sheets {
+		if sh.State != exam.SheetIssued || sh.Question != i+1 || !sh.IssuedAt.Equal(at("08:46:00")) {
+			t.Errorf("sheet %d: %+v", i+1, sh)
+		}
+	}
+	if want := en.T("ui.done.materials_packet", "Әлия Қасымқызы Нұрланова", "17", packet.Grouped(), 4); m.ctx.Status.text != want {
+		t.Errorf("the status says %q, want %q", m.ctx.Status.text, want)
+	}
+}
+
+// A packet the rules refuse is refused where it is scanned, with the
+// reason, and nothing changes: a doctoral packet for a master's examinee,
+// one already given to someone else, a spare.
+func TestMaterialsRefuseAPacketThatCannotBeBound(t *testing.T) {
+	s := newSheetsHall(t, sheetsMorning)
+	danas := printedPacket(t, s, "M-03")
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
+		return h.IssueMaterialsWithSheet("M-03", "5", danas, at("08:45:00"), officer)
+	})
+	for _, tc := range []struct {
+		name string
+		code barcode.Code
+		want string
+	}{
+		{"other level", printedPacket(t, s, "D-01"), "belongs to a doctoral packet; this examinee sits the master's exam"},
+		{"bound elsewhere", sheetOf(t, s, "M-03", 4), "is already given to seat 3, Dana Serikovna Akhmetova"},
+		{"spare", spares(t, s)[0], "is a spare"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := len(events(t, s))
+			a := run(t, s, newClock("08:46:00"), i18n.EN, 80, 24)
+			a.press("m")
+			a.typeText("17")
+			a.scan(tc.code, "us")
+			a.press("enter")
+			m := a.final()
+			text := dialogText(screen(m))
+			if !contains(text, tc.want) {
+				t.Errorf("the form does not say %q:\n%s", tc.want, text)
+			}
+			if _, ok := m.ctx.Dialog.(*materialsForm); !ok {
+				t.Errorf("the form closed")
+			}
+			if after := len(events(t, s)); after != before {
+				t.Errorf("%d events written", after-before)
+			}
+		})
+	}
+}
+
+// Before the sheets are printed, the materials step records the ticket
+// alone, and says that no packet is bound.
+func TestMaterialsWithoutSheetsRecordTheTicketAlone(t *testing.T) {
+	s, _ := newHall(t, morning)
+	a := run(t, s, newClock("08:46:00"), i18n.EN, 80, 24)
+	a.press("down", "down", "m")
+	a.typeText("42")
+	a.press("enter")
+	r := a.ok("the materials")
+	if d := decode[exam.MaterialsIssuedData](t, r.records[0].Event); d.Ticket != "42" || d.Packet != "" {
+		t.Errorf("materials %+v", d)
+	}
+	m := a.final()
+	if want := en.T("ui.done.materials_no_packet", "Dana Serikovna Akhmetova", "42"); m.ctx.Status.text != want {
+		t.Errorf("the status says %q, want %q", m.ctx.Status.text, want)
+	}
+}
+
+// The void flow: the spoilt sheet scanned, the reason, the spare scanned,
+// the chairman's PIN; the spare takes the spoilt sheet's place, and the
+// spoilt sheet scanned later is refused naming its replacement.
+func TestVoidReplacesASpoiltSheetWithASpare(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	spoilt, spare := sheetOf(t, s, "M-04", 2), spares(t, s)[1]
+	a := run(t, s, newClock("10:05:00"), i18n.EN, 80, 24)
+	a.press("V")
+	a.scan(spoilt, "us")
+	a.typeText("ink spilt over the answer")
+	a.press("enter")
+	a.scan(spare, "kz")
+	a.typeAndEnter(chairmanPIN)
+	r := a.ok("the void")
+	if len(r.records) != 1 || r.records[0].Event.Type != exam.TypeSheetVoided {
+		t.Fatalf("recorded %+v", r.records)
+	}
+	d := decode[exam.SheetVoidedData](t, r.records[0].Event)
+	if d.Code != spoilt || d.Replacement != spare || d.Reason != "ink spilt over the answer" || d.AgreedBy != chairman {
+		t.Errorf("voided %+v", d)
+	}
+	a.scan(spoilt, "us")
+	refused := a.waitScanned()
+	if !refusedWith(refused.err, exam.RefuseSheetVoided) {
+		t.Errorf("the void sheet scanned: %v", refused.err)
+	}
+	a.scan(spare, "us")
+	a.scanOK()
+	m := a.final()
+	text := screen(m)
+	if want := "✔ Seat 4 — Question 2 of 3 received 10:05:00"; !contains(text, want) {
+		t.Errorf("the spare is not received as question 2:\n%s", text)
+	}
+	if got := received(t, s); !slices.Equal(got, []barcode.Code{spare}) {
+		t.Errorf("received %v", got)
+	}
+}
+
+// A sheet that cannot be voided, or a spare that is none, is refused at
+// its step, with the reason; the flow waits there.
+func TestVoidRefusesAtTheStepThatIsWrong(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	a := run(t, s, newClock("10:05:00"), i18n.EN, 80, 24)
+	a.press("V")
+	a.scan(spares(t, s)[0], "us") // a spare is not given out
+	a.scan(sheetOf(t, s, "M-01", 1), "us")
+	a.typeText("torn")
+	a.press("enter")
+	a.scan(sheetOf(t, s, "M-03", 1), "us") // not a spare
+	a.pause()
+	m := a.final()
+	f, ok := m.ctx.Dialog.(*voidFlow)
+	if !ok || f.step != voidSpare {
+		t.Fatalf("dialog %T", m.ctx.Dialog)
+	}
+	if want := en.T("refusal.not_a_spare", sheetOf(t, s, "M-03", 1).Grouped()); f.err != want {
+		t.Errorf("error %q, want %q", f.err, want)
+	}
+	if n := len(ofType(events(t, s), exam.TypeSheetVoided)); n != 0 {
+		t.Errorf("%d voids", n)
+	}
+}
+
+// Step 11: closing with sheets given out and not back asks for the reason
+// and the chairman's PIN, and the closing entry names each sheet.
+func TestCloseWithSheetsMissingNeedsAReasonAndThePIN(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	var missing []barcode.Code
+	for _, id := range []string{"M-01", "M-03", "M-04", "D-01"} {
+		for _, sh := range s.Hall().SheetsOf(id) {
+			if sh.Situational() {
+				missing = append(missing, sh.Code)
+				continue
+			}
+			rec(t, s, func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(sh.Code, at("10:00:00"), officer) })
+		}
+		rec(t, s, handIn(id, "10:30:00"))
+	}
+	a := run(t, s, newClock("11:00:00"), i18n.EN, 80, 24)
+	a.press("C")
+	a.press("y")
+	a.typeText("four sheets left on the desks, not found")
+	a.press("enter")
+	a.typeAndEnter(chairmanPIN)
+	a.ok("the close")
+	a.final()
+	closed := ofType(events(t, s), exam.TypeHallClosed)
+	if len(closed) != 1 {
+		t.Fatalf("%d closes", len(closed))
+	}
+	d := decode[exam.ClosedData](t, closed[0])
+	slices.SortFunc(missing, func(x, y barcode.Code) int { return compareCodes(x, y) })
+	slices.SortFunc(d.Shortfall, func(x, y barcode.Code) int { return compareCodes(x, y) })
+	if !slices.Equal(d.Shortfall, missing) || d.ShortfallReason != "four sheets left on the desks, not found" || d.AgreedBy != chairman {
+		t.Errorf("closed %+v, want the %d situational sheets", d, len(missing))
+	}
+}
+
+func compareCodes(x, y barcode.Code) int {
+	switch {
+	case x.String() < y.String():
+		return -1
+	case x.String() > y.String():
+		return 1
+	}
+	return 0
+}
