@@ -45,8 +45,8 @@ func init() {
 		"paper.hall.not_closed":       {"not closed", "не закрыта", "жабылмаған"},
 		"paper.hall.generated":        {"Report generated", "Отчёт сформирован", "Есеп жасалды"},
 		"paper.log.events":            {"Events in the log", "Событий в журнале", "Журналдағы оқиғалар саны"},
-		"paper.log.hash":              {"Hash of the last event (first 12 hex digits)", "Хеш последнего события (первые 12 шестнадцатеричных знаков)", "Соңғы оқиғаның хеші (алғашқы 12 он алтылық таңба)"},
-		"paper.log.seal":              {"Log: %d events, last hash %s", "Журнал: событий %d, хеш последнего %s", "Журнал: %d оқиға, соңғысының хеші %s"},
+		"paper.log.root":              {"Root of the log's hash tree (first 12 hex digits)", "Корень хеш-дерева журнала (первые 12 шестнадцатеричных знаков)", "Журналдың хеш ағашының түбірі (алғашқы 12 он алтылық таңба)"},
+		"paper.log.seal":              {"Log: %d events, root %s", "Журнал: событий %d, корень %s", "Журнал: %d оқиға, түбірі %s"},
 
 		// Sections.
 		"paper.section.times":         {"Start, end and interruptions", "Начало, окончание и прерывания", "Басталуы, аяқталуы және тоқтатулар"},
@@ -187,6 +187,6 @@ func init() {
 			"«%s» атауынан есептің пішімі анықталмайды: файлды .pdf не .csv деп атаңыз немесе --format pdf не --format csv көрсетіңіз."},
 		"cli.report.unknown_format": {"Unknown report format %q: use pdf or csv.", "Неизвестный формат отчёта %q: используйте pdf или csv.", "Есептің белгісіз пішімі %q: pdf не csv қолданыңыз."},
 		"cli.report.log_unreadable": {"the log could be read only up to event %d: %s", "журнал читается только до события %d: %s", "журнал тек %d-оқиғаға дейін оқылады: %s"},
-		"cli.report.written":        {"Report of “%s” written to %s (log: %d events, last hash %s).", "Отчёт по аудитории «%s» записан в %s (журнал: событий %d, хеш последнего %s).", "«%s» аудиториясы бойынша есеп %s файлына жазылды (журнал: %d оқиға, соңғысының хеші %s)."},
+		"cli.report.written":        {"Report of “%s” written to %s (log: %d events, root %s).", "Отчёт по аудитории «%s» записан в %s (журнал: событий %d, корень %s).", "«%s» аудиториясы бойынша есеп %s файлына жазылды (журнал: %d оқиға, түбірі %s)."},
 	})
 }

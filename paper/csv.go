@@ -168,11 +168,11 @@ func hallRows(w words, r Report) []hallRow {
 	}
 	full := ""
 	if r.Log.Events > 0 {
-		full = fmt.Sprintf("%x", r.Log.LastHash)
+		full = fmt.Sprintf("%x", r.Log.Root)
 	}
 	rows = append(rows,
 		row("log_events", "paper.log.events", fmt.Sprint(r.Log.Events), ""),
-		row("log_hash", "paper.log.hash", r.Log.HashPrefix(), full),
+		row("log_root", "paper.log.root", r.Log.HashPrefix(), full),
 		row("generated", "paper.hall.generated", w.dateTime(r.Generated), w.zoneName(r.Generated)))
 	if r.Unverified != "" {
 		rows = append(rows, row("unverified", "paper.warning", w.t("paper.unverified", r.Unverified), ""))

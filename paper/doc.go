@@ -49,8 +49,8 @@
 //	              correction's reason], planned_end, end, interrupted,
 //	              warning [value: minutes left; detail: when], time_up,
 //	              clock_jump [value: the jump; detail: when], closed,
-//	              outstanding, log_events, log_hash [detail: the whole
-//	              hash], generated [value: date and time; detail: the
+//	              outstanding, log_events, log_root [detail: the whole
+//	              root], generated [value: date and time; detail: the
 //	              zone], unverified), item its title in the catalogue's
 //	              language. Repeated facts (programme, member, warning,
 //	              clock_jump, outstanding) take a row each.

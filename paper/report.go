@@ -58,20 +58,22 @@ type Hall struct {
 
 // Seal is what a commission copies from the report onto the paper
 // protocol to tie the two together: how many events the log holds and the
-// hash of the last one.
+// root of its Merkle tree, which the laptop's signed checkpoint names and
+// which pins every event's bytes, not only the last one's.
 type Seal struct {
-	Events   int
-	LastHash [32]byte
+	Events int
+	Root   [32]byte
 }
 
-// HashPrefix is the first 12 hex digits of the last event's hash ("" for
-// an empty log): short enough to copy by hand, long enough that no other
-// log of the day shares it.
+// HashPrefix is the first 12 hex digits of the root ("" for an empty
+// log): short enough to copy by hand, long enough that no other log of the
+// day shares it. Hex, not the checkpoint's base64: no letter's case to
+// get wrong.
 func (s Seal) HashPrefix() string {
 	if s.Events == 0 {
 		return ""
 	}
-	return hex.EncodeToString(s.LastHash[:6])
+	return hex.EncodeToString(s.Root[:6])
 }
 
 // Who names the examinee an entry is about.
@@ -212,10 +214,7 @@ type ClockJump struct {
 // from the log, skipping the cancelled entries.
 func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 	r := Report{Generated: generated, Zone: generated.Location()}
-	r.Log.Events = len(records)
-	if n := len(records); n > 0 {
-		r.Log.LastHash = records[n-1].Hash
-	}
+	r.Log.Events, r.Log.Root = len(records), store.RootOf(records)
 	r.Hall = Hall{
 		Name: h.Name, Date: h.Date, Officer: h.Officer, Chairman: h.Chairman,
 		Members:    append([]string(nil), h.Members...),

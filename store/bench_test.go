@@ -146,3 +146,93 @@ func BenchmarkReplay10kExaminees100kEvents(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/replay")
 }
+
+// BenchmarkVerifySignatures10kExaminees100kEvents is what checking every
+// event's signature costs on a big hall, on every core: what Open leaves
+// to `examday verify-log`, the export and the screen after its first frame.
+func BenchmarkVerifySignatures10kExaminees100kEvents(b *testing.B) {
+	path := bigHall(b)
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.VerifySignatures(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/verify")
+}
+
+// BenchmarkUpgrade100kEvents is the first Open of a big hall written by
+// schema 2: every event signed and hashed into the tree in one Update.
+//
+//	go test ./store -run '^$' -bench Upgrade -benchtime 3x
+func BenchmarkUpgrade100kEvents(b *testing.B) {
+	big := bigHall(b)
+	whole, err := os.ReadFile(big)
+	if err != nil {
+		b.Fatal(err)
+	}
+	key, err := os.ReadFile(store.KeyPath(big))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	old := filepath.Join(dir, "old.examday")
+	if err := os.WriteFile(old, whole, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(store.KeyPath(old), key, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	downgradeForBench(b, old)
+	schemaTwo, err := os.ReadFile(old)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, "hall.examday")
+	for b.Loop() {
+		b.StopTimer()
+		if err := os.WriteFile(path, schemaTwo, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		os.Remove(store.KeyPath(path))
+		b.StartTimer()
+		s, err := store.Open(path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.Broken() != nil || s.SignedAtUpgrade() != 100_000 {
+			b.Fatalf("broken %v, signed at upgrade %d", s.Broken(), s.SignedAtUpgrade())
+		}
+		s.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/upgrade")
+}
+
+// downgradeForBench is downgrade (signed_helpers_test.go) for a benchmark.
+func downgradeForBench(b *testing.B, path string) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketSigs, bucketTree} {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, k := range metaKeys {
+			tx.Bucket(bucketMeta).Delete([]byte(k))
+		}
+		return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	os.Remove(store.KeyPath(path))
+}

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,6 +17,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/exam"
 	"examday/store"
@@ -35,6 +40,7 @@ const (
 type ack struct {
 	seq  uint64
 	hash [32]byte
+	sig  []byte
 }
 
 func TestCrashAtAnyMomentLosesNoAcknowledgedEvent(t *testing.T) {
@@ -57,7 +63,7 @@ func TestCrashAtAnyMomentLosesNoAcknowledgedEvent(t *testing.T) {
 	const cyclesPerFile = 250
 	var (
 		path   string
-		acked  map[uint64][32]byte
+		acked  map[uint64]ack
 		seen   verified
 		delays time.Duration
 	)
@@ -66,13 +72,13 @@ func TestCrashAtAnyMomentLosesNoAcknowledgedEvent(t *testing.T) {
 			// Only the hall and its roster: the child has arrivals and
 			// materials to record as well as clock jumps.
 			path = builtHall(t, 1000, 2)
-			acked, seen = map[uint64][32]byte{}, verified{}
+			acked, seen = map[uint64]ack{}, verified{}
 		}
 		delay := time.Duration(5+rng.IntN(146)) * time.Millisecond
 		delays += delay
 		got := crashWriter(t, path, delay)
 		for _, a := range got {
-			acked[a.seq] = a.hash
+			acked[a.seq] = a
 		}
 		seen = verifyAfterCrash(t, path, acked, seen)
 		if t.Failed() {
@@ -160,36 +166,48 @@ func crashWriter(t *testing.T, path string, delay time.Duration) []ack {
 	return acks
 }
 
-// parseAck reads "ACK <seq> <hash-hex>"; a line cut by the kill is not one.
+// ackLine is what the writer prints once Do has returned a record.
+func ackLine(r store.Record) string {
+	return fmt.Sprintf("ACK %d %x %x\n", r.Event.Seq, r.Hash, r.Signature)
+}
+
+// parseAck reads "ACK <seq> <hash-hex> <signature-hex>"; a line cut by the
+// kill is not one.
 func parseAck(line string) (ack, bool) {
 	var a ack
 	f := strings.Fields(line)
-	if len(f) != 3 || f[0] != "ACK" {
+	if len(f) != 4 || f[0] != "ACK" {
 		return a, false
 	}
 	seq, err := strconv.ParseUint(f[1], 10, 64)
 	h, herr := hex.DecodeString(f[2])
-	if err != nil || herr != nil || len(h) != 32 {
+	sig, serr := hex.DecodeString(f[3])
+	if err != nil || herr != nil || serr != nil || len(h) != 32 || len(sig) != ed25519.SignatureSize {
 		return a, false
 	}
-	a.seq = seq
+	a.seq, a.sig = seq, sig
 	copy(a.hash[:], h)
 	return a, true
 }
 
-// verified is how much of the log earlier cycles checked: its length and
-// the hash of its last event.
+// verified is how much of the log earlier cycles checked: its length, the
+// hash of its last event and the root of its tree.
 type verified struct {
 	n    uint64
 	hash [32]byte
+	root tlog.Hash
 }
 
 // verifyAfterCrash opens the file as the officer's next start would and
 // checks it against everything acknowledged so far. The store verifies the
-// whole chain at Open; the test checks on its own what was added since the
-// last cycle, starting at the last event it checked: if that event's hash
-// is unchanged and the chain verifies, so is everything before it.
-func verifyAfterCrash(t *testing.T, path string, acked map[uint64][32]byte, seen verified) verified {
+// whole chain and tree at Open; the test checks on its own what was added
+// since the last cycle, starting at the last event it checked: if that
+// event's hash is unchanged and the chain verifies, so is everything
+// before it. Each new event's signature must verify with the file's key
+// and be the one acknowledged, its bytes must be in the tree (an inclusion
+// proof against the signed checkpoint's root), and the tree checked in the
+// last cycle must be a prefix of this one (a consistency proof).
+func verifyAfterCrash(t *testing.T, path string, acked map[uint64]ack, seen verified) verified {
 	t.Helper()
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -203,6 +221,27 @@ func verifyAfterCrash(t *testing.T, path string, acked map[uint64][32]byte, seen
 	// log's projection, not half of a commit.
 	if err := s.CheckProjection(); err != nil {
 		t.Errorf("after the crash: %v", err)
+	}
+	size, root := s.TreeHead()
+	cp, err := s.Checkpoint()
+	if err != nil {
+		t.Fatalf("after the crash: %v", err)
+	}
+	verifier, err := note.NewVerifier(s.VerifierKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := note.Open(cp, note.VerifierList(verifier)); err != nil || n.Text != fmt.Sprintf("%s\n%d\n%s\n", s.Origin(), size, root) {
+		t.Errorf("after the crash the checkpoint does not verify or is not of the tree %d %v: %v\n%s", size, root, err, cp)
+	}
+	if seen.n > 0 {
+		proof, err := tlog.ProveTree(size, int64(seen.n), s)
+		if err == nil {
+			err = tlog.CheckTree(proof, size, root, int64(seen.n), seen.root)
+		}
+		if err != nil {
+			t.Errorf("the tree of the %d events checked before the crash is not a prefix of the tree of %d: %v", seen.n, size, err)
+		}
 	}
 	from, prev := uint64(1), strings.Repeat("0", 64)
 	if seen.n > 0 {
@@ -224,11 +263,23 @@ func verifyAfterCrash(t *testing.T, path string, acked map[uint64][32]byte, seen
 		if sum := sha256.Sum256(r.Body); sum != r.Hash {
 			return fmt.Errorf("event %d: stored hash %x, sha256 of its body %x", n, r.Hash, sum)
 		}
-		if want, ok := acked[n]; ok && want != r.Hash {
-			return fmt.Errorf("event %d: hash %x, acknowledged as %x", n, r.Hash, want)
+		if want, ok := acked[n]; ok && (want.hash != r.Hash || !bytes.Equal(want.sig, r.Signature)) {
+			return fmt.Errorf("event %d: hash %x signature %x, acknowledged as %x %x", n, r.Hash, r.Signature, want.hash, want.sig)
+		}
+		if !ed25519.Verify(s.PublicKey(), r.Body, r.Signature) {
+			return fmt.Errorf("event %d: its signature does not verify", n)
+		}
+		if int64(n) <= size {
+			proof, err := tlog.ProveRecord(size, int64(n-1), s)
+			if err == nil {
+				err = tlog.CheckRecord(proof, size, root, int64(n-1), tlog.RecordHash(r.Body))
+			}
+			if err != nil {
+				return fmt.Errorf("event %d is not in the tree of %d events: %v", n, size, err)
+			}
 		}
 		prev = hex.EncodeToString(r.Hash[:])
-		seen = verified{n: n, hash: r.Hash}
+		seen = verified{n: n, hash: r.Hash, root: root}
 		return nil
 	})
 	if err != nil {
@@ -241,6 +292,9 @@ func verifyAfterCrash(t *testing.T, path string, acked map[uint64][32]byte, seen
 	}
 	if last := s.Hall().LastSeq; last != n {
 		t.Errorf("the state was built from %d events, the log holds %d", last, n)
+	}
+	if size != int64(n) {
+		t.Errorf("the tree holds %d events, the log %d", size, n)
 	}
 	return seen
 }
@@ -277,7 +331,7 @@ func TestCrashChild(t *testing.T) {
 		}
 		var out strings.Builder
 		for _, r := range recs {
-			fmt.Fprintf(&out, "ACK %d %x\n", r.Event.Seq, r.Hash)
+			out.WriteString(ackLine(r))
 		}
 		os.Stdout.WriteString(out.String())
 	}

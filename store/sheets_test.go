@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -420,16 +421,8 @@ func readFile(t *testing.T, path string) []byte {
 }
 
 // schemaOne turns the closed file at path into one an examday of schema 1
-// wrote: no sheets bucket, and "1" in meta/schema.
-func schemaOne(t *testing.T, path string) {
-	t.Helper()
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket(bucketSheets); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("1"))
-	})
-}
+// wrote: no sheets bucket, no signatures, no key, and "1" in meta/schema.
+func schemaOne(t *testing.T, path string) { downgrade(t, path, 1) }
 
 // layout reads what a closed file says of itself: its schema, and whether
 // it has a sheets bucket.
@@ -448,9 +441,9 @@ func layout(t *testing.T, path string) (schema string, hasSheets bool) {
 	return schema, hasSheets
 }
 
-// A file written before the sheets (schema 1) is brought up to schema 2
-// when it is opened: the sheets bucket is made, the log and the state are
-// as they were, and the day goes on with sheets. Once it is schema 2,
+// A file written before the sheets (schema 1) is brought up to this
+// schema when it is opened: the sheets bucket is made, the log and the
+// state are as they were, and the day goes on with sheets. Once upgraded,
 // opening and closing it writes nothing.
 func TestOpenMigratesASchemaOneFile(t *testing.T) {
 	path := builtHall(t, 10, 25) // created, roster, 10 arrivals, materials for 9, started, clock jumps
@@ -495,14 +488,14 @@ func TestOpenMigratesASchemaOneFile(t *testing.T) {
 	if fileSum(t, path) == schemaOneSum {
 		t.Fatal("the file was not written by the migration")
 	}
-	if schema, has := layout(t, path); schema != "2" || !has {
-		t.Errorf("after the migration: schema %q, sheets bucket %v; want 2 and one", schema, has)
+	if schema, has := layout(t, path); schema != strconv.Itoa(store.SchemaVersion) || !has {
+		t.Errorf("after the migration: schema %q, sheets bucket %v; want %d and one", schema, has, store.SchemaVersion)
 	}
 	if n := len(rawSheets(t, path)); n != sheets || n == 0 {
 		t.Errorf("%d sheet records on disk, the hall had %d", n, sheets)
 	}
 
-	// Schema 2 now: an Open and a Close leave every byte as it was.
+	// This schema now: an Open and a Close leave every byte as it was.
 	sum := fileSum(t, path)
 	s = open(t, path)
 	if err := s.Broken(); err != nil || len(s.Hall().Sheets()) != sheets {
@@ -512,15 +505,15 @@ func TestOpenMigratesASchemaOneFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if fileSum(t, path) != sum {
-		t.Error("opening and closing a schema-2 file wrote to it")
+		t.Error("opening and closing an upgraded file wrote to it")
 	}
 }
 
-// A file made by this examday is schema 2 from the start, and is not
-// written to by opening it either.
+// A file made by this examday is of this schema from the start, and is
+// not written to by opening it either.
 func TestOpenDoesNotWriteAFileOfThisSchema(t *testing.T) {
 	path := builtHall(t, 5, 13)
-	if schema, has := layout(t, path); schema != "2" || !has {
+	if schema, has := layout(t, path); schema != strconv.Itoa(store.SchemaVersion) || !has {
 		t.Fatalf("a new file: schema %q, sheets bucket %v", schema, has)
 	}
 	sum := fileSum(t, path)
@@ -529,7 +522,7 @@ func TestOpenDoesNotWriteAFileOfThisSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	if fileSum(t, path) != sum {
-		t.Error("opening and closing a schema-2 file wrote to it")
+		t.Error("opening and closing a file of this schema wrote to it")
 	}
 }
 
@@ -563,5 +556,8 @@ func TestASchemaOneFileWithABrokenChainIsNotMigrated(t *testing.T) {
 	}
 	if schema, has := layout(t, path); schema != "1" || has {
 		t.Errorf("after opening: schema %q, sheets bucket %v; want it left at 1 without one", schema, has)
+	}
+	if _, err := os.Stat(store.KeyPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a key was made for a file that was not upgraded: %v", err)
 	}
 }

@@ -1,19 +1,24 @@
 // Package store keeps one exam hall in one bbolt file: an append-only,
-// hash-chained log of events, and beside it the hall's state as the exam
-// package projects it from that log. One user action is one bbolt Update:
-// the events and the state they change are committed, and fsynced,
-// together, or not at all. The store knows how to keep and check facts; it
-// does not know what they mean — the exam package decides that.
+// hash-chained log of events, each signed with the laptop's Ed25519 key
+// and a leaf of a Merkle tree whose signed checkpoint pins the whole log,
+// and beside it the hall's state as the exam package projects it from
+// that log. One user action is one bbolt Update: the events, their
+// signatures and tree hashes, the new checkpoint and the state they change
+// are committed, and fsynced, together, or not at all. The store knows
+// how to keep and check facts; it does not know what they mean — the exam
+// package decides that.
 package store
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -23,33 +28,46 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/exam"
 )
 
 // SchemaVersion is the layout of the file this code writes. A file with a
 // newer version was made by a newer examday and is refused; an older one
-// would be migrated here.
-const SchemaVersion = 2
+// is migrated when it is opened (see migrate).
+const SchemaVersion = 3
 
 // formatMark tells an examday file from any other bbolt file.
 const formatMark = "examday hall"
 
 // Buckets, all created in one Update when a file is made.
 var (
-	bucketMeta      = []byte("meta")      // format, schema version
+	bucketMeta      = []byte("meta")      // format, schema version; since schema 3 the public key, device id, epoch and checkpoint
 	bucketEvents    = []byte("events")    // seq (8 bytes BE) -> sha256(body) || body
 	bucketHall      = []byte("hall")      // "state" -> exam.Hall as JSON
 	bucketExaminees = []byte("examinees") // ordinal (4 bytes BE) -> exam.Examinee as JSON
 	bucketSecrets   = []byte("secrets")   // kept out of the log: the chairman's PIN hash
 	bucketSettings  = []byte("settings")  // preferences of this laptop, not facts: the language
 	bucketSheets    = []byte("sheets")    // barcode (12 digits) -> exam.Sheet as JSON; since schema 2
-	allBuckets      = [][]byte{bucketMeta, bucketEvents, bucketHall, bucketExaminees, bucketSecrets, bucketSettings, bucketSheets}
+	bucketSigs      = []byte("sigs")      // seq (8 bytes BE) -> Ed25519 signature of the event's body; since schema 3
+	bucketTree      = []byte("tlog")      // tlog stored-hash index (8 bytes BE) -> 32-byte hash; since schema 3
+	allBuckets      = [][]byte{bucketMeta, bucketEvents, bucketHall, bucketExaminees, bucketSecrets, bucketSettings, bucketSheets, bucketSigs, bucketTree}
 
 	keyFormat = []byte("format")
 	keySchema = []byte("schema")
 	keyState  = []byte("state")
+	// Since schema 3, in meta.
+	keyPublicKey       = []byte("public_key")        // the 32-byte Ed25519 public key
+	keyDevice          = []byte("device")            // hex SHA-256 of the public key
+	keyEpoch           = []byte("epoch")             // 16 random bytes in hex, made with the key
+	keyCheckpoint      = []byte("checkpoint")        // the latest signed checkpoint note
+	keySignedAtUpgrade = []byte("signed_at_upgrade") // events signed when the file was upgraded, in decimal
 )
+
+// bucketSince is the schema each bucket first appears in; a file of an
+// older schema lacks it until it is migrated.
+var bucketSince = map[string]int{"sheets": 2, "sigs": 3, "tlog": 3}
 
 // LockTimeout is how long Open waits for another program to let go of the
 // file before saying it is in use.
@@ -67,15 +85,17 @@ var (
 	// ErrNewerSchema: the file was written by a newer examday.
 	ErrNewerSchema = errors.New("the file was written by a newer version of examday")
 	// ErrReadOnly: the store was opened read-only because its log did not
-	// verify; nothing may be added to it.
+	// verify or its signing key is missing; nothing may be added to it.
 	ErrReadOnly = errors.New("the file is open read-only")
 	// ErrNotFound: Open without Create on a path where there is no file.
 	ErrNotFound = errors.New("no hall file there")
 )
 
-// ChainError says where the hash chain of the log breaks.
+// ChainError says where the log stops verifying: its hash chain, an
+// event's signature, the Merkle tree or the signed checkpoint.
 type ChainError struct {
 	Seq    uint64 // the first event that does not verify
+	Check  Check  // which check failed
 	Reason string
 }
 
@@ -97,27 +117,44 @@ type Store struct {
 	path string
 	db   *bolt.DB
 
-	mu       sync.RWMutex
-	hall     *exam.Hall
-	headHash [32]byte
+	// schema is the file's, as opened; migrate brings it to SchemaVersion.
+	schema int
+	// id is the file's key; its zero value for a file written before
+	// events were signed, opened read-only and so not upgraded.
+	id identity
+	// key signs; nil when the store is read-only.
+	key             *signingKey
+	signedAtUpgrade uint64
+
+	mu         sync.RWMutex
+	hall       *exam.Hall
+	headHash   [32]byte
+	tree       treeHead
+	checkpoint []byte
 	// broken is why the store is read-only; nil when it is writable.
 	broken error
 }
 
-// Record is one event as stored: the exact bytes first written, and their
-// SHA-256.
+// Record is one event as stored: the exact bytes first written, their
+// SHA-256, and their Ed25519 signature (nil in a file written before
+// events were signed).
 type Record struct {
-	Event exam.Event
-	Body  []byte
-	Hash  [32]byte
+	Event     exam.Event
+	Body      []byte
+	Hash      [32]byte
+	Signature []byte
 }
 
 // Open opens the hall file at path, or creates it with opts.Create. It
 // checks the file before anyone can write to it: the bbolt structure, that
-// it is an examday file of a schema this code knows, and the whole hash
-// chain. A file that is not examday's, or is structurally damaged, is
-// refused and left as it was. A file whose log does not verify is opened
-// read-only: Broken says why, and Do refuses every change.
+// it is an examday file of a schema this code knows, the whole hash chain,
+// and for a signed file its Merkle tree, its signed checkpoint and its
+// latest signatures (verifyLog says what Open verifies and why not every
+// signature), and that the key file beside it is its key. A file that is
+// not examday's, or is structurally damaged, is refused and left as it
+// was. A file whose log does not verify, or whose key is missing or not
+// its own, is opened read-only: Broken says why, and Do refuses every
+// change. A sound file of an older schema is upgraded (migrate).
 func Open(path string, opts Options) (*Store, error) {
 	_, statErr := os.Stat(path)
 	switch {
@@ -135,6 +172,9 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if checked.broken == nil {
+		checked.key, checked.broken = keyOf(path, &checked)
+	}
 	// A file whose log does not verify is opened read-only in bbolt as well,
 	// not only refused by Do: on Windows a writable bbolt open extends the
 	// file to the size of its memory map, and such a file must stay as it
@@ -145,7 +185,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s := &Store{path: path, db: db}
 	if checked.broken != nil {
-		s.hall, s.headHash, s.broken = checked.hall, checked.head, checked.broken
+		s.take(&checked)
 	} else {
 		// Between the look and this open another program could have written;
 		// load again under our lock, which is cheap next to the check.
@@ -164,11 +204,24 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// create makes a new hall file and its key. The key file is written first
+// and made durable, with O_EXCL: no file is ever committed with a key that
+// is not yet safe on disk, and a key file already there (perhaps that of a
+// hall file moved away) stops the creation before anything is written.
 func create(path string, opts Options) (*Store, error) {
+	id, key, keyText, err := newKey()
+	if err != nil {
+		return nil, fmt.Errorf("creating %s: making its signing key: %w", path, err)
+	}
+	if err := writeKeyFile(KeyPath(path), keyText); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", path, err)
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
+		os.Remove(KeyPath(path))
 		return nil, openError(path, err)
 	}
+	s := &Store{path: path, db: db, schema: SchemaVersion, id: id, key: key, hall: exam.NewHall()}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucket(name); err != nil {
@@ -179,16 +232,52 @@ func create(path string, opts Options) (*Store, error) {
 		if err := meta.Put(keyFormat, []byte(formatMark)); err != nil {
 			return err
 		}
-		return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+		if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+			return err
+		}
+		if err := putIdentity(meta, id); err != nil {
+			return err
+		}
+		var err error
+		s.tree.root, err = tlog.TreeHash(0, nil)
+		if err != nil {
+			return err
+		}
+		if s.checkpoint, err = signCheckpoint(key, id, s.tree); err != nil {
+			return err
+		}
+		return meta.Put(keyCheckpoint, s.checkpoint)
 	})
 	if err != nil {
 		db.Close()
 		os.Remove(path)
+		os.Remove(KeyPath(path))
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	s := &Store{path: path, db: db, hall: exam.NewHall()}
 	writeOwner(path, opts.Program)
 	return s, nil
+}
+
+func putIdentity(meta *bolt.Bucket, id identity) error {
+	if err := meta.Put(keyPublicKey, bytes.Clone(id.pub)); err != nil {
+		return err
+	}
+	if err := meta.Put(keyDevice, []byte(id.device)); err != nil {
+		return err
+	}
+	return meta.Put(keyEpoch, []byte(id.epoch))
+}
+
+// readIdentity reads the file's key record from meta (schema 3).
+func readIdentity(tx *bolt.Tx) (identity, error) {
+	meta := tx.Bucket(bucketMeta)
+	pub := meta.Get(keyPublicKey)
+	id := identity{pub: bytes.Clone(pub), device: string(meta.Get(keyDevice)), epoch: string(meta.Get(keyEpoch))}
+	if len(pub) != ed25519.PublicKeySize || id.device != deviceID(pub) || !isEpoch(id.epoch) {
+		return identity{}, &ChainError{Seq: 1, Check: CheckSignature,
+			Reason: "the file's record of its public key, device id and epoch is damaged, so no signature can be checked"}
+	}
+	return id, nil
 }
 
 func openError(path string, err error) error {
@@ -210,10 +299,21 @@ func openError(path string, err error) error {
 	return fmt.Errorf("%s: %w", path, err)
 }
 
+// inspection is what a look at the file found.
 type inspection struct {
-	hall   *exam.Hall
-	head   [32]byte
-	broken error
+	schema          int
+	hall            *exam.Hall
+	id              identity
+	signedAtUpgrade uint64
+	log             logCheck
+	key             *signingKey // found beside the file; nil if none or not usable
+	broken          error
+}
+
+// take makes what res found the store's state.
+func (s *Store) take(res *inspection) {
+	s.schema, s.id, s.key, s.signedAtUpgrade = res.schema, res.id, res.key, res.signedAtUpgrade
+	s.hall, s.headHash, s.tree, s.checkpoint, s.broken = res.hall, res.log.head, res.log.tree, res.log.checkpoint, res.broken
 }
 
 // inspect opens path read-only and checks everything. bbolt reads the file
@@ -257,76 +357,141 @@ func inspect(path string) (res inspection, err error) {
 		return res, fmt.Errorf("%s: %w (the file is %d bytes but its pages reach to %d: it was cut short)", path, ErrDamaged, info.Size(), reach)
 	}
 	err = db.View(func(tx *bolt.Tx) error {
-		if err := checkFormat(tx); err != nil {
+		if _, err := checkFormat(tx); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 		for err := range tx.Check() {
 			return fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
 		}
 		var err error
-		res.hall, err = loadHall(tx)
+		res, err = examine(tx)
 		if err != nil {
-			return fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
+			return fmt.Errorf("%s: %w", path, err)
 		}
-		res.head, res.broken = verifyChain(tx, res.hall.LastSeq)
 		return nil
 	})
 	return res, err
 }
 
-func checkFormat(tx *bolt.Tx) error {
+// examine loads the state and verifies the log of a file whose format
+// checkFormat accepted. A log that does not verify is not an error: it is
+// res.broken, and the file opens read-only.
+func examine(tx *bolt.Tx) (res inspection, err error) {
+	res.schema, err = checkFormat(tx)
+	if err != nil {
+		return res, err
+	}
+	res.hall, err = loadHall(tx)
+	if err != nil {
+		return res, fmt.Errorf("%w (%v)", ErrDamaged, err)
+	}
+	var idErr error
+	if res.schema >= 3 {
+		res.id, idErr = readIdentity(tx)
+		if v := tx.Bucket(bucketMeta).Get(keySignedAtUpgrade); v != nil {
+			res.signedAtUpgrade, err = strconv.ParseUint(string(v), 10, 64)
+			if err != nil {
+				return res, fmt.Errorf("%w (events signed at the upgrade: %q)", ErrDamaged, v)
+			}
+		}
+	}
+	res.log, res.broken = verifyLog(tx, res.hall.LastSeq, res.id)
+	if res.broken == nil {
+		res.broken = idErr
+	}
+	return res, nil
+}
+
+// keyOf finds the signing key for the sound file res describes, or says
+// why the file must open read-only. A signed file needs the key file
+// beside it to be its key. A file of an older schema is upgraded with a
+// new key (migrate), unless a key file is already there: migrate writes
+// the key file before the upgrade's transaction, so one found beside a
+// file not yet upgraded is the key of an upgrade cut short, and is used.
+func keyOf(path string, res *inspection) (*signingKey, error) {
+	if res.schema >= 3 {
+		return readKeyFile(KeyPath(path), res.id)
+	}
+	text, err := os.ReadFile(KeyPath(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: the key file %s cannot be read (%v), so the file cannot be upgraded to signed events; it can be read and exported, but nothing can be added to it",
+			ErrKeyMissing, KeyPath(path), err)
+	}
+	key, err := parseKey(string(text))
+	if err == nil {
+		_, err = identityOfKey(key)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s is %v, so the file cannot be upgraded to signed events; it can be read and exported, but nothing can be added to it",
+			ErrKeyMismatch, KeyPath(path), err)
+	}
+	return key, nil
+}
+
+// checkFormat checks that tx is an examday file of a schema this code
+// reads, with the buckets of its schema, and returns the schema.
+func checkFormat(tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || string(meta.Get(keyFormat)) != formatMark {
-		return ErrNotExamday
+		return 0, ErrNotExamday
 	}
 	v, err := strconv.Atoi(string(meta.Get(keySchema)))
 	if err != nil {
-		return fmt.Errorf("%w (schema version %q)", ErrDamaged, meta.Get(keySchema))
+		return 0, fmt.Errorf("%w (schema version %q)", ErrDamaged, meta.Get(keySchema))
+	}
+	if v > SchemaVersion {
+		return v, fmt.Errorf("%w (schema %d, this examday knows %d)", ErrNewerSchema, v, SchemaVersion)
 	}
 	for _, name := range allBuckets {
-		// Schema 1 had no sheets; migrate adds the bucket on open.
-		if v < 2 && bytes.Equal(name, bucketSheets) {
+		// A bucket newer than the file's schema is made by migrate.
+		if v < bucketSince[string(name)] {
 			continue
 		}
 		if tx.Bucket(name) == nil {
-			return fmt.Errorf("%w (bucket %q missing)", ErrDamaged, name)
+			return v, fmt.Errorf("%w (bucket %q missing)", ErrDamaged, name)
 		}
 	}
-	if v > SchemaVersion {
-		return fmt.Errorf("%w (schema %d, this examday knows %d)", ErrNewerSchema, v, SchemaVersion)
-	}
-	return nil
+	return v, nil
 }
 
 // load reads the state again under the write lock. If seen (what inspect
-// found a moment before) still matches the head of the log, the chain is
+// found a moment before) still matches the head of the log, the log is
 // not walked a second time.
 func (s *Store) load(seen *inspection) error {
 	return s.db.View(func(tx *bolt.Tx) error {
-		if err := checkFormat(tx); err != nil {
+		if _, err := checkFormat(tx); err != nil {
 			return err
 		}
-		// Every change appends an event: if the log still ends where inspect
-		// saw it end, the state inspect loaded is the state, and its examinee
-		// records (10,000 in a big hall, a tenth of Open's time) need not be
-		// read a second time.
+		// Every change appends an event and signs a new checkpoint: if the
+		// log still ends where inspect saw it end, the state inspect loaded
+		// is the state, and its examinee records (10,000 in a big hall, a
+		// tenth of Open's time) need not be read a second time.
 		if seen != nil && logUnchanged(tx, seen) {
-			s.hall, s.headHash, s.broken = seen.hall, seen.head, nil
+			s.take(seen)
 			return nil
 		}
-		h, err := loadHall(tx)
+		res, err := examine(tx)
 		if err != nil {
-			return fmt.Errorf("%s: %w (%v)", s.path, ErrDamaged, err)
+			return fmt.Errorf("%s: %w", s.path, err)
 		}
-		head, broken := verifyChain(tx, h.LastSeq)
-		s.hall, s.headHash, s.broken = h, head, broken
+		if res.broken == nil {
+			res.key, res.broken = keyOf(s.path, &res)
+		}
+		s.take(&res)
 		return nil
 	})
 }
 
-// logUnchanged reports whether the state record and the last event are
-// those inspect saw.
+// logUnchanged reports whether the schema, the state record, the last
+// event and the checkpoint are those inspect saw.
 func logUnchanged(tx *bolt.Tx, seen *inspection) bool {
+	meta := tx.Bucket(bucketMeta)
+	if string(meta.Get(keySchema)) != strconv.Itoa(seen.schema) || !bytes.Equal(meta.Get(keyCheckpoint), seen.log.checkpoint) {
+		return false
+	}
 	var state struct {
 		LastSeq uint64 `json:"last_seq"`
 	}
@@ -342,7 +507,7 @@ func logUnchanged(tx *bolt.Tx, seen *inspection) bool {
 	if k == nil {
 		return state.LastSeq == 0
 	}
-	return len(k) == 8 && binary.BigEndian.Uint64(k) == state.LastSeq && len(v) >= 32 && bytes.Equal(v[:32], seen.head[:])
+	return len(k) == 8 && binary.BigEndian.Uint64(k) == state.LastSeq && len(v) >= 32 && bytes.Equal(v[:32], seen.log.head[:])
 }
 
 func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
@@ -376,112 +541,6 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 		}
 	}
 	return h, nil
-}
-
-// migrate brings a file of an older schema, already verified, up to this
-// one. Schema 1 → 2: the sheets bucket.
-func (s *Store) migrate() error {
-	var v int
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		v, err = strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
-		return err
-	})
-	// An Update with nothing to change still commits a new meta page: a
-	// file of this schema is not written to by opening it.
-	if err != nil || v >= SchemaVersion {
-		return err
-	}
-	return s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := tx.CreateBucketIfNotExists(bucketSheets); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
-	})
-}
-
-// verifyChain walks the whole log: each event's stored hash is the SHA-256
-// of its stored bytes, its prev is the hash of the one before, and the
-// sequence numbers run 1, 2, 3 … without a gap. It also checks that the
-// state beside the log was projected from exactly this log's length. It
-// returns the hash of the last event and, if anything fails, a *ChainError
-// at the first bad event.
-func verifyChain(tx *bolt.Tx, stateSeq uint64) ([32]byte, error) {
-	var prev [32]byte
-	var want uint64 = 1
-	c := tx.Bucket(bucketEvents).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(k) != 8 || binary.BigEndian.Uint64(k) != want {
-			return prev, &ChainError{Seq: want, Reason: "an event is missing or out of place"}
-		}
-		if err := verifyRecord(want, v, prev); err != nil {
-			return prev, err
-		}
-		copy(prev[:], v[:32])
-		want++
-	}
-	if want-1 != stateSeq {
-		return prev, &ChainError{Seq: want, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, want-1)}
-	}
-	return prev, nil
-}
-
-func verifyRecord(seq uint64, v []byte, prev [32]byte) error {
-	if len(v) < 32 {
-		return &ChainError{Seq: seq, Reason: "the stored event is too short"}
-	}
-	body := v[32:]
-	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], v[:32]) {
-		return &ChainError{Seq: seq, Reason: "its bytes do not match its hash (the event was changed)"}
-	}
-	if saysPlainly(body, seq, prev) {
-		return nil
-	}
-	var head struct {
-		Seq  uint64 `json:"seq"`
-		Prev string `json:"prev"`
-	}
-	if err := json.Unmarshal(body, &head); err != nil {
-		return &ChainError{Seq: seq, Reason: "the stored event is not readable: " + err.Error()}
-	}
-	if head.Seq != seq {
-		return &ChainError{Seq: seq, Reason: fmt.Sprintf("it says it is event %d", head.Seq)}
-	}
-	if head.Prev != hex.EncodeToString(prev[:]) {
-		return &ChainError{Seq: seq, Reason: "it does not link to the event before it (an event was changed, removed or inserted)"}
-	}
-	return nil
-}
-
-// saysPlainly reports whether body is JSON that says it is event seq and
-// follows prev exactly as EncodeEvent writes it, "seq" first and "prev"
-// last, in a way encoding/json could not read otherwise. Decoding every
-// event was two thirds of opening a big hall; json.Valid is a third of the
-// cost. Any doubt answers false and the decode in verifyRecord decides, so
-// this accepts nothing the decode would refuse. The doubts: encoding/json
-// matches keys regardless of case (and reads "ſ" as "s"), unescapes \u in
-// keys, and lets a later duplicate key win. "prev" is the last member, so
-// no other spelling of it can win over it; "seq" is the first, so no other
-// member may spell it.
-func saysPlainly(body []byte, seq uint64, prev [32]byte) bool {
-	prefix := strconv.AppendUint(append(make([]byte, 0, 32), `{"seq":`...), seq, 10)
-	prefix = append(prefix, ',')
-	suffix := make([]byte, 0, 80)
-	suffix = append(suffix, `,"prev":"`...)
-	suffix = hex.AppendEncode(suffix, prev[:])
-	suffix = append(suffix, `"}`...)
-	if !bytes.HasPrefix(body, prefix) || !bytes.HasSuffix(body, suffix) ||
-		bytes.Contains(body, []byte(`\u`)) || bytes.Contains(body, []byte("ſ")) {
-		return false
-	}
-	seqKeys := 0
-	for i := 0; i+4 < len(body); i++ {
-		// |0x20 lowers an ASCII letter and maps no other byte onto s, e, q.
-		if body[i] == '"' && body[i+4] == '"' && body[i+1]|0x20 == 's' && body[i+2]|0x20 == 'e' && body[i+3]|0x20 == 'q' {
-			seqKeys++
-		}
-	}
-	return seqKeys == 1 && json.Valid(body)
 }
 
 // Close closes the file.
@@ -540,7 +599,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	if err != nil || len(events) == 0 {
 		return nil, err
 	}
-	head := s.headHash
+	log := logCheck{head: s.headHash, tree: s.tree}
 	var records []Record
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if alsoTx != nil {
@@ -548,7 +607,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 				return err
 			}
 		}
-		records, head, err = s.appendTx(tx, events, head)
+		records, log, err = s.appendTx(tx, events, log)
 		return err
 	})
 	if err != nil {
@@ -559,13 +618,19 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 		}
 		return nil, err
 	}
-	s.headHash = head
+	s.headHash, s.tree, s.checkpoint = log.head, log.tree, log.checkpoint
 	return records, nil
 }
 
-func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, head [32]byte) ([]Record, [32]byte, error) {
+// appendTx appends events after the log described by log: each event's
+// body, its signature and its tree hashes, then the state they change and
+// a checkpoint of the new tree, all in tx. It returns the records and the
+// log after them.
+func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Record, logCheck, error) {
 	eventsB := tx.Bucket(bucketEvents)
 	examineesB := tx.Bucket(bucketExaminees)
+	sigsB, treeB := tx.Bucket(bucketSigs), tx.Bucket(bucketTree)
+	head := log.head
 	s.hall.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
 	defer s.hall.SetHistory(s.readEvent)
 	records := make([]Record, 0, len(events))
@@ -575,11 +640,11 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, head [32]byte) ([]Rec
 		ev.Prev = hex.EncodeToString(head[:])
 		body, err := EncodeEvent(ev)
 		if err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
 		changed, err := s.hall.Apply(ev)
 		if err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
 		for _, o := range changed {
 			touched[o] = true
@@ -588,34 +653,51 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, head [32]byte) ([]Rec
 		value := make([]byte, 0, 32+len(body))
 		value = append(append(value, hash[:]...), body...)
 		if err := eventsB.Put(seqKey(ev.Seq), value); err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
-		records = append(records, Record{Event: ev, Body: body, Hash: hash})
+		sig := ed25519.Sign(s.key.priv, body)
+		if err := sigsB.Put(seqKey(ev.Seq), sig); err != nil {
+			return nil, log, err
+		}
+		if err := putTreeHashes(treeB, int64(ev.Seq-1), body); err != nil {
+			return nil, log, err
+		}
+		records = append(records, Record{Event: ev, Body: body, Hash: hash, Signature: sig})
 		head = hash
 	}
 	for o := range touched {
 		b, err := json.Marshal(s.hall.Examinees()[o])
 		if err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
 		if err := examineesB.Put(ordinalKey(o), b); err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
 	}
 	for _, sheet := range s.hall.TakeChangedSheets() {
 		b, err := json.Marshal(sheet)
 		if err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
 		if err := tx.Bucket(bucketSheets).Put([]byte(sheet.Code.String()), b); err != nil {
-			return nil, head, err
+			return nil, log, err
 		}
 	}
 	state, err := json.Marshal(s.hall)
 	if err != nil {
-		return nil, head, err
+		return nil, log, err
 	}
-	return records, head, tx.Bucket(bucketHall).Put(keyState, state)
+	if err := tx.Bucket(bucketHall).Put(keyState, state); err != nil {
+		return nil, log, err
+	}
+	next := logCheck{head: head, tree: treeHead{size: int64(s.hall.LastSeq)}}
+	if next.tree.root, err = tlog.TreeHash(next.tree.size, txHashes(treeB)); err != nil {
+		return nil, log, err
+	}
+	if next.checkpoint, err = signCheckpoint(s.key, s.id, next.tree); err != nil {
+		return nil, log, err
+	}
+	return records, next, tx.Bucket(bucketMeta).Put(keyCheckpoint, next.checkpoint)
 }
 
 func seqKey(seq uint64) []byte {
@@ -630,16 +712,29 @@ func ordinalKey(o int) []byte {
 	return k
 }
 
-// Events calls fn for each stored event from seq from on, in order.
+// Events calls fn for each stored event from seq from on, in order, with
+// its signature.
 func (s *Store) Events(from uint64, fn func(Record) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {
+		var sigs *bolt.Cursor
+		var sk, sv []byte
+		if b := tx.Bucket(bucketSigs); b != nil {
+			sigs = b.Cursor()
+			sk, sv = sigs.Seek(seqKey(from))
+		}
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
 			if len(v) < 32 {
-				return &ChainError{Seq: binary.BigEndian.Uint64(k), Reason: "the stored event is too short"}
+				return &ChainError{Seq: binary.BigEndian.Uint64(k), Check: CheckChain, Reason: "the stored event is too short"}
 			}
 			r := Record{Body: append([]byte(nil), v[32:]...)}
 			copy(r.Hash[:], v[:32])
+			for sigs != nil && sk != nil && bytes.Compare(sk, k) < 0 {
+				sk, sv = sigs.Next()
+			}
+			if sk != nil && bytes.Equal(sk, k) {
+				r.Signature = bytes.Clone(sv)
+			}
 			ev, err := DecodeEvent(r.Body)
 			if err != nil {
 				return fmt.Errorf("event %d: %w", binary.BigEndian.Uint64(k), err)

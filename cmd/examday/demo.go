@@ -131,7 +131,7 @@ func (a *app) resetDemo(path string, yes bool) error {
 			return &reportedError{err: errors.New("reset not confirmed")}
 		}
 	}
-	if err := os.Remove(path); err != nil {
+	if err := store.Remove(path); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stderr, c.T("cli.demo.reset_done", path))

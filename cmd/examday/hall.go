@@ -94,8 +94,9 @@ func (a *app) createHall(setup exam.HallSetup, rosterPath string, pinStdin bool)
 	})
 	s.Close()
 	if err != nil {
-		// The file was made a moment ago for this hall and holds nothing.
-		os.Remove(path)
+		// The file was made a moment ago for this hall and holds nothing;
+		// its key goes with it.
+		store.Remove(path)
 		return err
 	}
 	fmt.Fprintln(a.stdout, c.T("cli.hall.created", setup.Name, len(roster), path))

@@ -114,6 +114,6 @@ func (a *app) rootCommand() *cobra.Command {
 		}
 		return nil
 	}
-	root.AddCommand(a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand())
+	root.AddCommand(a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand())
 	return root
 }

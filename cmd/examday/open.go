@@ -41,6 +41,8 @@ func (a *app) describeOpenError(path string, err error) error {
 		key = "cli.open.damaged"
 	case errors.Is(err, store.ErrNewerSchema):
 		key = "cli.open.newer"
+	case errors.Is(err, store.ErrKeyExists):
+		key = "cli.open.key_exists"
 	default:
 		return err
 	}

@@ -96,7 +96,9 @@ func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
 	})
 	rep := paper.Build(h, records, now)
 	var problems []string
-	if b := s.Broken(); b != nil {
+	// A file read-only only for want of its signing key still verifies:
+	// reading needs no private key. The warning above says why.
+	if b := s.Broken(); b != nil && !errors.Is(b, store.ErrKeyMissing) && !errors.Is(b, store.ErrKeyMismatch) {
 		problems = append(problems, b.Error())
 	}
 	if readErr != nil {

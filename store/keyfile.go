@@ -1,0 +1,252 @@
+package store
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+)
+
+// The laptop's signing key. Each hall file has its own Ed25519 key pair,
+// made when the file is (or when a file of an older schema is upgraded).
+// The public half is in the file's meta bucket; the private half is not in
+// the file at all but in a key file beside it, KeyPath(path), which only
+// the user can read: a copy of the hall file alone (a bundle, a backup,
+// the central record's copy) can be checked by anyone and signed by no one.
+//
+// The key file holds one line, the private key in the encoding of
+// golang.org/x/mod/sumdb/note ("PRIVATE+KEY+<name>+<hash>+<key>"), so that
+// note.NewSigner reads it and nothing here is a format of our own. Its name
+// is the file's origin, "examday/<device id>/<epoch>": the device id is the
+// SHA-256 of the 32-byte public key in hex (not note's 32-bit key hash,
+// which is too short to name a laptop among many, and depends on the
+// name), and the epoch is 16 random bytes in hex, made with the key.
+//
+// A file whose key file is missing, unreadable or not the key of this
+// file opens read-only: it can be read, checked and exported (none of that
+// needs the private key), but nothing can be added to it. A new key is
+// never made for a log that has one: its events would be signed by two
+// keys, and no one could tell the second from a forger's.
+
+var (
+	// ErrKeyMissing: the key file beside the hall file is not there or
+	// cannot be read; the file is open read-only.
+	ErrKeyMissing = errors.New("the signing key of this file is missing")
+	// ErrKeyMismatch: the key file beside the hall file is not the key
+	// whose public half the file holds; the file is open read-only.
+	ErrKeyMismatch = errors.New("the signing key beside this file is not its key")
+	// ErrKeyExists: a new hall file was not made because a key file is
+	// already where its key would go: it may be the key of a hall file
+	// moved away, which would be lost if it were overwritten.
+	ErrKeyExists = errors.New("a signing key file is already there")
+	// ErrUnsigned: the file was written before events were signed (schema
+	// 1 or 2) and has not been upgraded, because it was opened read-only.
+	ErrUnsigned = errors.New("the file was written before its events were signed")
+)
+
+// KeyPath is where the private key of the hall file at path is kept.
+func KeyPath(path string) string { return path + ".key" }
+
+// identity is what the file says of its key: the public key, the device id
+// derived from it, and the epoch of this file.
+type identity struct {
+	pub    ed25519.PublicKey
+	device string
+	epoch  string
+}
+
+func (id identity) signed() bool { return id.pub != nil }
+
+// origin names the log in its checkpoints and its key in notes.
+func (id identity) origin() string { return "examday/" + id.device + "/" + id.epoch }
+
+// verifierKey is the key in note's verifier encoding, as
+// note.NewEd25519VerifierKey makes it.
+func (id identity) verifierKey() string {
+	vkey, err := note.NewEd25519VerifierKey(id.origin(), id.pub)
+	if err != nil {
+		// Only a key of the wrong size fails, and readIdentity and newKey
+		// make only keys of the right size.
+		panic(err)
+	}
+	return vkey
+}
+
+func (id identity) verifier() note.Verifier {
+	v, err := note.NewVerifier(id.verifierKey())
+	if err != nil {
+		panic(err) // the name is ours and valid, the key 32 bytes
+	}
+	return v
+}
+
+func deviceID(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	return hex.EncodeToString(sum[:])
+}
+
+// signingKey is the private half, read from the key file.
+type signingKey struct {
+	priv   ed25519.PrivateKey
+	signer note.Signer // over the same key, named by the origin
+}
+
+// newKey makes a key pair and an epoch for a new file (or one being
+// upgraded) and returns them with the key file's text. Keys come from
+// crypto/rand: since Go 1.26 ed25519.GenerateKey ignores any other source.
+func newKey() (identity, *signingKey, []byte, error) {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return identity{}, nil, nil, err
+	}
+	epoch := make([]byte, 16)
+	if _, err := rand.Read(epoch); err != nil {
+		return identity{}, nil, nil, err
+	}
+	id := identity{pub: pub, device: deviceID(pub), epoch: hex.EncodeToString(epoch)}
+	// The signer key is the verifier key's name and hash with the private
+	// seed in place of the public key, as note.GenerateKey writes it.
+	name, rest, _ := strings.Cut(id.verifierKey(), "+")
+	hash, _, _ := strings.Cut(rest, "+")
+	skey := "PRIVATE+KEY+" + name + "+" + hash + "+" + base64.StdEncoding.EncodeToString(append([]byte{1}, priv.Seed()...))
+	key, err := parseKey(skey)
+	if err != nil {
+		return identity{}, nil, nil, err
+	}
+	return id, key, []byte(skey + "\n"), nil
+}
+
+// parseKey reads a key file's text: note reads and checks the encoding,
+// and the seed is taken from it for signing events.
+func parseKey(text string) (*signingKey, error) {
+	text = strings.TrimSpace(text)
+	signer, err := note.NewSigner(text)
+	if err != nil {
+		return nil, fmt.Errorf("not a signing key (%v)", err)
+	}
+	// PRIVATE+KEY+<name>+<hash>+<key>: the key's base64 may hold a '+'.
+	fields := strings.SplitN(text, "+", 5)
+	raw, err := base64.StdEncoding.DecodeString(fields[len(fields)-1])
+	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 {
+		return nil, errors.New("not an Ed25519 signing key")
+	}
+	return &signingKey{priv: ed25519.NewKeyFromSeed(raw[1:]), signer: signer}, nil
+}
+
+// identityOfKey is the identity a key file names: its public key, and the
+// device id and epoch in its name.
+func identityOfKey(key *signingKey) (identity, error) {
+	pub := key.priv.Public().(ed25519.PublicKey)
+	device, epoch, ok := strings.Cut(strings.TrimPrefix(key.signer.Name(), "examday/"), "/")
+	id := identity{pub: pub, device: device, epoch: epoch}
+	if !strings.HasPrefix(key.signer.Name(), "examday/") || !ok || device != deviceID(pub) || !isEpoch(epoch) {
+		return identity{}, fmt.Errorf("its name %q is not the origin of an examday key", key.signer.Name())
+	}
+	return id, nil
+}
+
+func isEpoch(s string) bool {
+	b, err := hex.DecodeString(s)
+	return err == nil && len(b) == 16 && hex.EncodeToString(b) == s
+}
+
+// writeKeyFile writes a new key file, never over an existing one
+// (O_EXCL), and makes it durable, its directory entry included, before
+// the hall file is made to depend on it. Mode 0600 keeps it to its owner
+// where the system has modes; Windows has none (the mode only sets the
+// read-only attribute): there the file is written normally and is as
+// private as the directory it is in, the user's own data directory.
+func writeKeyFile(path string, text []byte) (err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w", path, ErrKeyExists)
+	}
+	if err != nil {
+		return fmt.Errorf("writing the signing key %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(path)
+			err = fmt.Errorf("writing the signing key %s: %w", path, err)
+		}
+	}()
+	if _, err = f.Write(text); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir makes a new name in dir durable. Windows has no directory to
+// sync and says so; its file system journals names itself.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// readKeyFile reads the key of the file whose identity is id from the key
+// file at path. The error says why it cannot be used, wrapping
+// ErrKeyMissing or ErrKeyMismatch.
+func readKeyFile(path string, id identity) (*signingKey, error) {
+	text, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: there is no key file %s; the file can be read and exported, but nothing can be added to it", ErrKeyMissing, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: the key file %s cannot be read (%v); the file can be read and exported, but nothing can be added to it", ErrKeyMissing, path, err)
+	}
+	key, err := parseKey(string(text))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s is %v; the file can be read and exported, but nothing can be added to it", ErrKeyMismatch, path, err)
+	}
+	if pub := key.priv.Public().(ed25519.PublicKey); !bytes.Equal(pub, id.pub) || key.signer.Name() != id.origin() {
+		return nil, fmt.Errorf("%w: %s holds the key of device %s, this file was signed by device %s; the file can be read and exported, but nothing can be added to it",
+			ErrKeyMismatch, path, short(deviceID(pub)), short(id.device))
+	}
+	return key, nil
+}
+
+// short is the first 12 hex digits of an id, enough to tell two apart in a
+// message.
+func short(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}
+
+// Remove deletes the hall file at path with its key file and owner note,
+// for a file that is to be made again (the demo's reset, a set-up that
+// failed). A key file left behind would stop the new file being made.
+func Remove(path string) error {
+	err := os.Remove(path)
+	if kerr := os.Remove(KeyPath(path)); kerr != nil && !errors.Is(kerr, fs.ErrNotExist) && err == nil {
+		err = kerr
+	}
+	removeOwner(path)
+	return err
+}

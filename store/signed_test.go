@@ -1,0 +1,753 @@
+package store_test
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/exam"
+	"examday/store"
+	"examday/store/storetest"
+)
+
+// Issue 5, "The laptop's record": an Ed25519 key pair per hall file, the
+// private half in a key file beside it; every event signed over its stored
+// bytes; the log a Merkle tree (golang.org/x/mod/sumdb/tlog) with signed
+// checkpoints (golang.org/x/mod/sumdb/note).
+
+// recentSignatures is how many of the latest events' signatures Open
+// verifies (store/verify.go); tests damage one older than that to reach
+// VerifySignatures, and one within it to reach Open.
+const recentSignatures = 100
+
+func TestNewFileGetsItsOwnKeyInAFileBesideItOnlyItsOwnerCanRead(t *testing.T) {
+	s, path := newStore(t)
+	keyPath := store.KeyPath(path)
+	if keyPath != path+".key" {
+		t.Errorf("KeyPath = %s; want the hall file's path with .key", keyPath)
+	}
+	info, err := os.Stat(keyPath)
+	if err != nil {
+		t.Fatalf("no key file beside a new hall file: %v", err)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("key file mode %v; want 0600", info.Mode().Perm())
+	}
+	key := readKeyFile(t, path)
+	pub := key.priv.Public().(ed25519.PublicKey)
+	if !bytes.Equal(pub, s.PublicKey()) {
+		t.Errorf("the key file's public key %x is not the file's %x", pub, s.PublicKey())
+	}
+	// The key file is note's signer key, which note reads as it is.
+	if signer := key.signer(t); signer.Name() != s.Origin() {
+		t.Errorf("the key is named %q, the file's origin is %q", signer.Name(), s.Origin())
+	}
+	sum := sha256.Sum256(s.PublicKey())
+	if s.DeviceID() != hex.EncodeToString(sum[:]) {
+		t.Errorf("device id %s; want the SHA-256 of the public key, %x", s.DeviceID(), sum)
+	}
+	if epoch, err := hex.DecodeString(s.Epoch()); err != nil || len(epoch) != 16 {
+		t.Errorf("epoch %q is not 16 bytes in hex", s.Epoch())
+	}
+	if want := "examday/" + s.DeviceID() + "/" + s.Epoch(); s.Origin() != want {
+		t.Errorf("origin %q; want %q", s.Origin(), want)
+	}
+
+	// The day goes on across a reopen under the same key.
+	first := mustDo(t, s, func(h *exam.Hall) ([]exam.Event, error) {
+		return h.CreateHall(exam.HallSetup{Name: "Аудитория 214", Date: "2027-08-12", Officer: officer, Chairman: "Жұмабеков Қ."},
+			storetest.Roster(3), storetest.Base, officer)
+	})
+	device, epoch, vkey := s.DeviceID(), s.Epoch(), s.VerifierKey()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = open(t, path)
+	if s.DeviceID() != device || s.Epoch() != epoch || s.VerifierKey() != vkey {
+		t.Errorf("after a reopen: device %s epoch %s key %s; before %s %s %s", s.DeviceID(), s.Epoch(), s.VerifierKey(), device, epoch, vkey)
+	}
+	second := mustDo(t, s, clockJump(storetest.Base.Add(time.Minute)))
+	for _, r := range append(first, second...) {
+		if !ed25519.Verify(pub, r.Body, r.Signature) {
+			t.Errorf("event %d is not signed by the file's key", r.Event.Seq)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// The private key is nowhere in the hall file: not its seed, not the
+	// key file's text.
+	hall, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(hall, key.priv.Seed()) || bytes.Contains(hall, []byte(strings.TrimSpace(key.text))) {
+		t.Error("the private key is inside the hall file")
+	}
+	if !bytes.Contains(hall, pub) {
+		t.Error("the public key is not in the hall file")
+	}
+}
+
+// O_EXCL: a key file already where a new file's key would go is never
+// overwritten; it may be the key of a hall file moved away.
+func TestNewFileIsNotMadeOverAKeyFileAlreadyThere(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hall.examday")
+	other := newKeyFile(t)
+	writeFile(t, store.KeyPath(path), []byte(other.text))
+
+	s, err := store.Open(path, store.Options{Create: true})
+	if err == nil {
+		s.Close()
+		t.Fatal("a new hall file was made over a key file already there")
+	}
+	if !errors.Is(err, store.ErrKeyExists) {
+		t.Errorf("Open(Create) beside a key file: %v; want ErrKeyExists", err)
+	}
+	if b, _ := os.ReadFile(store.KeyPath(path)); string(b) != other.text {
+		t.Error("the key file already there was changed")
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a hall file was left behind: %v", err)
+	}
+
+	// Remove takes a hall file with its key, so that it can be made again.
+	if err := store.Remove(path); err == nil {
+		t.Error("Remove of a hall file that is not there said nothing")
+	}
+	if _, err := os.Stat(store.KeyPath(path)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Remove left the key file: %v", err)
+	}
+	s, err = store.Open(path, store.Options{Create: true})
+	if err != nil {
+		t.Fatalf("Open(Create) once the key file is gone: %v", err)
+	}
+	s.Close()
+	if err := store.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, store.KeyPath(path)} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("Remove left %s", p)
+		}
+	}
+}
+
+// A file whose key file is missing, unreadable or another's opens
+// read-only and says why; it can still be read, checked and its checkpoint
+// given, and no key is made for it.
+func TestFileWithoutItsKeyOpensReadOnlyWithTheReason(t *testing.T) {
+	cases := []struct {
+		name   string
+		break_ func(t *testing.T, keyPath string)
+		want   error
+	}{
+		{"key file missing", func(t *testing.T, keyPath string) {
+			os.Remove(keyPath)
+		}, store.ErrKeyMissing},
+		{"another hall's key", func(t *testing.T, keyPath string) {
+			writeFile(t, keyPath, []byte(newKeyFile(t).text))
+		}, store.ErrKeyMismatch},
+		{"not a key", func(t *testing.T, keyPath string) {
+			writeFile(t, keyPath, []byte("examday key, honest\n"))
+		}, store.ErrKeyMismatch},
+		{"key file unreadable", func(t *testing.T, keyPath string) {
+			if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+				t.Skip("no file mode keeps this user from reading it")
+			}
+			os.Chmod(keyPath, 0)
+		}, store.ErrKeyMissing},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := builtHall(t, 10, 40)
+			c.break_(t, store.KeyPath(path))
+			keyBefore, keyErr := os.ReadFile(store.KeyPath(path))
+			before := fileSum(t, path)
+
+			s := open(t, path)
+			if err := s.Broken(); !errors.Is(err, c.want) {
+				t.Fatalf("Broken() = %v; want %v", err, c.want)
+			}
+			t.Logf("%v", s.Broken())
+			if !strings.Contains(s.Broken().Error(), store.KeyPath(path)) {
+				t.Errorf("the reason does not name the key file: %v", s.Broken())
+			}
+			if _, err := s.Do(clockJump(storetest.Base.Add(time.Hour))); !errors.Is(err, store.ErrReadOnly) {
+				t.Errorf("Do without the key: %v; want ErrReadOnly", err)
+			}
+			// Reading, checking and the checkpoint need no private key.
+			if n := len(records(t, s)); n != 40 {
+				t.Errorf("%d events readable; want 40", n)
+			}
+			if err := s.VerifySignatures(); err != nil {
+				t.Errorf("VerifySignatures: %v", err)
+			}
+			cp, err := s.Checkpoint()
+			if err != nil {
+				t.Fatalf("Checkpoint: %v", err)
+			}
+			if _, err := note.Open(cp, note.VerifierList(verifierOf(t, s.VerifierKey()))); err != nil {
+				t.Errorf("the checkpoint of a file without its key: %v", err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if fileSum(t, path) != before {
+				t.Error("a file opened without its key was written to")
+			}
+			keyAfter, keyErrAfter := os.ReadFile(store.KeyPath(path))
+			if !bytes.Equal(keyAfter, keyBefore) || (keyErr == nil) != (keyErrAfter == nil) {
+				t.Error("the key file was made or changed")
+			}
+		})
+	}
+}
+
+func verifierOf(t *testing.T, vkey string) note.Verifier {
+	t.Helper()
+	v, err := note.NewVerifier(vkey)
+	if err != nil {
+		t.Fatalf("NewVerifier(%q): %v", vkey, err)
+	}
+	return v
+}
+
+func TestEveryEventIsSignedOverItsStoredBytes(t *testing.T) {
+	path := builtHall(t, 20, 300)
+	s := open(t, path)
+	recs := records(t, s)
+	if len(recs) != 300 {
+		t.Fatalf("%d events", len(recs))
+	}
+	for _, r := range recs {
+		if len(r.Signature) != ed25519.SignatureSize || !ed25519.Verify(s.PublicKey(), r.Body, r.Signature) {
+			t.Errorf("event %d: signature %x does not verify over its stored bytes", r.Event.Seq, r.Signature)
+		}
+	}
+	if err := s.VerifySignatures(); err != nil {
+		t.Errorf("VerifySignatures: %v", err)
+	}
+	// What Do returns is what is stored.
+	got := mustDo(t, s, clockJump(storetest.Base.Add(time.Hour)))
+	stored := records(t, s)[300]
+	if !bytes.Equal(got[0].Signature, stored.Signature) || !ed25519.Verify(s.PublicKey(), stored.Body, stored.Signature) {
+		t.Errorf("Do returned signature %x, stored %x", got[0].Signature, stored.Signature)
+	}
+}
+
+// A damaged signature is found at its event: by Open within the latest
+// events it checks, by VerifySignatures for any event. Either way the
+// file becomes read-only and is not written to.
+func TestDamagedSignatureIsFoundAtItsEvent(t *testing.T) {
+	const total = 300
+	old, recent := uint64(30), uint64(total-recentSignatures/2)
+	flip := func(seq uint64) func(tx *bolt.Tx) error {
+		return func(tx *bolt.Tx) error {
+			sigs := tx.Bucket(bucketSigs)
+			sig := bytes.Clone(sigs.Get(seqKey(seq)))
+			sig[17] ^= 0x01
+			return sigs.Put(seqKey(seq), sig)
+		}
+	}
+	byAnother := func(seq uint64) func(tx *bolt.Tx) error {
+		return func(tx *bolt.Tx) error {
+			other := newKeyFile(t)
+			return tx.Bucket(bucketSigs).Put(seqKey(seq), ed25519.Sign(other.priv, tx.Bucket(bucketEvents).Get(seqKey(seq))[32:]))
+		}
+	}
+	cases := []struct {
+		name   string
+		tamper func(tx *bolt.Tx) error
+		seq    uint64
+		atOpen bool
+	}{
+		{"a bit flipped in an old signature", flip(old), old, false},
+		{"an old event signed by another key", byAnother(old), old, false},
+		{"a bit flipped in a recent signature", flip(recent), recent, true},
+		{"a recent event signed by another key", byAnother(recent), recent, true},
+		{"a signature deleted", func(tx *bolt.Tx) error { return tx.Bucket(bucketSigs).Delete(seqKey(old)) }, old, true},
+		{"a signature cut short", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketSigs).Put(seqKey(old), bytes.Clone(tx.Bucket(bucketSigs).Get(seqKey(old))[:63]))
+		}, old, true},
+		{"a signature of an event not in the log", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketSigs).Put(seqKey(total+1), make([]byte, 64))
+		}, total + 1, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := builtHall(t, 20, total)
+			rawUpdate(t, path, c.tamper)
+			before := fileSum(t, path)
+			s := open(t, path)
+			err := s.Broken()
+			if !c.atOpen {
+				if err != nil {
+					t.Fatalf("Open: %v; Open verifies only the latest %d signatures", err, recentSignatures)
+				}
+				err = s.VerifySignatures()
+				if s.Broken() == nil {
+					t.Error("a signature that does not verify left the store writable")
+				}
+			}
+			var chain *store.ChainError
+			if !errors.As(err, &chain) || chain.Seq != c.seq || chain.Check != store.CheckSignature {
+				t.Fatalf("got %v; want a signature error at event %d", err, c.seq)
+			}
+			t.Logf("%v", err)
+			if _, err := s.Do(clockJump(storetest.Base.Add(time.Hour))); !errors.Is(err, store.ErrReadOnly) {
+				t.Errorf("Do: %v; want ErrReadOnly", err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if fileSum(t, path) != before {
+				t.Error("the file was written to")
+			}
+		})
+	}
+}
+
+// The tree is RFC 6962's over the stored bodies, as tlog computes it from
+// the events alone; the store proves inclusion and consistency with it.
+func TestTreeIsTheRFC6962TreeOfTheStoredBodies(t *testing.T) {
+	const total = 301 // not a power of two: the tree has a ragged edge
+	path := builtHall(t, 20, total)
+	bodies := bodiesOf(t, path)
+	tr := newTreeOf(t, bodies)
+	s := open(t, path)
+
+	size, root := s.TreeHead()
+	if size != total || root != tr.root(t, total) {
+		t.Fatalf("TreeHead = %d %v; tlog over the bodies gives %d %v", size, root, total, tr.root(t, total))
+	}
+	if got := store.RootOf(records(t, s)); got != root {
+		t.Errorf("RootOf(the records) = %v; TreeHead's root is %v", got, root)
+	}
+	if got, empty := store.RootOf(nil), tr.root(t, 0); got != empty {
+		t.Errorf("RootOf(nothing) = %v; the empty tree's root is %v", got, empty)
+	}
+	indexes := make([]int64, tlog.StoredHashCount(total))
+	for i := range indexes {
+		indexes[i] = int64(i)
+	}
+	stored, err := s.ReadHashes(indexes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range stored {
+		if stored[i] != tr[i] {
+			t.Fatalf("stored hash %d is %v; tlog gives %v", i, stored[i], tr[i])
+		}
+	}
+
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 50 {
+		n := rng.Int64N(total)
+		proof, err := tlog.ProveRecord(size, n, s)
+		if err != nil {
+			t.Fatalf("ProveRecord(%d, %d): %v", size, n, err)
+		}
+		if err := tlog.CheckRecord(proof, size, root, n, tlog.RecordHash(bodies[n])); err != nil {
+			t.Errorf("event %d: its inclusion proof does not verify: %v", n+1, err)
+		}
+		if err := tlog.CheckRecord(proof, size, root, n, tlog.RecordHash(bodies[(n+1)%total])); err == nil {
+			t.Errorf("event %d: the proof verifies another event's bytes", n+1)
+		}
+	}
+
+	// The log grows; the older tree is a prefix of the newer.
+	for i := range 40 {
+		mustDo(t, s, clockJump(storetest.Base.Add(time.Hour+time.Duration(i)*time.Second)))
+	}
+	newSize, newRoot := s.TreeHead()
+	proof, err := tlog.ProveTree(newSize, size, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if newSize != total+40 || tlog.CheckTree(proof, newSize, newRoot, size, root) != nil {
+		t.Errorf("the tree of %d events is not an extension of the tree of %d", newSize, size)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := newTreeOf(t, bodiesOf(t, path)); got.root(t, newSize) != newRoot {
+		t.Error("after appending, the root is not tlog's over the bodies")
+	}
+}
+
+// A stored tree hash edited, removed or added: the file opens read-only at
+// the event whose hash it is.
+func TestEditedTreeHashOpensReadOnlyAtItsEvent(t *testing.T) {
+	const total = 60
+	put := func(index int64, h []byte) func(tx *bolt.Tx) error {
+		return func(tx *bolt.Tx) error { return tx.Bucket(bucketTree).Put(indexKey(index), h) }
+	}
+	changed := func(index int64) func(tx *bolt.Tx) error {
+		return func(tx *bolt.Tx) error {
+			h := bytes.Clone(tx.Bucket(bucketTree).Get(indexKey(index)))
+			h[0] ^= 0x80
+			return tx.Bucket(bucketTree).Put(indexKey(index), h)
+		}
+	}
+	last := tlog.StoredHashCount(total) - 1
+	cases := []struct {
+		name   string
+		tamper func(tx *bolt.Tx) error
+		seq    uint64
+	}{
+		// Record n's hashes are stored with it, from StoredHashIndex(0, n):
+		// its leaf, then the subtrees it completes.
+		{"a leaf hash edited", changed(tlog.StoredHashIndex(0, 29)), 30},
+		{"an inner hash edited", changed(tlog.StoredHashIndex(2, 4)), 20}, // records 16..19
+		{"the last hash removed", func(tx *bolt.Tx) error { return tx.Bucket(bucketTree).Delete(indexKey(last)) }, total},
+		{"a hash added past the log", put(last+1, make([]byte, 32)), total + 1},
+		{"a hash cut short", put(tlog.StoredHashIndex(0, 9), make([]byte, 31)), 10},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := builtHall(t, 20, total)
+			rawUpdate(t, path, c.tamper)
+			before := fileSum(t, path)
+			s := open(t, path)
+			var chain *store.ChainError
+			if !errors.As(s.Broken(), &chain) || chain.Seq != c.seq || chain.Check != store.CheckTree {
+				t.Fatalf("Broken() = %v; want a tree error at event %d", s.Broken(), c.seq)
+			}
+			t.Logf("%v", chain)
+			if _, err := s.Do(clockJump(storetest.Base.Add(time.Hour))); !errors.Is(err, store.ErrReadOnly) {
+				t.Errorf("Do: %v; want ErrReadOnly", err)
+			}
+			s.Close()
+			if fileSum(t, path) != before {
+				t.Error("the file was written to")
+			}
+		})
+	}
+}
+
+// The checkpoint is a note anyone verifies with the file's verifier key
+// and standard code, and no other key verifies.
+func TestCheckpointIsASignedNoteAnyoneCanVerify(t *testing.T) {
+	path := builtHall(t, 20, 77)
+	s := open(t, path)
+	cp, err := s.Checkpoint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := note.NewEd25519VerifierKey(s.Origin(), s.PublicKey())
+	if err != nil || s.VerifierKey() != want {
+		t.Errorf("VerifierKey() = %q; note.NewEd25519VerifierKey gives %q (%v)", s.VerifierKey(), want, err)
+	}
+	n, err := note.Open(cp, note.VerifierList(verifierOf(t, s.VerifierKey())))
+	if err != nil {
+		t.Fatalf("note.Open with the file's verifier: %v\n%s", err, cp)
+	}
+	size, root := s.TreeHead()
+	if wantText := fmt.Sprintf("examday/%s/%s\n%d\n%s\n", s.DeviceID(), s.Epoch(), size, root); n.Text != wantText {
+		t.Errorf("checkpoint text %q; want origin, size and root: %q", n.Text, wantText)
+	}
+	lines := strings.Split(n.Text, "\n")
+	if got, err := tlog.ParseHash(lines[2]); err != nil || got != root || lines[1] != "77" {
+		t.Errorf("checkpoint size %q root %q; want 77 and %v", lines[1], lines[2], root)
+	}
+
+	// Another key, even under the same name, does not verify it.
+	_, otherKey, err := note.GenerateKey(nil, s.Origin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := note.Open(cp, note.VerifierList(verifierOf(t, otherKey))); err == nil {
+		t.Error("another key's verifier accepted the checkpoint")
+	} else {
+		t.Logf("another key: %v", err)
+	}
+
+	// Each commit signs the new tree.
+	mustDo(t, s, clockJump(storetest.Base.Add(time.Hour)))
+	cp2, err := s.Checkpoint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n2, err := note.Open(cp2, note.VerifierList(verifierOf(t, s.VerifierKey())))
+	if err != nil || !strings.Contains(n2.Text, "\n78\n") {
+		t.Errorf("checkpoint after one more event: %v %q", err, n2.Text)
+	}
+}
+
+// The checkpoint stored in the file is checked at Open against the root
+// recomputed from the events: one signed by another key, or one of an
+// older tree, opens the file read-only.
+func TestStoredCheckpointIsCheckedAgainstTheEvents(t *testing.T) {
+	const total = 50
+	cases := []struct {
+		name   string
+		tamper func(t *testing.T, path string) func(tx *bolt.Tx) error
+		seq    uint64
+	}{
+		{"signed by another key", func(t *testing.T, path string) func(tx *bolt.Tx) error {
+			other := newKeyFile(t)
+			other.origin = readKeyFile(t, path).origin
+			tr := newTreeOf(t, bodiesOf(t, path))
+			cp := checkpointOf(t, other, total, tr.root(t, total))
+			return func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), cp) }
+		}, total},
+		{"of an older tree", func(t *testing.T, path string) func(tx *bolt.Tx) error {
+			tr := newTreeOf(t, bodiesOf(t, path))
+			cp := checkpointOf(t, readKeyFile(t, path), total-5, tr.root(t, total-5))
+			return func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), cp) }
+		}, total - 4},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := builtHall(t, 20, total)
+			rawUpdate(t, path, c.tamper(t, path))
+			s := open(t, path)
+			var chain *store.ChainError
+			if !errors.As(s.Broken(), &chain) || chain.Seq != c.seq || chain.Check != store.CheckCheckpoint {
+				t.Fatalf("Broken() = %v; want a checkpoint error at event %d", s.Broken(), c.seq)
+			}
+			t.Logf("%v", chain)
+		})
+	}
+}
+
+// A forger who has the file but not its key edits an old event, links
+// every later one to it again and makes the tree again: the chain and the
+// tree hold, but the signatures do not. Open finds it at the first of the
+// latest events whose signature it checks (every later body changed with
+// its prev); VerifySignatures at the edited event itself.
+func TestAnEditWithoutTheKeyIsFound(t *testing.T) {
+	const total, victim = 300, 30
+	path := builtHall(t, 20, total)
+	rawUpdate(t, path, forgeFrom(victim, func(body []byte) []byte {
+		return bytes.Replace(body, []byte(`"ticket":"`), []byte(`"ticket":"9`), 1)
+	}))
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
+		var bodies [][]byte
+		tx.Bucket(bucketEvents).ForEach(func(_, v []byte) error { bodies = append(bodies, bytes.Clone(v[32:])); return nil })
+		for i, h := range newTreeOf(t, bodies) {
+			if err := tx.Bucket(bucketTree).Put(indexKey(int64(i)), bytes.Clone(h[:])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s := open(t, path)
+	var chain *store.ChainError
+	if first := uint64(total - recentSignatures + 1); !errors.As(s.Broken(), &chain) || chain.Seq != first || chain.Check != store.CheckSignature {
+		t.Fatalf("Broken() = %v; want a signature error at event %d", s.Broken(), first)
+	}
+	if err := s.VerifySignatures(); !errors.As(err, &chain) || chain.Seq != victim || chain.Check != store.CheckSignature {
+		t.Errorf("VerifySignatures = %v; want a signature error at event %d", err, victim)
+	}
+}
+
+// Schema 2 → 3 and 1 → 3: one Update makes the buckets, the key and epoch,
+// signs every event already there and hashes it into the tree. The log
+// and the state are as they were; the signatures say they were made at
+// the upgrade.
+func TestOpenUpgradesAnOlderFileInOneTransaction(t *testing.T) {
+	for _, from := range []int{2, 1} {
+		t.Run(fmt.Sprintf("schema %d", from), func(t *testing.T) {
+			const total = 25
+			path := builtHall(t, 10, total)
+			s := open(t, path)
+			wantState, wantLog := snapshot(t, s.Hall()), records(t, s)
+			s.Close()
+			downgrade(t, path, from)
+			before := txID(t, path)
+			t.Logf("before: %s", layoutOf(t, path))
+
+			s = open(t, path)
+			if err := s.Broken(); err != nil {
+				t.Fatalf("a sound schema-%d file opened broken: %v", from, err)
+			}
+			if got := snapshot(t, s.Hall()); got != wantState {
+				t.Errorf("state changed by the upgrade")
+			}
+			got := records(t, s)
+			for i := range got {
+				if !bytes.Equal(got[i].Body, wantLog[i].Body) || got[i].Hash != wantLog[i].Hash {
+					t.Errorf("event %d changed by the upgrade", i+1)
+				}
+				if !ed25519.Verify(s.PublicKey(), got[i].Body, got[i].Signature) {
+					t.Errorf("event %d is not signed after the upgrade", i+1)
+				}
+			}
+			if s.SignedAtUpgrade() != total {
+				t.Errorf("SignedAtUpgrade = %d; want %d", s.SignedAtUpgrade(), total)
+			}
+			size, root := s.TreeHead()
+			if tr := newTreeOf(t, bodiesOf2(got)); size != total || root != tr.root(t, total) {
+				t.Errorf("tree after the upgrade: %d %v; want %d %v", size, root, total, tr.root(t, total))
+			}
+			if _, err := note.Open(mustCheckpoint(t, s), note.VerifierList(verifierOf(t, s.VerifierKey()))); err != nil {
+				t.Errorf("checkpoint after the upgrade: %v", err)
+			}
+			key := readKeyFile(t, path)
+			if !bytes.Equal(key.priv.Public().(ed25519.PublicKey), s.PublicKey()) {
+				t.Error("the key file is not the key the upgrade signed with")
+			}
+			device := s.DeviceID()
+			// Events recorded after the upgrade are signed as they come.
+			mustDo(t, s, clockJump(storetest.Base.Add(time.Hour)))
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if after := txID(t, path); after != before+2 {
+				t.Errorf("the upgrade and one event took %d transactions; want 1 + 1", after-before)
+			}
+			if l := layoutOf(t, path); l != "schema 3 sheets sigs tlog public_key device epoch checkpoint signed_at_upgrade" {
+				t.Errorf("after the upgrade: %s", l)
+			}
+
+			// Upgraded: opening and closing writes nothing, under the same key.
+			sum := fileSum(t, path)
+			s = open(t, path)
+			if s.Broken() != nil || s.DeviceID() != device || s.SignedAtUpgrade() != total {
+				t.Errorf("reopened: broken %v, device %s (was %s), signed at upgrade %d", s.Broken(), s.DeviceID(), device, s.SignedAtUpgrade())
+			}
+			if err := s.VerifySignatures(); err != nil {
+				t.Errorf("VerifySignatures after the upgrade: %v", err)
+			}
+			s.Close()
+			if fileSum(t, path) != sum {
+				t.Error("opening and closing an upgraded file wrote to it")
+			}
+		})
+	}
+}
+
+func bodiesOf2(recs []store.Record) [][]byte {
+	out := make([][]byte, len(recs))
+	for i, r := range recs {
+		out[i] = r.Body
+	}
+	return out
+}
+
+func mustCheckpoint(t *testing.T, s *store.Store) []byte {
+	t.Helper()
+	cp, err := s.Checkpoint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cp
+}
+
+// The upgrade writes the key file before its transaction; if it is cut
+// short between the two, the key file is there and the file is still of
+// the old schema. The next Open finishes the upgrade with that key rather
+// than make a second one.
+func TestAnUpgradeCutShortIsFinishedWithTheKeyItMade(t *testing.T) {
+	path := builtHall(t, 10, 25)
+	downgrade(t, path, 2)
+	left := newKeyFile(t)
+	writeFile(t, store.KeyPath(path), []byte(left.text))
+
+	s := open(t, path)
+	if err := s.Broken(); err != nil {
+		t.Fatalf("Broken() = %v", err)
+	}
+	if s.Origin() != left.origin || !bytes.Equal(s.PublicKey(), left.priv.Public().(ed25519.PublicKey)) {
+		t.Errorf("upgraded under %s; the key file left was %s", s.Origin(), left.origin)
+	}
+	if err := s.VerifySignatures(); err != nil {
+		t.Error(err)
+	}
+}
+
+// A file of an older schema that does not verify, or whose key file beside
+// it is not a key, is not upgraded: it opens read-only, byte for byte as
+// it was, and no key is made for it.
+func TestAnOlderFileThatCannotBeTrustedIsNotUpgraded(t *testing.T) {
+	cases := []struct {
+		name   string
+		damage func(t *testing.T, path string)
+		want   error
+	}{
+		{"its chain broken", func(t *testing.T, path string) {
+			rawUpdate(t, path, func(tx *bolt.Tx) error {
+				events := tx.Bucket(bucketEvents)
+				v := bytes.Clone(events.Get(seqKey(12)))
+				v[40] ^= 0x20
+				return events.Put(seqKey(12), v)
+			})
+		}, nil},
+		{"a key file beside it that is not a key", func(t *testing.T, path string) {
+			writeFile(t, store.KeyPath(path), []byte("PRIVATE+KEY+nothing\n"))
+		}, store.ErrKeyMismatch},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := builtHall(t, 10, 25)
+			downgrade(t, path, 2)
+			c.damage(t, path)
+			sum, layoutBefore := fileSum(t, path), layoutOf(t, path)
+			keyBefore, _ := os.ReadFile(store.KeyPath(path))
+
+			s := open(t, path)
+			var chain *store.ChainError
+			switch err := s.Broken(); {
+			case c.want == nil && (!errors.As(err, &chain) || chain.Seq != 12):
+				t.Errorf("Broken() = %v; want the chain broken at 12", err)
+			case c.want != nil && !errors.Is(err, c.want):
+				t.Errorf("Broken() = %v; want %v", err, c.want)
+			}
+			t.Logf("%v", s.Broken())
+			if err := s.VerifySignatures(); !errors.Is(err, store.ErrUnsigned) {
+				t.Errorf("VerifySignatures on an unsigned file: %v; want ErrUnsigned", err)
+			}
+			if _, err := s.Checkpoint(); !errors.Is(err, store.ErrUnsigned) {
+				t.Errorf("Checkpoint of an unsigned file: %v; want ErrUnsigned", err)
+			}
+			if size, _ := s.TreeHead(); c.want != nil && size != 25 {
+				t.Errorf("TreeHead of an unsigned file: size %d; want the 25 events' tree", size)
+			}
+			s.Close()
+			if fileSum(t, path) != sum || layoutOf(t, path) != layoutBefore {
+				t.Errorf("the file was written to: %s, was %s", layoutOf(t, path), layoutBefore)
+			}
+			keyAfter, _ := os.ReadFile(store.KeyPath(path))
+			if !bytes.Equal(keyAfter, keyBefore) {
+				t.Errorf("the key file beside it was made or changed: %q", keyAfter)
+			}
+		})
+	}
+}
+
+// The crash test's writer reports each event with its signature; this is
+// what it prints, read back the same way.
+func TestSignedAckLineRoundTrips(t *testing.T) {
+	s, _ := newStore(t)
+	mustDo(t, s, func(h *exam.Hall) ([]exam.Event, error) {
+		return h.CreateHall(exam.HallSetup{Name: "A", Date: "2027-08-12", Officer: officer, Chairman: "C"}, storetest.Roster(2), storetest.Base, officer)
+	})
+	for _, r := range records(t, s) {
+		line := ackLine(r)
+		a, ok := parseAck(strings.TrimSpace(line))
+		if !ok || a.seq != r.Event.Seq || a.hash != r.Hash || !bytes.Equal(a.sig, r.Signature) {
+			t.Errorf("%q read back as %+v", line, a)
+		}
+	}
+	if _, ok := parseAck("ACK 3 " + strings.Repeat("ab", 32) + " " + strconv.Quote("x")); ok {
+		t.Error("a cut ACK line was read")
+	}
+}

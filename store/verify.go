@@ -1,0 +1,411 @@
+package store
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// What Open verifies, and what it leaves to VerifySignatures.
+//
+// Open must show the first frame of a big hall (100,000 events) within
+// half a second, and one Ed25519 verification costs about 37 µs here:
+// every signature would be 3.7 s on one core, about 2 s on two. So Open
+// checks, for every event, everything that costs a hash — its SHA-256,
+// the link to the one before, that its signature is there and 64 bytes
+// long, and that the tree hashes stored for it are those recomputed from
+// its bytes (about 40 ms of Open's 220 ms for 100,000 events, on the
+// second core while the chain is checked on the first) — and then
+// verifies, with the key:
+//
+//   - the latest signed checkpoint, against the root it recomputed. The
+//     root is a hash over every event's exact bytes, so a checkpoint that
+//     verifies with the file's key and names this root vouches, through
+//     the tree, for every event: no event's bytes can differ from what the
+//     key signed without the root differing;
+//   - the signatures of the last recentSignatures events, the ones a
+//     hand-over sends next;
+//
+// VerifySignatures checks every event's own signature, on every core;
+// `examday verify-log` and the export run it, and the screen can run it
+// after the first frame, as it runs VerifyProjection. An event whose own
+// signature alone was damaged (its bytes, the chain, the tree and the
+// checkpoint all sound) is found there, not at Open.
+const recentSignatures = 100
+
+// Check names which of the log's checks failed.
+type Check string
+
+const (
+	CheckChain      Check = "chain"      // the hash chain: an event's hash, its prev, its place
+	CheckSignature  Check = "signature"  // an event's Ed25519 signature
+	CheckTree       Check = "tree"       // a stored hash of the Merkle tree
+	CheckCheckpoint Check = "checkpoint" // the signed checkpoint of the tree
+)
+
+// logCheck is what verifying a log found: the hash of its last event,
+// its tree and its signed checkpoint. When the log does not verify, head
+// and tree are those of the events before the first bad one.
+type logCheck struct {
+	head       [32]byte
+	tree       treeHead
+	checkpoint []byte
+}
+
+// verifyLog walks the whole log: each event's stored hash is the SHA-256
+// of its stored bytes, its prev is the hash of the one before, and the
+// sequence numbers run 1, 2, 3 … without a gap; the state beside the log
+// was projected from exactly this log's length. For a signed file (schema
+// 3) it also checks, for each event, that its signature is there and that
+// the tree hashes stored for it are those its bytes give, then the
+// signatures of the latest events and the signed checkpoint against the
+// recomputed root. The error is a *ChainError at the first bad event.
+func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err error) {
+	// First gather the stored values, in order, with a cursor walk each,
+	// checking only their places; then check their contents, the chain on
+	// one core and the tree on another (they are the two thirds of Open
+	// that grow with the log); then take the first failure by sequence
+	// number, and at the same event the chain's before the signature's
+	// before the tree's, as one walk checking each event in turn would.
+	// The values are bbolt's memory map, valid while tx is open.
+	events, placed := gatherEvents(tx)
+	n := uint64(len(events))
+	var sigs, stored [][]byte
+	var misplaced *ChainError // of the tree's stored hashes
+	var fails [3]*ChainError  // chain, signature, tree
+	fails[0] = placed
+	signed := id.signed()
+	if signed {
+		sigs, fails[1] = gatherSignatures(tx, n)
+		stored, misplaced = gatherTree(tx, n)
+	}
+	var hashes memoryHashes
+	inParallel(func() {
+		var prev [32]byte
+		for i, v := range events {
+			if err := verifyRecord(uint64(i)+1, v, prev); err != nil {
+				fails[0] = earlier(err.(*ChainError), fails[0])
+				return
+			}
+			copy(prev[:], v[:32])
+		}
+	}, func() {
+		hashes = make(memoryHashes, 0, tlog.StoredHashCount(int64(n)))
+		for i, v := range events {
+			seq := uint64(i) + 1
+			if len(v) < 32 {
+				return // the chain check says so
+			}
+			first := int64(len(hashes))
+			hs, err := hashes.add(int64(i), v[32:])
+			if err != nil {
+				fails[2] = &ChainError{Seq: seq, Check: CheckTree, Reason: err.Error()}
+				return
+			}
+			if !signed {
+				continue
+			}
+			for j, h := range hs {
+				index := first + int64(j)
+				if index >= int64(len(stored)) {
+					fails[2] = misplaced
+					return
+				}
+				if !bytes.Equal(stored[index], h[:]) {
+					fails[2] = &ChainError{Seq: seq, Check: CheckTree, Reason: fmt.Sprintf("the tree hash %d stored for it is not the one its bytes give", index)}
+					return
+				}
+			}
+		}
+		fails[2] = misplaced // hashes past the log's
+	})
+
+	var bad *ChainError
+	for _, f := range fails {
+		bad = earlier(bad, f)
+	}
+	res.tree.size = int64(n)
+	if bad != nil {
+		res.tree.size = int64(min(bad.Seq-1, n))
+	}
+	if res.tree.size > 0 {
+		copy(res.head[:], events[res.tree.size-1][:32])
+	}
+	// The tree of what verified, whatever is returned.
+	defer func() {
+		res.tree.root, _ = tlog.TreeHash(res.tree.size, &hashes)
+	}()
+	if bad != nil {
+		return res, bad
+	}
+	if n != stateSeq {
+		return res, &ChainError{Seq: n + 1, Check: CheckChain, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
+	}
+	if !signed {
+		return res, nil
+	}
+	for seq := max(n, recentSignatures) - recentSignatures + 1; seq <= n; seq++ {
+		if !ed25519.Verify(id.pub, events[seq-1][32:], sigs[seq-1]) {
+			return res, &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
+		}
+	}
+	root, err := tlog.TreeHash(int64(n), &hashes)
+	if err != nil {
+		return res, &ChainError{Seq: n + 1, Check: CheckTree, Reason: err.Error()}
+	}
+	cp := bytes.Clone(tx.Bucket(bucketMeta).Get(keyCheckpoint))
+	signedHead, err := openCheckpoint(cp, id)
+	switch {
+	case err != nil:
+		return res, &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the signed checkpoint of the log: " + err.Error()}
+	case signedHead.size != int64(n):
+		return res, &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint,
+			Reason: fmt.Sprintf("the signed checkpoint is of %d events, the log holds %d", signedHead.size, n)}
+	case signedHead.root != root:
+		return res, &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the root in the signed checkpoint is not the root of these events"}
+	}
+	res.checkpoint = cp
+	return res, nil
+}
+
+// earlier is the failure at the lower sequence number; at the same one, a.
+func earlier(a, b *ChainError) *ChainError {
+	if a == nil || (b != nil && b.Seq < a.Seq) {
+		return b
+	}
+	return a
+}
+
+// gatherEvents returns the stored events 1, 2, 3 … up to the first one
+// missing or out of place, and the error at that one.
+func gatherEvents(tx *bolt.Tx) ([][]byte, *ChainError) {
+	c := tx.Bucket(bucketEvents).Cursor()
+	var events [][]byte
+	if k, _ := c.Last(); len(k) == 8 {
+		events = make([][]byte, 0, min(binary.BigEndian.Uint64(k), 1<<24))
+	}
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		want := uint64(len(events)) + 1
+		if len(k) != 8 || binary.BigEndian.Uint64(k) != want {
+			return events, &ChainError{Seq: want, Check: CheckChain, Reason: "an event is missing or out of place"}
+		}
+		events = append(events, v)
+	}
+	return events, nil
+}
+
+// gatherSignatures returns the signatures of events 1 … n, and the first
+// event whose signature is missing or not 64 bytes long, or the first
+// signature of an event past n.
+func gatherSignatures(tx *bolt.Tx, n uint64) ([][]byte, *ChainError) {
+	sigs := make([][]byte, 0, n)
+	c := tx.Bucket(bucketSigs).Cursor()
+	k, v := c.First()
+	for ; uint64(len(sigs)) < n; k, v = c.Next() {
+		seq := uint64(len(sigs)) + 1
+		if len(k) != 8 || binary.BigEndian.Uint64(k) != seq {
+			return sigs, &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature is missing"}
+		}
+		if len(v) != ed25519.SignatureSize {
+			return sigs, &ChainError{Seq: seq, Check: CheckSignature, Reason: fmt.Sprintf("its signature is %d bytes, not %d", len(v), ed25519.SignatureSize)}
+		}
+		sigs = append(sigs, v)
+	}
+	if k != nil {
+		return sigs, &ChainError{Seq: n + 1, Check: CheckSignature, Reason: "there are signatures of events the log does not hold"}
+	}
+	return sigs, nil
+}
+
+// gatherTree returns the stored tree hashes of the first n events, in
+// index order, up to the first one missing or out of place; and the error
+// at the event that one belongs to, or at n+1 for hashes past the log.
+func gatherTree(tx *bolt.Tx, n uint64) ([][]byte, *ChainError) {
+	count := tlog.StoredHashCount(int64(n))
+	stored := make([][]byte, 0, count)
+	c := tx.Bucket(bucketTree).Cursor()
+	k, v := c.First()
+	for ; int64(len(stored)) < count; k, v = c.Next() {
+		index := int64(len(stored))
+		if len(k) != 8 || int64(binary.BigEndian.Uint64(k)) != index || len(v) != tlog.HashSize {
+			// The hashes at index belong to the record stored just
+			// before it: the last record whose first index is at most it.
+			record := sort.Search(int(n), func(r int) bool { return tlog.StoredHashIndex(0, int64(r)) > index }) - 1
+			return stored, &ChainError{Seq: uint64(record) + 1, Check: CheckTree, Reason: fmt.Sprintf("the tree hash %d stored for it is missing or damaged", index)}
+		}
+		stored = append(stored, v)
+	}
+	if k != nil {
+		return stored, &ChainError{Seq: n + 1, Check: CheckTree, Reason: "the tree holds hashes of events the log does not hold"}
+	}
+	return stored, nil
+}
+
+func verifyRecord(seq uint64, v []byte, prev [32]byte) error {
+	if len(v) < 32 {
+		return &ChainError{Seq: seq, Check: CheckChain, Reason: "the stored event is too short"}
+	}
+	body := v[32:]
+	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], v[:32]) {
+		return &ChainError{Seq: seq, Check: CheckChain, Reason: "its bytes do not match its hash (the event was changed)"}
+	}
+	if saysPlainly(body, seq, prev) {
+		return nil
+	}
+	var head struct {
+		Seq  uint64 `json:"seq"`
+		Prev string `json:"prev"`
+	}
+	if err := json.Unmarshal(body, &head); err != nil {
+		return &ChainError{Seq: seq, Check: CheckChain, Reason: "the stored event is not readable: " + err.Error()}
+	}
+	if head.Seq != seq {
+		return &ChainError{Seq: seq, Check: CheckChain, Reason: fmt.Sprintf("it says it is event %d", head.Seq)}
+	}
+	if head.Prev != hex.EncodeToString(prev[:]) {
+		return &ChainError{Seq: seq, Check: CheckChain, Reason: "it does not link to the event before it (an event was changed, removed or inserted)"}
+	}
+	return nil
+}
+
+// saysPlainly reports whether body is JSON that says it is event seq and
+// follows prev exactly as EncodeEvent writes it, "seq" first and "prev"
+// last, in a way encoding/json could not read otherwise. Decoding every
+// event was two thirds of opening a big hall; json.Valid is a third of the
+// cost. Any doubt answers false and the decode in verifyRecord decides, so
+// this accepts nothing the decode would refuse. The doubts: encoding/json
+// matches keys regardless of case (and reads "ſ" as "s"), unescapes \u in
+// keys, and lets a later duplicate key win. "prev" is the last member, so
+// no other spelling of it can win over it; "seq" is the first, so no other
+// member may spell it.
+func saysPlainly(body []byte, seq uint64, prev [32]byte) bool {
+	prefix := strconv.AppendUint(append(make([]byte, 0, 32), `{"seq":`...), seq, 10)
+	prefix = append(prefix, ',')
+	suffix := make([]byte, 0, 80)
+	suffix = append(suffix, `,"prev":"`...)
+	suffix = hex.AppendEncode(suffix, prev[:])
+	suffix = append(suffix, `"}`...)
+	if !bytes.HasPrefix(body, prefix) || !bytes.HasSuffix(body, suffix) ||
+		bytes.Contains(body, []byte(`\u`)) || bytes.Contains(body, []byte("ſ")) {
+		return false
+	}
+	seqKeys := 0
+	for i := 0; i+4 < len(body); i++ {
+		// |0x20 lowers an ASCII letter and maps no other byte onto s, e, q.
+		if body[i] == '"' && body[i+4] == '"' && body[i+1]|0x20 == 's' && body[i+2]|0x20 == 'e' && body[i+3]|0x20 == 'q' {
+			seqKeys++
+		}
+	}
+	return seqKeys == 1 && json.Valid(body)
+}
+
+// VerifySignatures checks every event's Ed25519 signature over its stored
+// bytes with the file's public key, on every core (Open checks only the
+// latest; see recentSignatures). If one does not verify, the store becomes
+// read-only, as for a log that does not verify at Open, and the error is a
+// *ChainError at the first such event (or at the first event missing, or
+// missing its signature). It takes about two seconds on two cores for
+// 100,000 events: run it where that wait is expected (a verify command, an
+// export) or after the first frame.
+func (s *Store) VerifySignatures() error {
+	if !s.id.signed() {
+		return ErrUnsigned
+	}
+	var bad *ChainError
+	err := s.db.View(func(tx *bolt.Tx) error {
+		// The bytes stay in bbolt's memory map, valid while this
+		// transaction is open; the workers only read them.
+		events, placed := gatherEvents(tx)
+		sigs, missing := gatherSignatures(tx, uint64(len(events)))
+		verifies := func(i int) bool {
+			return len(events[i]) >= 32 && ed25519.Verify(s.id.pub, events[i][32:], sigs[i])
+		}
+		if first := firstFailure(len(sigs), verifies); first < len(sigs) {
+			bad = &ChainError{Seq: uint64(first) + 1, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
+			if len(events[first]) < 32 {
+				bad = &ChainError{Seq: uint64(first) + 1, Check: CheckChain, Reason: "the stored event is too short"}
+			}
+		}
+		bad = earlier(earlier(placed, missing), bad)
+		return nil
+	})
+	if err == nil && bad != nil {
+		err = bad
+	}
+	if err != nil {
+		s.mu.Lock()
+		if s.broken == nil {
+			s.broken = err
+		}
+		s.mu.Unlock()
+	}
+	return err
+}
+
+// firstFailure runs ok over 0..n-1, one contiguous part per core, and
+// returns the first i for which it is false, or n. Each part stops at its
+// own first failure.
+func firstFailure(n int, ok func(i int) bool) int {
+	parts := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+	firsts := make([]int, parts)
+	work := make([]func(), parts)
+	for p := range parts {
+		lo, hi := n*p/parts, n*(p+1)/parts
+		firsts[p] = n
+		work[p] = func() {
+			for i := lo; i < hi; i++ {
+				if !ok(i) {
+					firsts[p] = i
+					return
+				}
+			}
+		}
+	}
+	inParallel(work...)
+	first := n
+	for _, f := range firsts {
+		first = min(first, f)
+	}
+	return first
+}
+
+// inParallel runs each of work in a goroutine of its own and waits for
+// all. The work reads bbolt's memory map, where a damaged or shortened
+// file faults or makes bbolt panic; the caller's recover (inspect's) is
+// the one that turns that into ErrDamaged, so a fault becomes a panic and
+// a panic is raised again on the caller's goroutine, not left to kill the
+// program from another.
+func inParallel(work ...func()) {
+	var wg sync.WaitGroup
+	panics := make([]any, len(work))
+	for i, w := range work {
+		wg.Go(func() {
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer func() { panics[i] = recover() }()
+			w()
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+}
+
+// forEachPart runs fn over 0..n-1, one contiguous part per core.
+func forEachPart(n int, fn func(i int)) {
+	firstFailure(n, func(i int) bool { fn(i); return true })
+}
