@@ -348,6 +348,12 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	if err := h.open(); err != nil {
 		return nil, err
 	}
+	// Answers are written after the start (§1.3, §2.2 g): before it there
+	// is nothing to hand in, and the theory hand-in a last sheet triggers
+	// would be refused anyway. A sheet spoilt before the start is voided.
+	if !h.Phase.Started() {
+		return nil, refuse(RefuseNotStarted)
+	}
 	s, ok := h.sheets[c]
 	switch {
 	case !ok:

@@ -1247,3 +1247,15 @@ func TestAWholeDayWithAnswerSheets(t *testing.T) {
 	}
 	d.refusesAll(exam.RefuseHallClosed, func() error { return errOf(d.h.ReceiveSheet(mp[0], minute(201), officer)) })
 }
+
+// §1.3, §2.2 g: nothing is written, so nothing is handed in, before the
+// start; a scan then is refused whole rather than half received.
+func TestSheetsAreNotReceivedBeforeTheStart(t *testing.T) {
+	d := printedDay(t)
+	packet := d.freePackets(exam.Master)[0]
+	d.one(d.h.Arrive(master, at(1*time.Minute), officer))
+	d.one(d.h.IssueMaterialsWithSheet(master, "17", packet[0], at(10*time.Minute), officer))
+	for _, c := range packet {
+		d.refusesAll(exam.RefuseNotStarted, func() error { return errOf(d.h.ReceiveSheet(c, at(11*time.Minute), officer)) })
+	}
+}
