@@ -58,6 +58,7 @@ func (s *Store) migrate() error {
 			}
 		}
 		meta, sigsB, treeB := tx.Bucket(bucketMeta), tx.Bucket(bucketSigs), tx.Bucket(bucketTree)
+		fillAppendOnly(sigsB, treeB)
 		if err := putIdentity(meta, id); err != nil {
 			return err
 		}

@@ -630,6 +630,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 	eventsB := tx.Bucket(bucketEvents)
 	examineesB := tx.Bucket(bucketExaminees)
 	sigsB, treeB := tx.Bucket(bucketSigs), tx.Bucket(bucketTree)
+	fillAppendOnly(eventsB, sigsB, treeB)
 	head := log.head
 	s.hall.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
 	defer s.hall.SetHistory(s.readEvent)
@@ -655,14 +656,10 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 		if err := eventsB.Put(seqKey(ev.Seq), value); err != nil {
 			return nil, log, err
 		}
-		sig := ed25519.Sign(s.key.priv, body)
-		if err := sigsB.Put(seqKey(ev.Seq), sig); err != nil {
-			return nil, log, err
-		}
 		if err := putTreeHashes(treeB, int64(ev.Seq-1), body); err != nil {
 			return nil, log, err
 		}
-		records = append(records, Record{Event: ev, Body: body, Hash: hash, Signature: sig})
+		records = append(records, Record{Event: ev, Body: body, Hash: hash})
 		head = hash
 	}
 	for o := range touched {
@@ -694,10 +691,31 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 	if next.tree.root, err = tlog.TreeHash(next.tree.size, txHashes(treeB)); err != nil {
 		return nil, log, err
 	}
+	// Signing is most of a commit's own work: 16 µs a signature here, one
+	// an event and one the checkpoint. They are signed one after the
+	// other: side by side on two cores measured slower, waking a second
+	// thread costs more than a signature.
+	for i := range records {
+		records[i].Signature = ed25519.Sign(s.key.priv, records[i].Body)
+		if err := sigsB.Put(seqKey(records[i].Event.Seq), records[i].Signature); err != nil {
+			return nil, log, err
+		}
+	}
 	if next.checkpoint, err = signCheckpoint(s.key, s.id, next.tree); err != nil {
 		return nil, log, err
 	}
 	return records, next, tx.Bucket(bucketMeta).Put(keyCheckpoint, next.checkpoint)
+}
+
+// fillAppendOnly lets pages of buckets that are only ever appended to
+// fill before they split, as bbolt advises for such buckets: at its
+// default of half, a page left behind by an append is never filled again,
+// and the log, its signatures and its tree take twice the pages, which
+// Open reads and checks. It holds for the transaction the buckets are of.
+func fillAppendOnly(buckets ...*bolt.Bucket) {
+	for _, b := range buckets {
+		b.FillPercent = 0.95
+	}
 }
 
 func seqKey(seq uint64) []byte {
