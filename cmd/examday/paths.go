@@ -50,3 +50,12 @@ func (a *app) filePath(name string) (string, error) {
 func ensureDir(path string) error {
 	return os.MkdirAll(filepath.Dir(path), 0o700)
 }
+
+// hallFilePath is the file of the real hall, or of the demo with demo: what
+// every command taking --demo opens.
+func (a *app) hallFilePath(demo bool) (string, error) {
+	if demo {
+		return a.filePath("demo.db")
+	}
+	return a.filePath("hall.db")
+}

@@ -67,11 +67,7 @@ func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	name := "hall.db"
-	if demo {
-		name = "demo.db"
-	}
-	path, err := a.filePath(name)
+	path, err := a.hallFilePath(demo)
 	if err != nil {
 		return err
 	}

@@ -77,11 +77,7 @@ func defaultSpares(h *exam.Hall, renew bool) int {
 // openHallFile opens the hall's file (the demo's with demo) for a command
 // that needs a hall in it.
 func (a *app) openHallFile(demo bool) (*store.Store, error) {
-	name := "hall.db"
-	if demo {
-		name = "demo.db"
-	}
-	path, err := a.filePath(name)
+	path, err := a.hallFilePath(demo)
 	if err != nil {
 		return nil, err
 	}

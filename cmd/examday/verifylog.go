@@ -24,11 +24,7 @@ func (a *app) verifyLogCommand() *cobra.Command {
 		Long:  c.T("cli.verifylog.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			name := "hall.db"
-			if demo {
-				name = "demo.db"
-			}
-			path, err := a.filePath(name)
+			path, err := a.hallFilePath(demo)
 			if err != nil {
 				return err
 			}
