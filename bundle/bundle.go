@@ -479,11 +479,12 @@ func (b *Bundle) VerifyAlone() error {
 // PublicKeyOf reads the Ed25519 public key out of a verifier key in
 // note's encoding, "<name>+<hash>+<base64 of 0x01 and the key>".
 func PublicKeyOf(vkey string) (ed25519.PublicKey, error) {
-	i := strings.LastIndexByte(vkey, '+')
-	if i < 0 {
+	// A note name has no "+" in it; the base64 of the key may.
+	parts := strings.SplitN(vkey, "+", 3)
+	if len(parts) != 3 {
 		return nil, fmt.Errorf("the key %q is not a verifier key", vkey)
 	}
-	raw, err := base64.StdEncoding.DecodeString(vkey[i+1:])
+	raw, err := base64.StdEncoding.DecodeString(parts[2])
 	if err != nil || len(raw) != 1+ed25519.PublicKeySize || raw[0] != 1 {
 		return nil, fmt.Errorf("the key %q is not an Ed25519 verifier key", vkey)
 	}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/spf13/cobra"
+
+	"examday/bundle"
+	"examday/store"
+)
+
+// exportCommand is `examday export --out DIR_OR_FILE`: the hall's whole
+// record as one bundle, for a USB stick. The bundle is written to a
+// temporary file beside its final name, fsynced, renamed, the directory
+// fsynced, then read back from the stick and verified. A stick may still
+// lie about what it holds, so an export never marks events as delivered:
+// only the central record's receipt does (`examday sync`).
+func (a *app) exportCommand() *cobra.Command {
+	c := a.cat
+	var out string
+	var demo bool
+	cmd := &cobra.Command{
+		Use:   "export --out DIR_OR_FILE",
+		Short: c.T("cli.export.short"),
+		Long:  c.T("cli.export.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return errors.New(c.T("cli.export.no_out"))
+			}
+			path, err := a.hallFilePath(demo)
+			if err != nil {
+				return err
+			}
+			s, err := a.openStore(path, false)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return a.export(s, out)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "out", "o", "", c.T("cli.export.flag.out"))
+	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.export.flag.demo"))
+	return cmd
+}
+
+func (a *app) export(s *store.Store, out string) error {
+	c := a.cat
+	data, err := s.Bundle(1)
+	if err != nil {
+		return errors.New(c.T("cli.export.cannot", err))
+	}
+	b, err := bundle.Parse(data)
+	if err != nil {
+		return err // Bundle writes only what Parse reads: a bug, not the officer's
+	}
+	target := out
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		target = filepath.Join(out, bundleName(b))
+	}
+	if err := writeDurably(target, data); err != nil {
+		return errors.New(c.T("cli.export.write_failed", target, err))
+	}
+	// Read back what the stick says it holds: a bundle that does not
+	// read back whole is reported, and left for the officer to see.
+	back, err := os.ReadFile(target)
+	if err != nil {
+		return errors.New(c.T("cli.export.readback_failed", target, err))
+	}
+	rb, err := bundle.Parse(back)
+	if err == nil {
+		err = rb.Verify(s.PublicKey())
+	}
+	if err != nil {
+		return errors.New(c.T("cli.export.readback_bad", target, a.bundleError(err)))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.export.done", target, rb.Header.First, rb.Header.Last, len(back)))
+	fmt.Fprintln(a.stdout, c.T("cli.bundle.root", hex.EncodeToString(rb.Root[:]), rootPrefix(rb)))
+	fmt.Fprintln(a.stdout, c.T("cli.export.not_delivered"))
+	return nil
+}
+
+// bundleName names a bundle by its log and range, so that bundles of
+// several halls, or of one hall at several times, sit side by side on a
+// stick without one replacing another.
+func bundleName(b *bundle.Bundle) string {
+	return fmt.Sprintf("examday-%s-%s-%d-%d.bundle", b.Header.Device[:12], b.Header.Epoch[:8], b.Header.First, b.Header.Last)
+}
+
+// rootPrefix is the root as the paper report prints it: the first 12 hex
+// digits of its bytes.
+func rootPrefix(b *bundle.Bundle) string { return hex.EncodeToString(b.Root[:6]) }
+
+// writeDurably writes data to path as a whole or not at all: a temporary
+// file in the same directory, fsynced, renamed over path, the directory
+// fsynced so the new name survives a pulled stick or a power cut.
+func writeDurably(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".examday-bundle-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDirectory(dir)
+}
+
+// syncDirectory makes a new name in dir durable. Windows has no directory
+// to sync; its file systems journal names themselves.
+func syncDirectory(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// verifyCommand is `examday verify FILE`: a bundle checked alone, offline,
+// with the key it names — that it is whole and signed throughout by the
+// laptop it names. Whether that laptop belongs to the exam is for the
+// central record, which enrolled it, to say.
+func (a *app) verifyCommand() *cobra.Command {
+	c := a.cat
+	return &cobra.Command{
+		Use:   "verify FILE",
+		Short: c.T("cli.verify.short"),
+		Long:  c.T("cli.verify.long"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.verifyBundle(args[0])
+		},
+	}
+}
+
+func (a *app) verifyBundle(path string) error {
+	c := a.cat
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New(c.T("cli.verify.no_file", path))
+	}
+	if err != nil {
+		return errors.New(c.T("cli.verify.unreadable", path, err))
+	}
+	b, err := bundle.Parse(data)
+	if err == nil {
+		err = b.VerifyAlone()
+	}
+	if err != nil {
+		fmt.Fprintln(a.stdout, c.T("cli.verify.failed", path))
+		fmt.Fprintln(a.stdout, "  "+a.bundleError(err))
+		return &reportedError{err}
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.verify.ok", path, b.Header.First, b.Header.Last))
+	fmt.Fprintln(a.stdout, c.T("cli.bundle.size", b.Size))
+	fmt.Fprintln(a.stdout, c.T("cli.bundle.root", hex.EncodeToString(b.Root[:]), rootPrefix(b)))
+	fmt.Fprintln(a.stdout, c.T("cli.verifylog.device", b.Header.Device, b.Header.Epoch))
+	return nil
+}
+
+// bundleError says in the officer's language which line failed which
+// check; the reason itself is the bundle package's, in English.
+func (a *app) bundleError(err error) string {
+	var be *bundle.Error
+	if !errors.As(err, &be) {
+		return err.Error()
+	}
+	check := a.cat.T("bundle.check." + string(be.Check))
+	switch {
+	case be.Line > 0 && be.Seq > 0:
+		return a.cat.T("cli.bundle.error_event", be.Line, be.Seq, check, be.Reason)
+	case be.Line > 0:
+		return a.cat.T("cli.bundle.error_line", be.Line, check, be.Reason)
+	}
+	return a.cat.T("cli.bundle.error", check, be.Reason)
+}
