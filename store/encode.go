@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -47,12 +48,19 @@ func DecodeEvent(body []byte) (exam.Event, error) {
 	return exam.Event{Seq: w.Seq, At: at, Type: w.Type, Examinee: w.Examinee, Actor: w.Actor, Data: w.Data, Prev: w.Prev}, nil
 }
 
-// JSONLine is the stored event as one JSON object with its hash added:
-// the stored bytes unchanged up to the closing brace, then ,"hash":"…".
+// JSONLine is the stored event as one JSON object with its hash and its
+// signature added: the stored bytes unchanged up to the closing brace,
+// then ,"hash":"<hex>" and, for a signed event, ,"sig":"<base64>", so a
+// script can check both without the hall file.
 func (r Record) JSONLine() []byte {
 	body := bytes.TrimRight(r.Body, " \n")
-	out := make([]byte, 0, len(body)+80)
+	out := make([]byte, 0, len(body)+180)
 	out = append(out, body[:len(body)-1]...)
-	out = fmt.Appendf(out, `,"hash":"%x"}`, r.Hash)
-	return out
+	out = fmt.Appendf(out, `,"hash":"%x"`, r.Hash)
+	if r.Signature != nil {
+		out = append(out, `,"sig":"`...)
+		out = base64.StdEncoding.AppendEncode(out, r.Signature)
+		out = append(out, '"')
+	}
+	return append(out, '}')
 }

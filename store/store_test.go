@@ -3,8 +3,10 @@ package store_test
 import (
 	"bufio"
 	"bytes"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -787,6 +789,10 @@ func TestEventsAsJSONLinesCarryEveryFieldAndTheirHash(t *testing.T) {
 			t.Errorf("event %d: hash %s; sha256 of its body is %x", n, hash, sum)
 		}
 		prevHash = hex.EncodeToString(sum[:])
+		sig, err := base64.StdEncoding.DecodeString(str("sig"))
+		if err != nil || !ed25519.Verify(s.PublicKey(), r.Body, sig) {
+			t.Errorf("event %d: sig %s does not verify over its stored body with the file's key", n, got["sig"])
+		}
 		// The line is the stored body with the hash added, nothing else.
 		if !bytes.HasPrefix(line, bytes.TrimSuffix(r.Body, []byte("}"))) {
 			t.Errorf("event %d: line %s does not start with its stored body %s", n, line, r.Body)

@@ -11,6 +11,7 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -136,14 +137,33 @@ func New(cfg Config) Model {
 	return m
 }
 
-// Init asks the terminal for its background and reads the clock at once:
-// a warning or the end passed while the program was not running is given
-// on the first tick.
+// Init asks the terminal for its background, reads the clock at once (a
+// warning or the end passed while the program was not running is given
+// on the first tick) and checks every event's signature behind the first
+// frame: Open checks only the latest, and all of them take a second or
+// two on a big hall, too long to keep the officer from the screen.
 func (m Model) Init() tea.Cmd {
+	check := verifySignatures(m.ctx.Store)
 	if !m.timer {
-		return tea.RequestBackgroundColor
+		return tea.Batch(tea.RequestBackgroundColor, check)
 	}
-	return tea.Batch(tea.RequestBackgroundColor, m.clock.readNow(m.ctx.Clock))
+	return tea.Batch(tea.RequestBackgroundColor, m.clock.readNow(m.ctx.Clock), check)
+}
+
+// signaturesCheckedMsg is the answer of the check of every signature.
+type signaturesCheckedMsg struct{ err error }
+
+func verifySignatures(s *store.Store) tea.Cmd {
+	if s.Broken() != nil {
+		return nil // already read-only, and the screen says why
+	}
+	return func() tea.Msg {
+		err := s.VerifySignatures()
+		if errors.Is(err, store.ErrUnsigned) {
+			err = nil // a file of before signatures, opened read-only: nothing to check
+		}
+		return signaturesCheckedMsg{err: err}
+	}
 }
 
 // Update handles the messages every page cares about first (size, colours,
@@ -154,6 +174,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		m.layout()
+		return m, nil
+	case signaturesCheckedMsg:
+		if msg.err != nil {
+			// The store made itself read-only; every screen now says why.
+			m.ctx.Broken = m.ctx.Store.Broken()
+			if m.ctx.Broken == nil {
+				m.ctx.Broken = msg.err
+			}
+			m.ctx.Status = status{text: m.ctx.BrokenText(), err: true}
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.ctx.isDark = msg.IsDark()

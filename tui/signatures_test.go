@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"examday/i18n"
+	"examday/store"
+	"examday/store/storetest"
+)
+
+// Open checks only the latest signatures; the program checks all of them
+// behind the first frame. An early event whose signature was damaged is
+// found there: the file turns read-only, the screen names the event, and
+// nothing more is written.
+func TestEverySignatureIsCheckedBehindTheFirstFrame(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hall.db")
+	storetest.BuildHall(t, path, 30, 160)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("sigs"))
+		k := []byte{0, 0, 0, 0, 0, 0, 0, 7}
+		sig := append([]byte(nil), b.Get(k)...)
+		sig[10] ^= 0x40
+		return b.Put(k, sig)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Broken() != nil {
+		t.Fatalf("an old damaged signature was found at Open (%v): this test needs one Open leaves for later", s.Broken())
+	}
+	before := len(events(t, s))
+
+	a := run(t, s, newClock("10:00:00"), i18n.EN, 100, 30)
+	teatest.WaitFor(t, a.tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte("⚠")) },
+		teatest.WithDuration(10*time.Second))
+	a.press("down", "p")
+	m := a.final()
+	if m.ctx.Broken == nil {
+		t.Fatal("the model does not know the file is read-only")
+	}
+	if got := screen(m); !contains(got, m.ctx.BrokenText()) || !strings.Contains(m.ctx.BrokenText(), "7") {
+		t.Errorf("the screen does not name event 7:\n%s", got)
+	}
+	if after := len(events(t, s)); after != before {
+		t.Errorf("the log grew from %d to %d events after the damage was found", before, after)
+	}
+}
