@@ -36,16 +36,16 @@ type Examinee struct {
 	IDDocument  string    `json:"id_document"`
 	Seat        string    `json:"seat"`
 	Status      Status    `json:"status"`
-	ArrivedAt   time.Time `json:"arrived_at"`
-	AbsentAt    time.Time `json:"absent_at"`
-	MaterialsAt time.Time `json:"materials_at"`
+	ArrivedAt   time.Time `json:"arrived_at,omitzero"`
+	AbsentAt    time.Time `json:"absent_at,omitzero"`
+	MaterialsAt time.Time `json:"materials_at,omitzero"`
 	Ticket      string    `json:"ticket,omitempty"`
 	Packet      string    `json:"packet,omitempty"`
 
 	// After the start (§1.3): admitted late with the chairman's agreement.
 	AdmittedLate bool `json:"admitted_late,omitempty"`
 	// §1.5: theory sheets handed in.
-	TheoryInAt time.Time `json:"theory_in_at"`
+	TheoryInAt time.Time `json:"theory_in_at,omitzero"`
 	// §2.1: the break. BreakTaken once the one permitted break began;
 	// OutMedical while out for emergency medical care; ReturnTo is the
 	// status to go back to when they come in.
@@ -53,18 +53,18 @@ type Examinee struct {
 	OutMedical  bool      `json:"out_medical,omitempty"`
 	OutReason   string    `json:"out_reason,omitempty"`
 	ReturnTo    Status    `json:"return_to,omitempty"`
-	OutAt       time.Time `json:"out_at"`
-	BackAt      time.Time `json:"back_at"`
-	BreakOutAt  time.Time `json:"break_out_at"`
-	BreakBackAt time.Time `json:"break_back_at"`
+	OutAt       time.Time `json:"out_at,omitzero"`
+	BackAt      time.Time `json:"back_at,omitzero"`
+	BreakOutAt  time.Time `json:"break_out_at,omitzero"`
+	BreakBackAt time.Time `json:"break_back_at,omitzero"`
 	// §1.6: the situational ticket and the Criminal Code.
 	SituationalTicket string    `json:"situational_ticket,omitempty"`
-	SituationalAt     time.Time `json:"situational_at"`
+	SituationalAt     time.Time `json:"situational_at,omitzero"`
 	CodeOut           bool      `json:"code_out,omitempty"`
-	CodeOutAt         time.Time `json:"code_out_at"`
-	CodeBackAt        time.Time `json:"code_back_at"`
+	CodeOutAt         time.Time `json:"code_out_at,omitzero"`
+	CodeBackAt        time.Time `json:"code_back_at,omitzero"`
 	// The final hand-in.
-	HandedInAt         time.Time `json:"handed_in_at"`
+	HandedInAt         time.Time `json:"handed_in_at,omitzero"`
 	HandInLateBy       int64     `json:"hand_in_late_s,omitempty"`
 	HandInForced       string    `json:"hand_in_forced,omitempty"`
 	WithoutSituational bool      `json:"without_situational,omitempty"`
@@ -72,7 +72,7 @@ type Examinee struct {
 	Violations int `json:"violations,omitempty"`
 	// LateOffered: a late hand-in (§2.2 i) was offered once already.
 	LateOffered bool      `json:"late_offered,omitempty"`
-	RemovedAt   time.Time `json:"removed_at"`
+	RemovedAt   time.Time `json:"removed_at,omitzero"`
 	// Seqs are the events of this examinee's day, in order: the timeline,
 	// and what a correction replays.
 	Seqs []uint64 `json:"seqs,omitempty"`
@@ -97,21 +97,21 @@ type Hall struct {
 	Phase      Phase    `json:"phase"`
 	// Start and End as fixed by exam.started (§1.3). They never change
 	// silently: only an event could change them.
-	Start           time.Time `json:"start"`
-	End             time.Time `json:"end"`
-	ProposedStart   time.Time `json:"proposed_start"`
+	Start           time.Time `json:"start,omitzero"`
+	End             time.Time `json:"end,omitzero"`
+	ProposedStart   time.Time `json:"proposed_start,omitzero"`
 	StartCorrection string    `json:"start_correction,omitempty"`
 	// Warnings are the marks (minutes left) already given.
 	Warnings   []int     `json:"warnings,omitempty"`
-	TimeUpAt   time.Time `json:"time_up_at"`
+	TimeUpAt   time.Time `json:"time_up_at,omitzero"`
 	ClockJumps int       `json:"clock_jumps"`
 	// LastJump is the size of the last clock jump, for the dashboard.
 	LastJumpSeconds float64   `json:"last_jump_s,omitempty"`
-	LastJumpAt      time.Time `json:"last_jump_at"`
+	LastJumpAt      time.Time `json:"last_jump_at,omitzero"`
 	// Interruption of the whole hall (evacuation, power cut): while
 	// Interrupted the clock stands; at its end End moves by its length.
 	Interrupted       bool      `json:"interrupted,omitempty"`
-	InterruptedAt     time.Time `json:"interrupted_at"`
+	InterruptedAt     time.Time `json:"interrupted_at,omitzero"`
 	InterruptionKind  string    `json:"interruption_kind,omitempty"`
 	InterruptedTotalS int64     `json:"interrupted_total_s,omitempty"`
 	// Offers are violations the application suggested (a break overrun, a
@@ -122,8 +122,8 @@ type Hall struct {
 	Cancelled map[uint64]uint64 `json:"cancelled,omitempty"`
 	// The chairman's PIN prompt: wrong PINs in a row, and the lock.
 	PINFailures    int       `json:"pin_failures,omitempty"`
-	PINLockedUntil time.Time `json:"pin_locked_until"`
-	ClosedAt       time.Time `json:"closed_at"`
+	PINLockedUntil time.Time `json:"pin_locked_until,omitzero"`
+	ClosedAt       time.Time `json:"closed_at,omitzero"`
 	// LastSeq is the sequence number of the last event applied.
 	LastSeq uint64 `json:"last_seq"`
 

@@ -46,9 +46,9 @@ type Sheet struct {
 
 	State      SheetState   `json:"state"`
 	Examinee   string       `json:"examinee,omitempty"`
-	IssuedAt   time.Time    `json:"issued_at"`
-	ReceivedAt time.Time    `json:"received_at"`
-	VoidedAt   time.Time    `json:"voided_at"`
+	IssuedAt   time.Time    `json:"issued_at,omitzero"`
+	ReceivedAt time.Time    `json:"received_at,omitzero"`
+	VoidedAt   time.Time    `json:"voided_at,omitzero"`
 	VoidReason string       `json:"void_reason,omitempty"`
 	Replaces   barcode.Code `json:"replaces,omitempty"`
 	ReplacedBy barcode.Code `json:"replaced_by,omitempty"`
@@ -339,11 +339,27 @@ func (h *Hall) bindPacket(packet, id string, at time.Time) error {
 }
 
 // ReceiveSheet takes a scanned sheet back in. It names the examinee's seat
-// and the question; when the last theory sheet of an examinee is in, their
-// theory part is handed in (§1.5) by the same decision as the explicit
-// action; the situational sheet finishes their hand-in, unless they still
-// hold the Criminal Code. A scan after the end is accepted and, for an
-// examinee still sitting, offered as violation (i), once per examinee.
+// and the question. When the sheet is the last of the examinee's theory
+// sheets still out, their theory part is handed in (§1.5) by the same
+// decision as the explicit action; when it is the last of all their sheets
+// still out, the hand-in is finished as the explicit action would record
+// it, unless they still hold the Criminal Code (then the hand-in waits for
+// the Code, and the screen says so). The order of the scans does not
+// matter. A scan after the end is accepted and, for an examinee still
+// sitting, offered as violation (i), once per examinee.
+//
+// The situational sheet scanned while the theory is still out: §1.5–§1.6
+// put the situational problem after the theory is handed in (the
+// situational ticket is drawn after it, and the break between), so such a
+// sheet carries no answer — an examinee giving up the situational part
+// hands it back blank, or a commission member scans a whole packet in the
+// order the sheets lie. It is received all the same, at the moment of its
+// scan: it is on the table, every issued sheet must be accounted for, and
+// refusing it would only make the order of a stack matter. The examinee's
+// day does not move (they are still writing the theory). When their last
+// theory sheet comes in, the theory is handed in and, all their sheets
+// being in, the hand-in is finished in the same decision — recorded
+// "without the situational problem", as they drew no situational ticket.
 func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event, error) {
 	if err := h.open(); err != nil {
 		return nil, err
@@ -374,25 +390,43 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	}
 	out := []Event{newEvent(TypeSheetReceived, e.ID, actor, at, d)}
 
-	theoryLeft := 0
+	// The examinee's sheets still out once this one is in (a voided sheet
+	// is not out: its replacement is).
+	theoryLeft, situationalLeft := 0, 0
 	for _, o := range h.sheets {
-		if o.Examinee == e.ID && o.State == SheetIssued && o.Code != c && !o.Situational() {
+		if o.State != SheetIssued || o.Examinee != e.ID || o.Code == c {
+			continue
+		}
+		if o.Situational() {
+			situationalLeft++
+		} else {
 			theoryLeft++
 		}
 	}
-	switch {
-	case !s.Situational() && theoryLeft == 0 && e.Status == Materials:
+	// The theory is handed in by its last sheet only from the theoretical
+	// part itself: someone out for emergency medical care (§2.2 d) cannot
+	// move on until back, and is handed in by the keys then.
+	decider := h
+	if theoryLeft == 0 && e.Status == Materials {
 		ev, err := h.HandTheoryIn(e.ID, at, actor)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, ev)
-	case s.Situational() && !e.CodeOut && (e.Status == Situational || e.Status == TheoryIn || e.Status == BackIn):
-		evs, err := h.HandIn(e.ID, "", at, actor)
-		if err != nil {
-			return nil, err
+		decider = h.afterTheoryIn(e, at)
+	}
+	// The hand-in is finished by the situational sheet once the theory is
+	// in (the theory sheets, handed in by the keys, may be scanned later),
+	// or by whichever sheet is the examinee's last one out.
+	lastOut := theoryLeft == 0 && situationalLeft == 0
+	if (s.Situational() || lastOut) && !e.CodeOut {
+		if st := decider.byID[e.ID].Status; st == TheoryIn || st == BackIn || st == Situational {
+			evs, err := decider.HandIn(e.ID, "", at, actor)
+			if err != nil {
+				return nil, err
+			}
+			return append(out, evs...), nil // HandIn offers (i) itself when late
 		}
-		return append(out, evs...), nil // HandIn offers (i) itself when late
 	}
 	// §2.2 i is the examinee's delay: the sheets of someone who already
 	// handed in, or was removed and had their materials collected (§2.3),
@@ -401,6 +435,19 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 		out = append(out, newEvent(TypeViolationOffered, e.ID, ActorSystem, at, OfferData{Clause: "i", Reason: "late_hand_in", Seconds: d.LateBySeconds}))
 	}
 	return out, nil
+}
+
+// afterTheoryIn is the hall as it will be once the theory hand-in just
+// decided for e is applied, to decide the hand-in that follows it in the
+// same scan: HandIn asks where the examinee is, and the theory entry is
+// not applied yet. A shallow copy whose only difference is e's status;
+// nothing of h changes (a decision must not change the hall).
+func (h *Hall) afterTheoryIn(e *Examinee, at time.Time) *Hall {
+	next := *e
+	next.Status, next.TheoryInAt = TheoryIn, at
+	c := *h
+	c.byID = map[string]*Examinee{e.ID: &next}
+	return &c
 }
 
 // lateBy is how long after the end (moved by interruptions) at is.

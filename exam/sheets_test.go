@@ -770,22 +770,201 @@ func TestTheSituationalSheetFinishesTheHandIn(t *testing.T) {
 	}
 }
 
-// A situational sheet scanned before the theory is in is received and
-// nothing more: the day goes in the order of §1.5–§1.6.
-func TestTheSituationalSheetBeforeTheTheoryIsOnlyReceived(t *testing.T) {
+// A situational sheet scanned while the theory is still out is received
+// and nothing more: the examinee is still writing the theory (§1.5–§1.6
+// put the situational problem after it). When the last theory sheet comes
+// in, the theory is handed in and, every sheet being in, the hand-in is
+// finished in the same decision — without the situational problem, as no
+// situational ticket was drawn.
+func TestTheSituationalSheetBeforeTheTheoryWaitsForTheLastTheorySheet(t *testing.T) {
 	s := newSheetsDay(t)
 	if got := types(s.scan(s.m[3], minute(50))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
 		t.Fatalf("the situational sheet first gave %q", got)
 	}
-	if e := s.ex(master); e.Status != exam.Materials {
-		t.Errorf("A1: %s", e.Status)
+	if e := s.ex(master); e.Status != exam.Materials || !e.TheoryInAt.IsZero() {
+		t.Errorf("A1 after the situational sheet: %s, theory in at %v", e.Status, e.TheoryInAt)
 	}
-	// The theory sheets still hand the theory in; the situational sheet,
-	// already in, is not waited for.
+	if sh := s.sheet(s.m[3]); sh.State != exam.SheetReceived || !sh.ReceivedAt.Equal(minute(50)) {
+		t.Errorf("the situational sheet: %s at %v", sh.State, sh.ReceivedAt)
+	}
+	for i, c := range s.m[:2] {
+		if got := types(s.scan(c, minute(51+i))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
+			t.Fatalf("theory sheet %d gave %q", i+1, got)
+		}
+	}
+	explicit, err := s.h.HandTheoryIn(master, minute(53), officer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := s.scan(s.m[2], minute(53))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSheetReceived, exam.TypeTheoryIn, exam.TypeHandedIn}) {
+		t.Fatalf("the last theory sheet gave %q", got)
+	}
+	if th := evs[1]; th.Examinee != master || th.Actor != officer || string(th.Data) != string(explicit.Data) {
+		t.Errorf("theory entry %+v, the explicit action gives %+v", th, explicit)
+	}
+	p := payload[exam.HandedInData](t, evs[2])
+	if !p.WithoutSituational || p.Forced != "" || p.LateBySeconds != 0 || evs[2].Examinee != master || evs[2].Actor != officer {
+		t.Errorf("hand-in %+v by %s for %s; want without the situational problem, on time", p, evs[2].Actor, evs[2].Examinee)
+	}
+	e := s.ex(master)
+	if e.Status != exam.Finished || !e.TheoryInAt.Equal(minute(53)) || !e.HandedInAt.Equal(minute(53)) || !e.WithoutSituational || e.SituationalTicket != "" {
+		t.Errorf("A1 after every sheet: %s, theory %v, handed in %v, without situational %v", e.Status, e.TheoryInAt, e.HandedInAt, e.WithoutSituational)
+	}
+	if n := s.h.Reconcile()[master]; n.Received != 4 || len(n.Missing) != 0 {
+		t.Errorf("reconcile A1: %+v", n)
+	}
+	if len(s.h.Offers) != 0 {
+		t.Errorf("offers %+v for an on-time hand-in", s.h.Offers)
+	}
+}
+
+// The order of the scans does not matter: in every order of a master's
+// four sheets and a doctoral examinee's three, the theory is handed in by
+// the scan of the last theory sheet, and the hand-in is finished by the
+// scan of the last sheet, whichever it is.
+func TestEveryOrderOfTheSheetsFinishesTheHandInAtTheLastOne(t *testing.T) {
+	for _, x := range []struct {
+		id    string
+		codes func(*sheetsDay) []barcode.Code
+	}{
+		{master, func(s *sheetsDay) []barcode.Code { return s.m }},
+		{doctoral, func(s *sheetsDay) []barcode.Code { return s.dr }},
+	} {
+		n := len(x.codes(newSheetsDay(t)))
+		for _, order := range permutations(n) {
+			s := newSheetsDay(t)
+			codes := x.codes(s)
+			situational := n - 1 // the last question of the packet (§1.4)
+			lastTheory := -1
+			for i, q := range order {
+				if q != situational {
+					lastTheory = i
+				}
+			}
+			for i, q := range order {
+				want := []string{exam.TypeSheetReceived}
+				if i == lastTheory {
+					want = append(want, exam.TypeTheoryIn)
+				}
+				if i == n-1 {
+					want = append(want, exam.TypeHandedIn)
+				}
+				if got := types(s.scan(codes[q], minute(50+i))); !slices.Equal(got, want) {
+					t.Fatalf("%s, order %v: scan %d (question %d) gave %q, want %q", x.id, order, i+1, q+1, got, want)
+				}
+			}
+			e := s.ex(x.id)
+			if e.Status != exam.Finished || !e.HandedInAt.Equal(minute(50+n-1)) || !e.TheoryInAt.Equal(minute(50+lastTheory)) || !e.WithoutSituational {
+				t.Errorf("%s, order %v: %s, theory in %v, handed in %v, without situational %v",
+					x.id, order, e.Status, e.TheoryInAt, e.HandedInAt, e.WithoutSituational)
+			}
+		}
+	}
+}
+
+// permutations is every order of 0..n-1.
+func permutations(n int) [][]int {
+	if n == 0 {
+		return [][]int{{}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := append(append(append([]int{}, p[:i]...), n-1), p[i:]...)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// The theory handed in by the keys (§1.5: the sheets are with the
+// commission, not yet scanned): the situational sheet finishes the hand-in
+// whatever theory sheets are still to be scanned, and they are then only
+// received.
+func TestAfterTheTheoryIsInTheSituationalSheetFinishesWhateverIsStillToScan(t *testing.T) {
+	s := newSheetsDay(t)
+	s.theoryIn(master, minute(50))
+	s.draw(master, "7", minute(60))
+	evs := s.scan(s.m[3], minute(90))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSheetReceived, exam.TypeHandedIn}) {
+		t.Fatalf("the situational sheet with the theory sheets unscanned gave %q", got)
+	}
+	if p := payload[exam.HandedInData](t, evs[1]); p.WithoutSituational {
+		t.Errorf("hand-in %+v after the situational ticket was drawn", p)
+	}
+	for i, c := range s.m[:3] {
+		if got := types(s.scan(c, minute(91+i))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
+			t.Errorf("theory sheet %d after the hand-in gave %q", i+1, got)
+		}
+	}
+	if e := s.ex(master); e.Status != exam.Finished || !e.HandedInAt.Equal(minute(90)) {
+		t.Errorf("A1: %s at %v", e.Status, e.HandedInAt)
+	}
+}
+
+// §1.6, §2.1: while the examinee holds the Criminal Code the hand-in waits
+// for it, whichever sheet is the last one in. The Code back, the last
+// sheet scanned finishes the hand-in; with the Code still out it is only
+// received, and the hand-in is the officer's (with a reason, or after the
+// Code is back).
+func TestTheLastSheetWithTheCodeOutIsOnlyReceived(t *testing.T) {
+	s := newSheetsDay(t)
+	// A1: the theory in by the keys, the situational sheet scanned while the
+	// Code is out, the Code back, then the last theory sheet.
+	s.theoryIn(master, minute(50))
+	s.draw(master, "7", minute(55))
+	s.codeOut(master, minute(56))
+	for i, c := range []barcode.Code{s.m[0], s.m[3], s.m[1]} {
+		if got := types(s.scan(c, minute(60+i))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
+			t.Fatalf("A1's sheet %s with the Code out gave %q", c.Grouped(), got)
+		}
+	}
+	if e := s.ex(master); e.Status != exam.Situational || !e.CodeOut {
+		t.Fatalf("A1 with the Code out: %s, Code out %v", e.Status, e.CodeOut)
+	}
+	s.codeBack(master, minute(70))
+	evs := s.scan(s.m[2], minute(71))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSheetReceived, exam.TypeHandedIn}) {
+		t.Fatalf("A1's last sheet with the Code back gave %q", got)
+	}
+	if p := payload[exam.HandedInData](t, evs[1]); p.WithoutSituational || p.Forced != "" {
+		t.Errorf("A1's hand-in %+v", p)
+	}
+
+	// A3: every sheet scanned while the Code is out: only received.
+	s.theoryIn(doctoral, minute(50))
+	s.draw(doctoral, "3", minute(51))
+	s.codeOut(doctoral, minute(52))
+	for i, c := range []barcode.Code{s.dr[2], s.dr[1], s.dr[0]} {
+		if got := types(s.scan(c, minute(80+i))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
+			t.Errorf("A3's sheet %s with the Code out gave %q", c.Grouped(), got)
+		}
+	}
+	if e := s.ex(doctoral); e.Status != exam.Situational || !e.HandedInAt.IsZero() {
+		t.Errorf("A3 with every sheet in and the Code out: %s, handed in %v", e.Status, e.HandedInAt)
+	}
+	s.refuses(exam.RefuseCodeStillOut, func() error { return errOf(s.h.HandIn(doctoral, "", minute(90), officer)) })
+}
+
+// After the end, the situational sheet scanned first and the last theory
+// sheet later: one late hand-in, offered once as violation (i) (§2.2 i),
+// by the hand-in itself.
+func TestTheLastSheetAfterTheEndOffersTheLateHandInOnce(t *testing.T) {
+	s := newSheetsDay(t)
+	s.scan(s.m[3], minute(50))
 	s.scan(s.m[0], minute(51))
 	s.scan(s.m[1], minute(52))
-	if got := types(s.scan(s.m[2], minute(53))); !slices.Equal(got, []string{exam.TypeSheetReceived, exam.TypeTheoryIn}) {
-		t.Errorf("the last theory sheet gave %q", got)
+	late := dayEnd.Add(3 * time.Minute)
+	evs := s.scan(s.m[2], late)
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSheetReceived, exam.TypeTheoryIn, exam.TypeHandedIn, exam.TypeViolationOffered}) {
+		t.Fatalf("the last theory sheet after the end gave %q", got)
+	}
+	if e := s.ex(master); e.Status != exam.Finished || e.HandInLateBy != 180 || !e.LateOffered {
+		t.Errorf("A1: %s, %d s late, offered %v", e.Status, e.HandInLateBy, e.LateOffered)
+	}
+	if len(s.h.Offers) != 1 || s.h.Offers[0].Clause != "i" || s.h.Offers[0].Seconds != 180 {
+		t.Errorf("offers %+v; want one (i) of 180 s", s.h.Offers)
 	}
 }
 
@@ -1258,4 +1437,46 @@ func TestSheetsAreNotReceivedBeforeTheStart(t *testing.T) {
 	for _, c := range packet {
 		d.refusesAll(exam.RefuseNotStarted, func() error { return errOf(d.h.ReceiveSheet(c, at(11*time.Minute), officer)) })
 	}
+}
+
+// The state records beside the log leave unset instants out (half of an
+// examinee's record was "0001-01-01T00:00:00Z" before), and a record
+// written before, with them spelled out, reads back the same: files of
+// either kind load alike.
+func TestStateRecordsLeaveUnsetInstantsOut(t *testing.T) {
+	s := newSheetsDay(t)
+	e := s.ex(master)
+	for _, v := range []any{e, s.h, s.sheet(s.m[0])} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "0001-01-01") {
+			t.Errorf("an unset instant is written out: %s", b)
+		}
+	}
+	now, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fresh, old exam.Examinee
+	if err := json.Unmarshal(now, &fresh); err != nil {
+		t.Fatal(err)
+	}
+	before := strings.Replace(string(now), `"ticket"`, `"theory_in_at":"0001-01-01T00:00:00Z","removed_at":"0001-01-01T00:00:00Z","ticket"`, 1)
+	if err := json.Unmarshal([]byte(before), &old); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := mustMarshal(t, fresh), mustMarshal(t, old); a != b || !old.TheoryInAt.IsZero() || !old.RemovedAt.IsZero() {
+		t.Errorf("an older record reads back differently:\n%s\n%s", a, b)
+	}
+}
+
+func mustMarshal(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -43,6 +43,27 @@ func init() {
 		"paper.graders.col.question": {"Question No.", "№ вопроса", "Сұрақ №"},
 		"paper.graders.col.label":    {"Question", "Вопрос", "Сұрақ"},
 
+		// The hall's report: its section listing every sheet.
+		"paper.section.sheets": {"Answer sheets (§1.5)", "Листы ответов (§1.5)", "Жауап парақтары (§1.5)"},
+		"paper.sh.summary": {"Sheets printed: %d. Received: %d; given out and not received: %d; void: %d; in packets never given out: %d; spares not used: %d. Times by the laptop's clock.",
+			"Напечатано листов: %d. Принято: %d; выдано и не принято: %d; аннулировано: %d; в невыданных пакетах: %d; неиспользованных запасных: %d. Время — по часам ноутбука.",
+			"Басылған парақтар: %d. Қабылданғаны: %d; берілген, бірақ қабылданбағаны: %d; күші жойылғаны: %d; берілмеген пакеттерде: %d; пайдаланылмаған қосалқы парақтар: %d. Уақыт — ноутбук сағаты бойынша."},
+		"paper.sh.state":          {"State", "Состояние", "Күйі"},
+		"paper.sh.issued":         {"Given out", "Выдан", "Берілді"},
+		"paper.sh.received":       {"Received", "Принят", "Қабылданды"},
+		"paper.sh.voided":         {"Voided", "Аннулирован", "Күші жойылды"},
+		"paper.sh.void_reason":    {"Reason voided", "Причина аннулирования", "Күшін жою себебі"},
+		"paper.sh.replaced_by":    {"Replaced by", "Заменён листом", "Орнына берілген парақ"},
+		"paper.sh.replaces":       {"Replaces", "Заменяет лист", "Орнына берілген парақ коды"},
+		"paper.sh.state.received": {"received", "принят", "қабылданды"},
+		"paper.sh.state.issued":   {"given out, not received", "выдан, не принят", "берілген, қабылданбаған"},
+		"paper.sh.state.voided":   {"void (%s), replaced by %s", "аннулирован (%s), заменён листом %s", "күші жойылды (%s), орнына %s парағы берілді"},
+		"paper.sh.state.reprinted": {"void: never given out, replaced by a new print", "аннулирован: не выдавался, заменён при новой печати",
+			"күші жойылды: берілмеген, жаңа басып шығарумен ауыстырылды"},
+		"paper.sh.state.printed":  {"printed, never given out", "напечатан, не выдавался", "басылған, берілмеген"},
+		"paper.sh.state.spare":    {"spare, not used", "запасной, не использован", "қосалқы, пайдаланылмаған"},
+		"paper.sh.state.replaces": {"replaces %s", "взамен листа %s", "%s парағының орнына"},
+
 		// The command.
 		"cli.sheets.short": {"Print the answer sheets; list their codes for the graders",
 			"Печать листов ответов; список их кодов для проверяющих",

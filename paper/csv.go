@@ -21,6 +21,7 @@ const (
 	KindViolation    = "violation"
 	KindOffer        = "offer"
 	KindCorrection   = "correction"
+	KindSheet        = "sheet"
 )
 
 // column is one column of a section: its stable id (the package comment
@@ -203,6 +204,7 @@ func WriteCSV(out io.Writer, r Report, cat i18n.Catalogue) error {
 	section(cw, w, KindViolation, violationColumns, r.Violations)
 	section(cw, w, KindOffer, offerColumns, r.Offers)
 	section(cw, w, KindCorrection, correctionColumns, r.Corrections)
+	section(cw, w, KindSheet, sheetColumns, r.Sheets)
 	cw.Flush()
 	return cw.Error()
 }
@@ -243,6 +245,8 @@ func ColumnIDs(kind string) []string {
 		return ids(offerColumns)
 	case KindCorrection:
 		return ids(correctionColumns)
+	case KindSheet:
+		return ids(sheetColumns)
 	}
 	return nil
 }

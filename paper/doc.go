@@ -18,7 +18,9 @@
 // jumps, interruptions and the close; a table of the examinees with their
 // times, its header repeated on every page; then the violations with their
 // decisions and the chairman who agreed, the offered violations and their
-// fate, the corrections, and what was left unsettled. Every page has a
+// fate, the corrections, every answer sheet (its code in the groups
+// printed under its barcode, whose it is, its question, where it is and
+// when it came back), and what was left unsettled. Every page has a
 // footer with "page N of M", the log's size and the first 12 hex digits of
 // its last event's hash — which the commission copies onto the paper
 // protocol — and lines for the signatures of the officer on duty, the
@@ -33,10 +35,10 @@
 // sections one after the other, and the first cell of every row says what
 // the row is:
 //
-//	#hall, #interruption, #examinee, #violation, #offer, #correction
+//	#hall, #interruption, #examinee, #violation, #offer, #correction, #sheet
 //	    a section's header row: the column titles in the catalogue's
 //	    language;
-//	hall, interruption, examinee, violation, offer, correction
+//	hall, interruption, examinee, violation, offer, correction, sheet
 //	    a data row of that section.
 //
 // Every section is written, with its header, even when it has no rows. A
@@ -69,6 +71,15 @@
 //	correction    seq, at, seat, id, full_name, cancelled_seq,
 //	              cancelled_entry, cancelled_at, reason, agreed_by,
 //	              recorded_by
+//	sheet         code, seat, id, full_name, level, question,
+//	              question_label, state, issued, received, voided,
+//	              void_reason, replaced_by, replaces, packet — every answer
+//	              sheet printed (§1.5): each examinee's in roster and
+//	              question order, then the packets nobody took, then the
+//	              loose spares; codes in the groups of four printed under
+//	              the barcode (as text: 12 bare digits would become a
+//	              number in a spreadsheet); seat, id and name empty for a
+//	              sheet never given out
 //
 // The date is written once, in the hall section; every time of day is
 // HH:MM:SS on the laptop's clock (the zone is the generated row's detail),

@@ -54,7 +54,8 @@ type pdfDoc struct {
 
 // WritePDF writes the report as a PDF for the commission: a title block,
 // the start, the end and the interruptions, a table of the examinees, the
-// violations, the offered violations and the corrections, and on every page
+// violations, the offered violations, the corrections and every answer
+// sheet, and on every page
 // a footer with the page number, the log's size and hash, and lines for the
 // signatures of the officer, the chairman and the members. For a fixed
 // r.Generated the bytes are always the same.
@@ -66,6 +67,7 @@ func WritePDF(out io.Writer, r Report, cat i18n.Catalogue) error {
 	d.violationsTable()
 	d.offersTable()
 	d.correctionsTable()
+	d.sheetsTable()
 	d.outstandingList()
 	if err := d.pdf.Error(); err != nil {
 		return err

@@ -31,8 +31,11 @@ type Report struct {
 	Offers        []Offer
 	Corrections   []Correction
 	Interruptions []Interruption
-	Warnings      []Warning
-	ClockJumps    []ClockJump
+	// Sheets are every answer sheet printed for the hall (§1.5), each
+	// examinee's in roster and question order, then those never given out.
+	Sheets     []Sheet
+	Warnings   []Warning
+	ClockJumps []ClockJump
 	// Outstanding is what is still to settle (at the close, for a closed
 	// hall): catalogue keys with their arguments, as exam decides them.
 	Outstanding []exam.Outstanding
@@ -332,6 +335,7 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 			r.ClockJumps = append(r.ClockJumps, ClockJump{At: ev.At, Jump: time.Duration(d.JumpSeconds * float64(time.Second)).Round(time.Second)})
 		}
 	}
+	r.Sheets = sheetsOf(h, who)
 	r.Outstanding = h.Outstanding()
 	return r
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"examday/barcode"
 	"examday/exam"
 	"examday/i18n"
 	"examday/paper"
@@ -269,7 +272,7 @@ func TestCancelledEntryIsListedAsCorrectedButNotAsAFact(t *testing.T) {
 func TestCSVIsOneFileOfSectionsQuotedAsRFC4180(t *testing.T) {
 	d, _ := fullDay(t)
 	s := writeCSV(t, paper.Build(d.s.Hall(), d.records(), generated), i18n.EN)
-	kinds := []string{paper.KindHall, paper.KindInterruption, paper.KindExaminee, paper.KindViolation, paper.KindOffer, paper.KindCorrection}
+	kinds := []string{paper.KindHall, paper.KindInterruption, paper.KindExaminee, paper.KindViolation, paper.KindOffer, paper.KindCorrection, paper.KindSheet}
 	for _, kind := range kinds {
 		header, ok := s.headers[kind]
 		if !ok {
@@ -552,5 +555,160 @@ func TestExamineeTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 		if n := strings.Count(text, " "+e.ID+" "); n != 1 {
 			t.Errorf("examinee %s printed %d times", e.ID, n)
 		}
+	}
+}
+
+// sheetsDay is the test hall with its answer sheets (§1.5), demo-like:
+// printed with 3 spares; D1 absent, their packet never given out; K1's
+// situational sheet scanned before the theory sheets, which then finish
+// the hand-in; R1's second sheet spoilt, voided and replaced by a spare,
+// the spare received, the situational sheet still out; D2 all in; K3 one
+// sheet in; L1 none. It returns the hall's report and the received times
+// of the sheets scanned, by code.
+func sheetsDay(t *testing.T) (paper.Report, map[barcode.Code]time.Time) {
+	t.Helper()
+	d := newDay(t)
+	m := time.Minute
+	d.do(func(h *exam.Hall) ([]exam.Event, error) {
+		return h.PrintSheets(3, false, rand.NewChaCha8([32]byte{7}), at(1*m), officer)
+	})
+	var printed exam.SheetsPrintedData
+	for _, r := range d.records() {
+		if r.Event.Type == exam.TypeSheetsPrinted {
+			if err := json.Unmarshal(r.Event.Data, &printed); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	packets := map[exam.Level][][]barcode.Code{}
+	for _, p := range printed.Packets {
+		packets[p.Level] = append(packets[p.Level], p.Codes)
+	}
+	bound := map[string][]barcode.Code{}
+	for i, id := range []string{"K1", "R1", "D2", "K3", "L1"} {
+		d.one(func(h *exam.Hall) (exam.Event, error) { return h.Arrive(id, at(time.Duration(2+i)*m), officer) })
+	}
+	d.one(func(h *exam.Hall) (exam.Event, error) { return h.MarkAbsent("D1", at(8*m), officer) })
+	for i, id := range []string{"K1", "R1", "D2", "K3", "L1"} {
+		h := d.s.Hall()
+		e, _ := h.Examinee(id)
+		level := e.Level()
+		codes := packets[level][0]
+		packets[level] = packets[level][1:]
+		bound[id] = codes
+		d.one(func(h *exam.Hall) (exam.Event, error) {
+			return h.IssueMaterialsWithSheet(id, fmt.Sprint(10+i), codes[0], at(time.Duration(10+i)*m), officer)
+		})
+	}
+	d.one(func(h *exam.Hall) (exam.Event, error) { return h.StartExam(at(14*m), "", at(15*m), officer) })
+
+	received := map[barcode.Code]time.Time{}
+	scan := func(c barcode.Code, when time.Time) {
+		t.Helper()
+		d.do(func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(c, when, officer) })
+		received[c] = when
+	}
+	k1 := bound["K1"]
+	scan(k1[3], at(60*m))
+	for i, c := range k1[:3] {
+		scan(c, at(time.Duration(61+i)*m))
+	}
+	r1 := bound["R1"]
+	spare := printed.Spares[0]
+	d.one(func(h *exam.Hall) (exam.Event, error) {
+		return h.VoidSheet(r1[1], "ink spilt over the answer", spare, d.agree, at(70*m), officer)
+	})
+	scan(r1[0], at(80*m))
+	scan(spare, at(81*m))
+	scan(r1[2], at(82*m))
+	for i, c := range bound["D2"] {
+		scan(c, at(time.Duration(90+i)*m+30*time.Second))
+	}
+	scan(bound["K3"][0], at(100*m))
+
+	h := d.s.Hall()
+	if e, _ := h.Examinee("K1"); e.Status != exam.Finished {
+		t.Fatalf("K1 after every sheet, the situational first: %s", e.Status)
+	}
+	return paper.Build(h, d.records(), generated), received
+}
+
+// The report lists every answer sheet of the hall (§1.5, SPEC step 11):
+// its code in the groups printed under its barcode, whose it is, its
+// question, where it is and when it came back — in the CSV, and in the PDF
+// as pdftotext reads it back, each code on a line with its received time.
+func TestTheReportListsEverySheetWithItsReceivedTime(t *testing.T) {
+	r, received := sheetsDay(t)
+	if n := r.Counts(); n.Printed != 4*4+2*3+3 || n.Received != len(received) || n.Voided != 1 || n.NotGiven != 3 || n.SparesUnused != 2 ||
+		n.Out != n.Printed-n.Received-n.Voided-n.NotGiven-n.SparesUnused {
+		t.Errorf("counts %+v, %d received", n, len(received))
+	}
+	local := func(t time.Time) string { return t.In(almaty).Format("15:04:05") }
+
+	s := writeCSV(t, r, i18n.EN)
+	if got := len(s.rows[paper.KindSheet]); got != len(r.Sheets) {
+		t.Errorf("%d sheet rows in the CSV, want %d", got, len(r.Sheets))
+	}
+	for _, sh := range r.Sheets {
+		want := map[string]string{"received": "", "seat": sh.Who.Seat}
+		if when, ok := received[sh.Code]; ok {
+			want["received"] = local(when)
+		}
+		s.want(paper.KindSheet, "code", sh.Code.Grouped(), want)
+		state := s.row(paper.KindSheet, "code", sh.Code.Grouped())[s.col(paper.KindSheet, "state")]
+		if _, ok := received[sh.Code]; ok != strings.HasPrefix(state, "received") {
+			t.Errorf("sheet %s: state %q, received %v", sh.Code.Grouped(), state, ok)
+		}
+	}
+	var void paper.Sheet
+	for _, sh := range r.Sheets {
+		if sh.State == exam.SheetVoided {
+			void = sh
+		}
+	}
+	s.want(paper.KindSheet, "code", void.Code.Grouped(), map[string]string{
+		"seat": "2", "full_name": "Иван Сергеевич Петров", "question": "2", "question_label": "Question 2 of 3",
+		"state": "void (ink spilt over the answer), replaced by " + void.ReplacedBy.Grouped(), "voided": "09:10:00",
+		"replaced_by": void.ReplacedBy.Grouped(),
+	})
+	s.want(paper.KindSheet, "code", void.ReplacedBy.Grouped(), map[string]string{
+		"seat": "2", "question": "2", "question_label": "Question 2 of 3", "received": "09:21:00",
+		"state": "received; replaces " + void.Code.Grouped(), "replaces": void.Code.Grouped(),
+	})
+
+	for _, lang := range i18n.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			cat := i18n.New(lang)
+			text := pdfText(t, r, lang, "sheets")
+			if !strings.Contains(text, cat.T("paper.section.sheets")) {
+				t.Errorf("no section %q", cat.T("paper.section.sheets"))
+			}
+			lines := strings.Split(text, "\n")
+			for _, sh := range r.Sheets {
+				code := sh.Code.Grouped()
+				var line string
+				for _, l := range lines {
+					if strings.HasPrefix(strings.TrimSpace(l), code) {
+						line = l
+						break
+					}
+				}
+				if line == "" {
+					t.Errorf("sheet %s is not listed", code)
+					continue
+				}
+				if when, ok := received[sh.Code]; ok && !strings.Contains(line, local(when)) {
+					t.Errorf("sheet %s is listed without its received time %s: %q", code, local(when), squeeze(line))
+				}
+				if sh.Who.Seat != "" && !strings.Contains(line, sh.Who.FullName) {
+					t.Errorf("sheet %s is listed without its examinee %s: %q", code, sh.Who.FullName, squeeze(line))
+				}
+			}
+			for _, label := range []string{cat.T("paper.sheet.question", 1, 3), cat.T("paper.sheet.question", 2, 2), cat.T("paper.sheet.situational"), cat.T("paper.sheet.spare")} {
+				if !strings.Contains(text, label) {
+					t.Errorf("the question label %q is not in the PDF", label)
+				}
+			}
+		})
 	}
 }
