@@ -32,6 +32,13 @@ import (
 type treeHead struct {
 	size int64
 	root tlog.Hash
+	// frontier is the stored hashes the last append read or wrote: the
+	// roots of the tree's complete subtrees, which are all the next
+	// append reads (tlog.StoredHashes and tlog.TreeHash read only those).
+	// Kept so a commit does not look them up in the bucket, a B-tree
+	// search each; nil after Open, a failed commit or the upgrade, when
+	// they are read from the file.
+	frontier map[int64]tlog.Hash
 }
 
 func indexKey(index int64) []byte {
@@ -54,15 +61,77 @@ func txHashes(b *bolt.Bucket) tlog.HashReader {
 	})
 }
 
-// putTreeHashes adds record n with data body to the tree in b.
-func putTreeHashes(b *bolt.Bucket, n int64, body []byte) error {
-	hashes, err := tlog.StoredHashes(n, body, txHashes(b))
+// treeAppend adds records to a tree whose stored hashes are in b: it
+// computes the new stored hashes and the new root without writing, so the
+// checkpoint can be signed while the commit's other records are put, and
+// then puts them. The hashes it reads come from the frontier kept from the
+// last append, from those this append made, and only failing both from b.
+type treeAppend struct {
+	b     *bolt.Bucket
+	known map[int64]tlog.Hash // the frontier kept from the last append
+	first int64               // the index of added[0]
+	added []tlog.Hash         // the stored hashes this append made, in index order
+	read  map[int64]tlog.Hash // what was read, to keep as the next frontier
+}
+
+func newTreeAppend(b *bolt.Bucket, head treeHead) *treeAppend {
+	return &treeAppend{b: b, known: head.frontier, first: tlog.StoredHashIndex(0, head.size), read: map[int64]tlog.Hash{}}
+}
+
+func (t *treeAppend) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(indexes))
+	for i, index := range indexes {
+		if j := index - t.first; j >= 0 && j < int64(len(t.added)) {
+			out[i] = t.added[j]
+			continue
+		}
+		h, ok := t.known[index]
+		if !ok {
+			v := t.b.Get(indexKey(index))
+			if len(v) != tlog.HashSize {
+				return nil, fmt.Errorf("the stored tree hash %d is missing or damaged", index)
+			}
+			copy(h[:], v)
+		}
+		out[i] = h
+		t.read[index] = h
+	}
+	return out, nil
+}
+
+// add computes the stored hashes of record n (the next one) with data body.
+func (t *treeAppend) add(n int64, body []byte) error {
+	if want := tlog.StoredHashIndex(0, n); want != t.first+int64(len(t.added)) {
+		return fmt.Errorf("tree record %d added at stored hash %d, not %d", n, t.first+int64(len(t.added)), want)
+	}
+	hashes, err := tlog.StoredHashes(n, body, t)
 	if err != nil {
 		return err
 	}
-	first := tlog.StoredHashIndex(0, n)
-	for i, h := range hashes {
-		if err := b.Put(indexKey(first+int64(i)), bytes.Clone(h[:])); err != nil {
+	t.added = append(t.added, hashes...)
+	return nil
+}
+
+// head is the tree after the records added, with the frontier for the next
+// append: what TreeHash read (the new tree's complete subtrees) and what
+// was added.
+func (t *treeAppend) head(size int64) (treeHead, error) {
+	clear(t.read)
+	root, err := tlog.TreeHash(size, t)
+	if err != nil {
+		return treeHead{}, err
+	}
+	next := treeHead{size: size, root: root, frontier: t.read}
+	for i, h := range t.added {
+		next.frontier[t.first+int64(i)] = h
+	}
+	return next, nil
+}
+
+// put writes the stored hashes added into b.
+func (t *treeAppend) put() error {
+	for i, h := range t.added {
+		if err := t.b.Put(indexKey(t.first+int64(i)), bytes.Clone(h[:])); err != nil {
 			return err
 		}
 	}
