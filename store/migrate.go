@@ -18,6 +18,11 @@ import (
 //     file (the private key in its key file, written and synced before the
 //     Update, as create does); every event signed and its tree hashes;
 //     a signed checkpoint.
+//   - 3 → 4: the delivery bucket, empty: the file has not been enrolled
+//     with a central record nor delivered anything yet. Nothing else
+//     changes, so a signed file is not signed again.
+//
+// A file two or more schemas behind takes every step in the one Update.
 //
 // The events already in the log are signed at the upgrade, by the key made
 // for it, not when they were recorded: meta's signed_at_upgrade says how
@@ -33,6 +38,9 @@ func (s *Store) migrate() error {
 	// file of this schema is not written to by opening it.
 	if s.schema >= SchemaVersion {
 		return nil
+	}
+	if s.schema >= 3 {
+		return s.migrateSigned()
 	}
 	key := s.key // a key file left by an upgrade cut short (keyOf)
 	var id identity
@@ -52,7 +60,7 @@ func (s *Store) migrate() error {
 	var log logCheck
 	var signed uint64
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketSheets, bucketSigs, bucketTree} {
+		for _, name := range [][]byte{bucketSheets, bucketSigs, bucketTree, bucketDelivery} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
@@ -108,5 +116,22 @@ func (s *Store) migrate() error {
 	}
 	s.schema, s.id, s.key, s.signedAtUpgrade = SchemaVersion, id, key, signed
 	s.tree, s.checkpoint = log.tree, log.checkpoint
+	return nil
+}
+
+// migrateSigned brings a signed file (schema 3) up to this schema. The
+// steps after 3 only add buckets beside the log: the log, its signatures
+// and its checkpoint stay as they are, and nothing is signed again.
+func (s *Store) migrateSigned() error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := tx.CreateBucketIfNotExists(bucketDelivery); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+	})
+	if err != nil {
+		return err
+	}
+	s.schema = SchemaVersion
 	return nil
 }

@@ -199,11 +199,11 @@ func reseal(t *testing.T, k keyFile) func(tx *bolt.Tx) error {
 
 // downgrade turns the closed file at path into one an examday of schema
 // 2 (or 1) wrote: no signatures, no tree, no key record in meta, no key
-// file, and for schema 1 no sheets either.
+// file, no delivery state, and for schema 1 no sheets either.
 func downgrade(t *testing.T, path string, schema int) {
 	t.Helper()
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		drop := [][]byte{bucketSigs, bucketTree}
+		drop := [][]byte{bucketSigs, bucketTree, bucketDelivery}
 		if schema < 2 {
 			drop = append(drop, bucketSheets)
 		}
