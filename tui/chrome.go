@@ -76,7 +76,37 @@ func (c *Context) headerLines(width int) []string {
 	} else {
 		line2 += s.Dim.Render(c.Cat.T("ui.header.not_started"))
 	}
-	return []string{line1, fit(line2, width)}
+	return []string{line1, c.withDelivery(line2, width)}
+}
+
+// withDelivery puts at the right of the header's second line how many
+// events the central record has given no receipt for yet, and when the
+// last receipt came: in full if it fits, else the count alone, else not
+// at all — the clock never gives way to it.
+func (c *Context) withDelivery(line string, width int) string {
+	size, d := int64(c.Hall.LastSeq), c.Delivery
+	style := c.Styles.Dim
+	var texts []string
+	switch {
+	case d.Delivered > size:
+		// The receipt covers more than the file holds: restored from an
+		// older copy. Said in words, not only in colour.
+		style = c.Styles.StatusErr
+		texts = []string{c.Cat.T("ui.delivery.ahead", d.Delivered, size), c.Cat.T("ui.delivery.ahead_short")}
+	case d.Receipt == nil:
+		texts = []string{c.Cat.T("ui.delivery.never", size), c.Cat.T("ui.delivery.short", size)}
+	case d.Delivered == size:
+		texts = []string{c.Cat.T("ui.delivery.all", d.ReceiptAt.Local().Format("15:04"))}
+	default:
+		texts = []string{c.Cat.T("ui.delivery.pending", size-d.Delivered, d.ReceiptAt.Local().Format("15:04")),
+			c.Cat.T("ui.delivery.short", size-d.Delivered)}
+	}
+	for _, text := range texts {
+		if ansi.StringWidth(line)+2+ansi.StringWidth(text) <= width {
+			return spread(line, style.Render(text), width)
+		}
+	}
+	return fit(line, width)
 }
 
 // alertLines are the clock's alerts not yet acknowledged: a clock jump

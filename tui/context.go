@@ -30,6 +30,11 @@ type Context struct {
 	Now time.Time
 	// Broken is why the file is read-only, or nil.
 	Broken error
+	// Delivery is the file's hand-over to the central record, read when
+	// the file is opened: only `examday sync` changes it, and it cannot
+	// run while this program holds the file. What is undelivered follows
+	// the log as it grows.
+	Delivery store.Delivery
 	// Status is the line that answers the last action.
 	Status status
 	// Dialog is the dialog open over the page, which has the keyboard.

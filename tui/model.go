@@ -113,6 +113,8 @@ func New(cfg Config) Model {
 		Hall:   cfg.Store.Hall(),
 		Now:    now.Round(0),
 		Broken: cfg.Store.Broken(),
+
+		Delivery: cfg.Store.Delivery(),
 	}
 	ctx.SetLang(lang)
 	keyClock := cfg.KeyClock

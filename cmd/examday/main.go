@@ -114,6 +114,7 @@ func (a *app) rootCommand() *cobra.Command {
 		}
 		return nil
 	}
-	root.AddCommand(a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand())
+	root.AddCommand(a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand(),
+		a.exportCommand(), a.verifyCommand(), a.centralCommand(), a.enrollCommand(), a.syncCommand())
 	return root
 }

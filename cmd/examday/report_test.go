@@ -5,11 +5,15 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"examday/exam"
+	"examday/store"
 )
 
 // demoHall makes the demo hall in a file of its own and returns its path.
@@ -207,4 +211,70 @@ func TestWriteWholeKeepsTheOldFileWhenWritingFails(t *testing.T) {
 		t.Errorf("the old file now holds %q", b)
 	}
 	onlyFile(t, dir, "hall.pdf")
+}
+
+// The report of a hall whose sheets were printed and scanned back lists
+// every sheet (§1.5, SPEC step 11): in the CSV a row each, with its code
+// in the groups printed under the barcode, whose it is, its question and
+// when it came back; in the PDF the same codes.
+func TestReportListsTheHallsSheets(t *testing.T) {
+	db := closedHall(t)
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Hall()
+	s.Close()
+	sheets := h.Sheets()
+	if len(sheets) == 0 {
+		t.Fatal("the hall has no sheets")
+	}
+	dir := t.TempDir()
+	csvPath, pdfPath := filepath.Join(dir, "hall.csv"), filepath.Join(dir, "hall.pdf")
+	for _, out := range []string{csvPath, pdfPath} {
+		if code, _, stderr := runCLI(t, "", "report", "--db", db, "--out", out); code != 0 {
+			t.Fatalf("report %s: exit %d: %s", out, code, stderr)
+		}
+	}
+	b, err := os.ReadFile(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if !strings.Contains(text, "\r\n#sheet,Sheet code,") {
+		t.Error("the CSV has no #sheet section")
+	}
+	for _, sh := range sheets {
+		line := ""
+		for _, l := range strings.Split(text, "\r\n") {
+			if strings.HasPrefix(l, "sheet,"+sh.Code.Grouped()+",") {
+				line = l
+			}
+		}
+		switch {
+		case line == "":
+			t.Errorf("sheet %s is not in the CSV", sh.Code.Grouped())
+		case sh.State == exam.SheetReceived:
+			e, _ := h.Examinee(sh.Examinee)
+			when := sh.ReceivedAt.Local().Format("15:04:05")
+			if !strings.Contains(line, ","+e.FullName+",") || !strings.Contains(line, ",received,") || !strings.Contains(line, ","+when+",") {
+				t.Errorf("received sheet %s: %q, want %s, received at %s", sh.Code.Grouped(), line, e.FullName, when)
+			}
+		case sh.Spare:
+			if !strings.Contains(line, `,Spare sheet,"spare, not used",`) {
+				t.Errorf("spare %s: %q", sh.Code.Grouped(), line)
+			}
+		}
+	}
+	if bin, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", pdfPath, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		for _, sh := range sheets {
+			if !strings.Contains(string(out), sh.Code.Grouped()) {
+				t.Errorf("sheet %s is not in the PDF", sh.Code.Grouped())
+			}
+		}
+	}
 }

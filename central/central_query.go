@@ -1,0 +1,435 @@
+package central
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// What the central record shows of what it holds: its laptops, its logs,
+// the audit, one log's state for a laptop's sync, an examinee's merged
+// timeline, and a full check of every stored log.
+
+// Device is an enrolled laptop.
+type Device struct {
+	ID         string
+	Hall       string
+	EnrolledAt time.Time
+	RevokedAt  time.Time // zero unless revoked
+	Origin     string    // the log it delivers, "" before its first bundle
+}
+
+// Log is what the central holds of one hall file's log.
+type Log struct {
+	Origin, Device, Epoch string
+	Hall                  string // as enrolled
+	HallName              string // as the log's hall.created says
+	Size                  int64
+	Root                  tlog.Hash
+	Receipt               string
+	ReceiptAt             time.Time
+	Frozen                bool
+	Fork                  *ForkInfo
+}
+
+// Devices lists the enrolled laptops by hall, then id.
+func (d *DB) Devices() ([]Device, error) {
+	var out []Device
+	err := d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketDevices).ForEach(func(k, v []byte) error {
+			var r deviceRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("device record %s: %v", k, err)
+			}
+			out = append(out, Device{ID: string(k), Hall: r.Hall, EnrolledAt: r.EnrolledAt, RevokedAt: r.RevokedAt, Origin: r.Origin})
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Hall < out[j].Hall })
+	return out, err
+}
+
+// Logs lists the logs held, by hall, then origin.
+func (d *DB) Logs() ([]Log, error) {
+	var out []Log
+	err := d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLogs).ForEach(func(k, v []byte) error {
+			var r logRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("log record %s: %v", k, err)
+			}
+			l := Log{Origin: r.Origin, Device: r.Device, Epoch: r.Epoch, Hall: r.Hall, HallName: r.HallName, Size: r.Size,
+				Receipt: r.Receipt, ReceiptAt: r.ReceiptAt, Frozen: r.Frozen, Fork: r.Fork}
+			if r.Root != "" {
+				root, err := tlog.ParseHash(r.Root)
+				if err != nil {
+					return fmt.Errorf("log record %s: root: %v", k, err)
+				}
+				l.Root = root
+			}
+			out = append(out, l)
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Hall < out[j].Hall })
+	return out, err
+}
+
+// Audit calls fn with the audit rows, newest first, until fn returns
+// false.
+func (d *DB) Audit(fn func(AuditRow) bool) error {
+	return d.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketAudit).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var row AuditRow
+			if err := json.Unmarshal(v, &row); err != nil {
+				return fmt.Errorf("audit row %x: %v", k, err)
+			}
+			if !fn(row) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// RecentFailures is the n newest refused attempts.
+func (d *DB) RecentFailures(n int) ([]AuditRow, error) {
+	var out []AuditRow
+	err := d.Audit(func(r AuditRow) bool {
+		if r.Result == ResultRefused {
+			out = append(out, r)
+		}
+		return len(out) < n
+	})
+	return out, err
+}
+
+// Forks lists every fork seen, oldest first.
+func (d *DB) Forks() ([]ForkInfo, error) {
+	var out []ForkInfo
+	err := d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketForks).ForEach(func(k, v []byte) error {
+			var f ForkInfo
+			if err := json.Unmarshal(v, &f); err != nil {
+				return fmt.Errorf("fork %x: %v", k, err)
+			}
+			out = append(out, f)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Evidence is the bundle a fork was refused with, whole.
+func (d *DB) Evidence(id uint64) ([]byte, error) {
+	var out []byte
+	err := d.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketEvidence).Get(u64Key(id))
+		if v == nil {
+			return fmt.Errorf("no evidence %d", id)
+		}
+		out = bytes.Clone(v)
+		return nil
+	})
+	return out, err
+}
+
+// LogState is what the central holds of a laptop's log, for its sync to
+// resume from. The device must be enrolled and not revoked; the error is
+// a *Refusal.
+func (d *DB) LogState(device, epoch string) (LogState, error) {
+	var st LogState
+	err := d.db.View(func(tx *bolt.Tx) error {
+		var dev deviceRecord
+		found, err := getJSON(tx.Bucket(bucketDevices), []byte(device), &dev)
+		if err != nil {
+			return err
+		}
+		if !found || !dev.RevokedAt.IsZero() {
+			return refusal(http.StatusForbidden, CheckDevice, "device %s is not enrolled with the central record, or was revoked", short(device))
+		}
+		var r logRecord
+		if _, err := getJSON(tx.Bucket(bucketLogs), []byte("examday/"+device+"/"+epoch), &r); err != nil {
+			return err
+		}
+		st = LogState{Size: r.Size, Root: r.Root, Frozen: r.Frozen, Receipt: r.Receipt}
+		return nil
+	})
+	var ref *Refusal
+	if err != nil && !errors.As(err, &ref) {
+		return st, refusal(http.StatusInternalServerError, CheckWrite, "the central record could not read its file: %v", err)
+	}
+	return st, err
+}
+
+// Events calls fn with each stored event of a log from seq from on: its
+// sequence number, exact bytes and signature (valid only during the call).
+func (d *DB) Events(origin string, from uint64, fn func(seq uint64, body, sig []byte) error) error {
+	return d.db.View(func(tx *bolt.Tx) error {
+		lb := openLog(tx, origin)
+		if lb.events == nil {
+			return nil
+		}
+		c := lb.events.Cursor()
+		for k, v := c.Seek(u64Key(from)); k != nil; k, v = c.Next() {
+			if len(v) < 32 {
+				return fmt.Errorf("stored event %d of %s is damaged", binary.BigEndian.Uint64(k), origin)
+			}
+			if err := fn(binary.BigEndian.Uint64(k), v[32:], lb.sigs.Get(k)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Moment is one event of an examinee's merged timeline.
+type Moment struct {
+	At     time.Time
+	Hall   string
+	Origin string
+	Seq    uint64
+	Type   string
+	Actor  string
+	Data   json.RawMessage
+}
+
+// Timeline is every event concerning an examinee, from every hall, in
+// the order of their times (then hall and sequence number).
+func (d *DB) Timeline(examinee string) ([]Moment, error) {
+	var out []Moment
+	err := d.db.View(func(tx *bolt.Tx) error {
+		halls := map[string]string{}
+		prefix := append([]byte(examinee), 0)
+		c := tx.Bucket(bucketExaminees).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			rest := k[len(prefix):]
+			// An id holding a 0 byte would share a prefix: the rest must
+			// be exactly an origin, 0 and a sequence number.
+			if len(rest) < 10 || rest[len(rest)-9] != 0 || !bytes.HasPrefix(rest, []byte("examday/")) {
+				continue
+			}
+			origin := string(rest[:len(rest)-9])
+			if bytes.IndexByte([]byte(origin), 0) >= 0 {
+				continue
+			}
+			seq := binary.BigEndian.Uint64(rest[len(rest)-8:])
+			hall, ok := halls[origin]
+			if !ok {
+				var r logRecord
+				if _, err := getJSON(tx.Bucket(bucketLogs), []byte(origin), &r); err != nil {
+					return err
+				}
+				hall = r.HallName
+				if hall == "" {
+					hall = r.Hall
+				}
+				halls[origin] = hall
+			}
+			lb := openLog(tx, origin)
+			if lb.events == nil {
+				return fmt.Errorf("the index names log %s, which is not held", origin)
+			}
+			v := lb.events.Get(u64Key(seq))
+			if len(v) < 32 {
+				return fmt.Errorf("the index names event %d of %s, which is not held", seq, origin)
+			}
+			var ev struct {
+				At       string          `json:"at"`
+				Type     string          `json:"type"`
+				Examinee string          `json:"examinee"`
+				Actor    string          `json:"actor"`
+				Data     json.RawMessage `json:"data"`
+			}
+			if err := json.Unmarshal(v[32:], &ev); err != nil {
+				return fmt.Errorf("event %d of %s: %v", seq, origin, err)
+			}
+			if ev.Examinee != examinee {
+				continue
+			}
+			at, _ := time.Parse(time.RFC3339Nano, ev.At)
+			out = append(out, Moment{At: at, Hall: hall, Origin: origin, Seq: seq, Type: ev.Type, Actor: ev.Actor, Data: ev.Data})
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if !a.At.Equal(b.At) {
+			return a.At.Before(b.At)
+		}
+		if a.Hall != b.Hall {
+			return a.Hall < b.Hall
+		}
+		return a.Seq < b.Seq
+	})
+	return out, err
+}
+
+// LogError says where a stored log does not verify.
+type LogError struct {
+	Origin string
+	Seq    uint64
+	Reason string
+}
+
+func (e *LogError) Error() string {
+	return fmt.Sprintf("the stored log %s does not verify at event %d: %s", e.Origin, e.Seq, e.Reason)
+}
+
+// CheckLogs verifies every stored log as a whole, as a bundle of it
+// would be: events numbered 1 … size, each stored hash the SHA-256 of
+// its bytes, each linking to the one before, each signature with the
+// enrolled key, the tree recomputed from the events equal to the stored
+// tree hashes, and its root the stored root. It reads every event, so it
+// is for an audit of the file, not for every open.
+func (d *DB) CheckLogs() error {
+	return d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLogs).ForEach(func(k, v []byte) error {
+			var r logRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return &LogError{Origin: string(k), Reason: "its record is damaged: " + err.Error()}
+			}
+			var dev deviceRecord
+			if found, err := getJSON(tx.Bucket(bucketDevices), []byte(r.Device), &dev); err != nil || !found {
+				return &LogError{Origin: r.Origin, Reason: "its device is not enrolled"}
+			}
+			return checkLog(openLog(tx, r.Origin), r, dev.PublicKey)
+		})
+	})
+}
+
+func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey) error {
+	fail := func(seq uint64, format string, args ...any) error {
+		return &LogError{Origin: r.Origin, Seq: seq, Reason: fmt.Sprintf(format, args...)}
+	}
+	if r.Size == 0 {
+		return nil
+	}
+	if lb.events == nil || lb.sigs == nil || lb.tree == nil {
+		return fail(1, "its buckets are missing")
+	}
+	bodies := make([][]byte, 0, r.Size)
+	sigs := make([][]byte, 0, r.Size)
+	prev := strings.Repeat("0", 64)
+	var hashes memHashes
+	c := lb.events.Cursor()
+	seq := uint64(0)
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		seq++
+		if binary.BigEndian.Uint64(k) != seq {
+			return fail(seq, "event %d is stored where event %d should be", binary.BigEndian.Uint64(k), seq)
+		}
+		if len(v) < 32 {
+			return fail(seq, "the stored event is too short")
+		}
+		body := v[32:]
+		if sum := sha256.Sum256(body); !bytes.Equal(sum[:], v[:32]) {
+			return fail(seq, "its stored hash is not the SHA-256 of its bytes")
+		}
+		var head struct {
+			Seq  uint64 `json:"seq"`
+			Prev string `json:"prev"`
+		}
+		if err := json.Unmarshal(body, &head); err != nil || head.Seq != seq || head.Prev != prev {
+			return fail(seq, "it does not say it is event %d following the event before it", seq)
+		}
+		prev = hex.EncodeToString(v[:32])
+		sig := lb.sigs.Get(k)
+		if len(sig) != ed25519.SignatureSize {
+			return fail(seq, "its signature is missing")
+		}
+		bodies, sigs = append(bodies, body), append(sigs, sig)
+		hs, err := tlog.StoredHashes(int64(seq-1), body, &hashes)
+		if err != nil {
+			return fail(seq, "%v", err)
+		}
+		hashes = append(hashes, hs...)
+	}
+	if int64(seq) != r.Size {
+		return fail(seq, "%d events are stored, the record says %d", seq, r.Size)
+	}
+	if prev != r.Head {
+		return fail(seq, "the last event is not the recorded head")
+	}
+	if bad := firstBadSignature(bodies, sigs, pub); bad >= 0 {
+		return fail(uint64(bad)+1, "its signature does not verify with the enrolled key")
+	}
+	stored, err := txHashes(lb.tree).ReadHashes(indexRange(int64(len(hashes))))
+	if err != nil {
+		return fail(seq, "%v", err)
+	}
+	for i := range hashes {
+		if stored[i] != hashes[i] {
+			return fail(seq, "the stored tree hash %d is not the one computed from the events", i)
+		}
+	}
+	root, err := tlog.TreeHash(r.Size, &hashes)
+	if err != nil || root.String() != r.Root {
+		return fail(seq, "the root of the events is %s, the record says %s", root, r.Root)
+	}
+	return nil
+}
+
+func indexRange(n int64) []int64 {
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = int64(i)
+	}
+	return out
+}
+
+// memHashes is a tree's stored hashes in index order, rebuilt in memory.
+type memHashes []tlog.Hash
+
+func (m *memHashes) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(indexes))
+	for i, index := range indexes {
+		if index < 0 || index >= int64(len(*m)) {
+			return nil, fmt.Errorf("tree hash %d is not computed yet", index)
+		}
+		out[i] = (*m)[index]
+	}
+	return out, nil
+}
+
+// firstBadSignature is the index of the first signature that does not
+// verify, or -1; on every core, as verifying is most of the cost.
+func firstBadSignature(bodies, sigs [][]byte, pub ed25519.PublicKey) int {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(bodies)/256))
+	bad := make([]int, workers)
+	chunk := (len(bodies) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		bad[w] = -1
+		wg.Go(func() {
+			for i := w * chunk; i < min((w+1)*chunk, len(bodies)); i++ {
+				if !ed25519.Verify(pub, bodies[i], sigs[i]) {
+					bad[w] = i
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, b := range bad {
+		if b >= 0 {
+			return b
+		}
+	}
+	return -1
+}

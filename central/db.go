@@ -1,0 +1,589 @@
+package central
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// The central record's own bbolt file. It is not a hall file: it holds
+// the logs of many halls, each kept as the laptop sent it (the exact
+// bytes, their signatures and the tlog stored hashes, so that the next
+// bundle's frontier and link can be checked against what is held and a
+// proof made from this file alone), the laptops it enrolled, the one-time
+// tokens that enrolled them, the evidence of every fork, an audit row for
+// every attempt to hand it something, and an index of examinees for the
+// merged timeline.
+//
+// Like the hall file, it is checked read-only before it is opened for
+// writing: a foreign or damaged file is refused and never written to.
+// Beside it, FILE.key holds the central record's own Ed25519 key, made
+// with the file, with which it signs its receipts.
+
+// SchemaVersion is the layout of the central file this code writes.
+const SchemaVersion = 1
+
+// formatMark tells a central file from a hall file and any other bbolt
+// file. A hall file says "examday hall".
+const formatMark = "examday central"
+
+// LockTimeout is how long Open waits for another program to let go of
+// the file before saying it is in use.
+const LockTimeout = time.Second
+
+var (
+	bucketMeta      = []byte("meta")      // format, schema, the central's public key
+	bucketTokens    = []byte("tokens")    // SHA-256 of a token -> tokenRecord (JSON)
+	bucketDevices   = []byte("devices")   // device id (hex) -> deviceRecord (JSON)
+	bucketLogs      = []byte("logs")      // origin -> logRecord (JSON)
+	bucketLogData   = []byte("logdata")   // origin -> bucket of events, sigs, tlog
+	bucketForks     = []byte("forks")     // id (8 bytes BE) -> ForkInfo (JSON)
+	bucketEvidence  = []byte("evidence")  // id (8 bytes BE) -> the refused bundle, whole
+	bucketAudit     = []byte("audit")     // id (8 bytes BE) -> AuditRow (JSON)
+	bucketExaminees = []byte("examinees") // examinee id, 0, origin, 0, seq (8 bytes BE) -> nothing
+	allBuckets      = [][]byte{bucketMeta, bucketTokens, bucketDevices, bucketLogs, bucketLogData, bucketForks, bucketEvidence, bucketAudit, bucketExaminees}
+
+	// In each log's bucket in logdata, as in a hall file.
+	subEvents = []byte("events") // seq (8 bytes BE) -> sha256(body) || body
+	subSigs   = []byte("sigs")   // seq (8 bytes BE) -> Ed25519 signature
+	subTree   = []byte("tlog")   // tlog stored-hash index (8 bytes BE) -> hash
+
+	keyFormat    = []byte("format")
+	keySchema    = []byte("schema")
+	keyPublicKey = []byte("public_key")
+)
+
+var (
+	// ErrInUse: another program holds the file.
+	ErrInUse = errors.New("the central record's file is in use by another program")
+	// ErrNotCentral: the file is not a central record file. It was not
+	// written to.
+	ErrNotCentral = errors.New("not an examday central record file")
+	// ErrDamaged: the file's structure is broken. It was not written to.
+	ErrDamaged = errors.New("the central record's file is damaged")
+	// ErrNewerSchema: the file was written by a newer examday.
+	ErrNewerSchema = errors.New("the central record's file was written by a newer version of examday")
+	// ErrNotFound: Open without Create where there is no file.
+	ErrNotFound = errors.New("no central record file there")
+	// ErrKeyMissing: the central's key file is missing or unreadable, so
+	// no receipt can be signed; the file can only be read.
+	ErrKeyMissing = errors.New("the central record's signing key is missing")
+	// ErrKeyMismatch: the key file is not the key the file was made with.
+	ErrKeyMismatch = errors.New("the signing key beside the central record's file is not its key")
+	// ErrKeyExists: a new file was not made because a key file is already
+	// where its key would go.
+	ErrKeyExists = errors.New("a signing key file is already there")
+	// ErrReadOnly: the DB was opened read-only.
+	ErrReadOnly = errors.New("the central record is open read-only")
+)
+
+// Options for Open.
+type Options struct {
+	// Create makes a new central file, and its key, if there is none.
+	Create bool
+	// ReadOnly opens the file for reading only (status, timelines), with
+	// a shared lock; no key is needed.
+	ReadOnly bool
+	// Program names the opener in the owner note.
+	Program string
+	// Now is the clock of audit rows and receipts; time.Now if nil.
+	Now func() time.Time
+}
+
+// DB is an open central record.
+type DB struct {
+	path     string
+	db       *bolt.DB
+	readOnly bool
+	pub      ed25519.PublicKey
+	id       string      // hex SHA-256 of pub
+	signer   note.Signer // nil when read-only
+	vkey     string
+	now      func() time.Time
+
+	// ingestMu makes an ingest's look at what is stored and its write one
+	// step: the checks run outside bbolt's write transaction (verifying a
+	// big bundle takes seconds), and nothing else may change a log between.
+	ingestMu sync.Mutex
+}
+
+// KeyPath is where the private key of the central file at path is kept.
+func KeyPath(path string) string { return path + ".key" }
+
+func ownerPath(path string) string { return path + ".owner" }
+
+// Open opens the central file at path, or creates it with opts.Create.
+// The file is first looked at read-only: its format mark and schema, and
+// bbolt's own structure check; a file that fails is refused and left as
+// it was.
+func Open(path string, opts Options) (*DB, error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	_, statErr := os.Stat(path)
+	switch {
+	case errors.Is(statErr, fs.ErrNotExist) && opts.Create && !opts.ReadOnly:
+		return create(path, opts, now)
+	case errors.Is(statErr, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", path, ErrNotFound)
+	case statErr != nil:
+		return nil, statErr
+	}
+	pub, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	d := &DB{path: path, readOnly: opts.ReadOnly, pub: pub, id: deviceID(pub), now: now}
+	if d.vkey, err = note.NewEd25519VerifierKey(centralName(pub), pub); err != nil {
+		return nil, err
+	}
+	if !opts.ReadOnly {
+		if d.signer, err = readKeyFile(KeyPath(path), pub); err != nil {
+			return nil, err
+		}
+	}
+	d.db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: opts.ReadOnly})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if !opts.ReadOnly {
+		writeOwner(path, opts.Program)
+	}
+	return d, nil
+}
+
+// create makes a new central file. The key file is written first, with
+// O_EXCL and synced: no file is ever made whose key is not safe on disk,
+// and a key file already there stops it before anything is written.
+func create(path string, opts Options, now func() time.Time) (*DB, error) {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	vkey, err := note.NewEd25519VerifierKey(centralName(pub), pub)
+	if err != nil {
+		return nil, err
+	}
+	// The signer key is the verifier key's name and hash with the seed in
+	// place of the public key, as note.GenerateKey writes it.
+	name, rest, _ := strings.Cut(vkey, "+")
+	hash, _, _ := strings.Cut(rest, "+")
+	skey := "PRIVATE+KEY+" + name + "+" + hash + "+" + base64.StdEncoding.EncodeToString(append([]byte{1}, priv.Seed()...))
+	signer, err := note.NewSigner(skey)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeKeyFile(KeyPath(path), []byte(skey+"\n")); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", path, err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	if err != nil {
+		os.Remove(KeyPath(path))
+		return nil, openError(path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucket(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyFormat, []byte(formatMark)); err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
+			return err
+		}
+		return meta.Put(keyPublicKey, bytes.Clone(pub))
+	})
+	if err != nil {
+		db.Close()
+		os.Remove(path)
+		os.Remove(KeyPath(path))
+		return nil, fmt.Errorf("creating %s: %w", path, err)
+	}
+	writeOwner(path, opts.Program)
+	return &DB{path: path, db: db, pub: pub, id: deviceID(pub), signer: signer, vkey: vkey, now: now}, nil
+}
+
+// centralName is the name of the central record's key in notes:
+// "examday-central/<hex SHA-256 of the public key>".
+func centralName(pub ed25519.PublicKey) string { return "examday-central/" + deviceID(pub) }
+
+func deviceID(pub ed25519.PublicKey) string {
+	sum := sha256.Sum256(pub)
+	return hex.EncodeToString(sum[:])
+}
+
+// inspect opens path read-only and checks it: that it is a central file
+// of a schema this code reads, with its buckets, and bbolt's structure
+// check. It returns the central's public key. bbolt reads through a
+// memory map: a file cut short faults when a page past its end is
+// touched, and corrupt pages make bbolt panic; both become ErrDamaged.
+func inspect(path string) (pub ed25519.PublicKey, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %w (%v)", path, ErrDamaged, r)
+		}
+	}()
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	// An empty file would be taken by bbolt for a new one, which a
+	// read-only handle cannot initialise.
+	if info.Size() == 0 {
+		return nil, fmt.Errorf("%s: %w (the file is empty)", path, ErrNotCentral)
+	}
+	db, err := bolt.Open(path, 0o400, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer db.Close()
+	if info.Size()%int64(db.Info().PageSize) != 0 {
+		return nil, fmt.Errorf("%s: %w (size %d is not a whole number of pages)", path, ErrDamaged, info.Size())
+	}
+	// tx.Check walks pages in a goroutine of its own, where
+	// SetPanicOnFault does not reach: a file shorter than the pages its
+	// meta page says are in use is refused before any is read.
+	var reach int64
+	if err := db.View(func(tx *bolt.Tx) error { reach = tx.Size(); return nil }); err != nil {
+		return nil, fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
+	}
+	if info.Size() < reach {
+		return nil, fmt.Errorf("%s: %w (the file is %d bytes but its pages reach to %d: it was cut short)", path, ErrDamaged, info.Size(), reach)
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		var mark string
+		if meta != nil {
+			mark = string(meta.Get(keyFormat))
+		}
+		switch {
+		case mark == "examday hall":
+			return fmt.Errorf("%s: %w (it is a hall file of a laptop, not the central record)", path, ErrNotCentral)
+		case mark != formatMark:
+			return fmt.Errorf("%s: %w", path, ErrNotCentral)
+		}
+		v, err := strconv.Atoi(string(meta.Get(keySchema)))
+		if err != nil {
+			return fmt.Errorf("%s: %w (schema version %q)", path, ErrDamaged, meta.Get(keySchema))
+		}
+		if v > SchemaVersion {
+			return fmt.Errorf("%s: %w (schema %d, this examday knows %d)", path, ErrNewerSchema, v, SchemaVersion)
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("%s: %w (bucket %q missing)", path, ErrDamaged, name)
+			}
+		}
+		if k := meta.Get(keyPublicKey); len(k) != ed25519.PublicKeySize {
+			return fmt.Errorf("%s: %w (the central's public key is missing)", path, ErrDamaged)
+		} else {
+			pub = bytes.Clone(k)
+		}
+		for err := range tx.Check() {
+			return fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
+		}
+		return nil
+	})
+	return pub, err
+}
+
+func openError(path string, err error) error {
+	if errors.Is(err, berrors.ErrTimeout) {
+		if who := readOwner(path); who != "" {
+			return fmt.Errorf("%s: %w (%s)", path, ErrInUse, who)
+		}
+		return fmt.Errorf("%s: %w", path, ErrInUse)
+	}
+	var errno syscall.Errno
+	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) ||
+		!errors.As(err, &errno) {
+		return fmt.Errorf("%s: %w (%v)", path, ErrNotCentral, err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// The owner note beside the file names the program holding it, so that a
+// second one can say who; the lock itself is bbolt's.
+func writeOwner(path, program string) {
+	if program == "" {
+		program = "examday central"
+	}
+	host, _ := os.Hostname()
+	text := fmt.Sprintf("%s, process %d on %s, since %s", program, os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"))
+	_ = os.WriteFile(ownerPath(path), []byte(text), 0o600)
+}
+
+func readOwner(path string) string {
+	b, err := os.ReadFile(ownerPath(path))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// writeKeyFile writes a new key file, never over one (O_EXCL), mode 0600,
+// and makes it durable with its directory entry before the central file
+// is made to depend on it.
+func writeKeyFile(path string, text []byte) (err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w", path, ErrKeyExists)
+	}
+	if err != nil {
+		return fmt.Errorf("writing the signing key %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(path)
+			err = fmt.Errorf("writing the signing key %s: %w", path, err)
+		}
+	}()
+	if _, err = f.Write(text); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir makes a new name in dir durable; Windows journals names itself.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// readKeyFile reads the central's signer and checks it is the key whose
+// public half the file holds.
+func readKeyFile(path string, pub ed25519.PublicKey) (note.Signer, error) {
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s cannot be read (%v); receipts cannot be signed without it", ErrKeyMissing, path, err)
+	}
+	s := strings.TrimSpace(string(text))
+	signer, err := note.NewSigner(s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s is not a signing key (%v)", ErrKeyMismatch, path, err)
+	}
+	fields := strings.SplitN(s, "+", 5)
+	raw, err := base64.StdEncoding.DecodeString(fields[len(fields)-1])
+	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 ||
+		!bytes.Equal(ed25519.NewKeyFromSeed(raw[1:]).Public().(ed25519.PublicKey), pub) || signer.Name() != centralName(pub) {
+		return nil, fmt.Errorf("%w: %s is not the key this central record was made with", ErrKeyMismatch, path)
+	}
+	return signer, nil
+}
+
+// Close closes the file.
+func (d *DB) Close() error {
+	if !d.readOnly {
+		os.Remove(ownerPath(d.path))
+	}
+	return d.db.Close()
+}
+
+// Path is the file's path.
+func (d *DB) Path() string { return d.path }
+
+// VerifierKey is the central record's public key in note's encoding: the
+// laptops verify receipts with it (EnrollResponse.CentralKey).
+func (d *DB) VerifierKey() string { return d.vkey }
+
+// ID is the hex SHA-256 of the central's public key.
+func (d *DB) ID() string { return d.id }
+
+func u64Key(n uint64) []byte { return binary.BigEndian.AppendUint64(make([]byte, 0, 8), n) }
+
+// The records kept as JSON.
+
+type tokenRecord struct {
+	Hall   string    `json:"hall"`
+	MadeAt time.Time `json:"made_at"`
+	UsedBy string    `json:"used_by,omitempty"` // device id
+	UsedAt time.Time `json:"used_at,omitzero"`
+}
+
+type deviceRecord struct {
+	PublicKey  []byte    `json:"public_key"`
+	Hall       string    `json:"hall"`
+	EnrolledAt time.Time `json:"enrolled_at"`
+	RevokedAt  time.Time `json:"revoked_at,omitzero"`
+	// Origin is the one log this device delivers: a laptop's key is made
+	// with its hall file, so the same key under a second epoch is a key
+	// copied into another file, and is refused.
+	Origin string `json:"origin,omitempty"`
+}
+
+type logRecord struct {
+	Origin   string    `json:"origin"`
+	Device   string    `json:"device"`
+	Epoch    string    `json:"epoch"`
+	Hall     string    `json:"hall"`      // as enrolled
+	HallName string    `json:"hall_name"` // as its hall.created event says
+	Size     int64     `json:"size"`
+	Root     string    `json:"root"` // tlog hash, base64
+	Head     string    `json:"head"` // hex SHA-256 of event Size
+	FirstAt  time.Time `json:"first_at"`
+	Receipt  string    `json:"receipt,omitempty"`
+	// ReceiptAt is when the last receipt was signed.
+	ReceiptAt time.Time `json:"receipt_at,omitzero"`
+	Frozen    bool      `json:"frozen"`
+	Fork      *ForkInfo `json:"fork,omitempty"`
+}
+
+// ForkInfo is a fork: a bundle, signed by the laptop's key, that holds an
+// event different from the one stored at the same sequence number.
+type ForkInfo struct {
+	ID           uint64    `json:"id"` // key of the bundle kept in evidence
+	Origin       string    `json:"origin"`
+	Seq          uint64    `json:"seq"`
+	StoredHash   string    `json:"stored_hash"`
+	IncomingHash string    `json:"incoming_hash"`
+	At           time.Time `json:"at"`
+	Via          string    `json:"via"`
+	Remote       string    `json:"remote"`
+	Digest       string    `json:"digest"` // SHA-256 of the bundle kept
+	Reason       string    `json:"reason"`
+}
+
+// AuditRow is one attempt to hand the central record something: a bundle
+// (over HTTP or from a file) or an enrolment.
+type AuditRow struct {
+	ID       uint64    `json:"id"`
+	At       time.Time `json:"at"`
+	Kind     string    `json:"kind"` // "bundle" or "enroll"
+	Via      string    `json:"via"`  // "http" or "file"
+	Remote   string    `json:"remote"`
+	Digest   string    `json:"digest,omitempty"` // hex SHA-256 of the bundle
+	Bytes    int       `json:"bytes"`
+	Device   string    `json:"device,omitempty"`
+	Origin   string    `json:"origin,omitempty"`
+	First    uint64    `json:"first,omitempty"`
+	Last     uint64    `json:"last,omitempty"`
+	Result   string    `json:"result"` // "appended", "duplicate", "enrolled" or "refused"
+	Appended int       `json:"appended,omitempty"`
+	Status   int       `json:"status"`
+	Check    string    `json:"check,omitempty"`
+	Error    string    `json:"error,omitempty"`
+}
+
+// ResultRefused is the audit result of an attempt that was refused.
+const ResultRefused = "refused"
+
+func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
+	raw := b.Get(key)
+	if raw == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return true, fmt.Errorf("the record %q in %q is damaged: %v", key, "central", err)
+	}
+	return true, nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+// putAudit adds row to the audit, numbering it.
+func putAudit(tx *bolt.Tx, row *AuditRow) error {
+	b := tx.Bucket(bucketAudit)
+	b.FillPercent = 0.95 // only ever appended to
+	id, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	row.ID = id
+	return putJSON(b, u64Key(id), row)
+}
+
+// txHashes reads tlog stored hashes from a log's tlog bucket; inside a
+// write transaction it sees what that transaction put.
+func txHashes(b *bolt.Bucket) tlog.HashReader {
+	return tlog.HashReaderFunc(func(indexes []int64) ([]tlog.Hash, error) {
+		out := make([]tlog.Hash, len(indexes))
+		for i, index := range indexes {
+			v := b.Get(u64Key(uint64(index)))
+			if len(v) != tlog.HashSize {
+				return nil, fmt.Errorf("the stored tree hash %d is missing or damaged", index)
+			}
+			copy(out[i][:], v)
+		}
+		return out, nil
+	})
+}
+
+// logBuckets are one log's events, signatures and tree hashes.
+type logBuckets struct{ events, sigs, tree *bolt.Bucket }
+
+// openLog finds a log's buckets; all nil if it has none yet.
+func openLog(tx *bolt.Tx, origin string) logBuckets {
+	b := tx.Bucket(bucketLogData).Bucket([]byte(origin))
+	if b == nil {
+		return logBuckets{}
+	}
+	return logBuckets{b.Bucket(subEvents), b.Bucket(subSigs), b.Bucket(subTree)}
+}
+
+// makeLog finds or makes a log's buckets in a write transaction. They
+// are only ever appended to, so their pages may fill before they split,
+// as bbolt advises for such buckets.
+func makeLog(tx *bolt.Tx, origin string) (logBuckets, error) {
+	b, err := tx.Bucket(bucketLogData).CreateBucketIfNotExists([]byte(origin))
+	if err != nil {
+		return logBuckets{}, err
+	}
+	var lb logBuckets
+	for _, x := range []struct {
+		name []byte
+		to   **bolt.Bucket
+	}{{subEvents, &lb.events}, {subSigs, &lb.sigs}, {subTree, &lb.tree}} {
+		if *x.to, err = b.CreateBucketIfNotExists(x.name); err != nil {
+			return logBuckets{}, err
+		}
+		(*x.to).FillPercent = 0.95
+	}
+	return lb, nil
+}

@@ -1,0 +1,514 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/central"
+)
+
+// centralCommand is `examday central …`: the central record's server and
+// its operator's commands, over the central's own file (package central).
+func (a *app) centralCommand() *cobra.Command {
+	c := a.cat
+	cmd := &cobra.Command{
+		Use:   "central",
+		Short: c.T("cli.central.short"),
+		Long:  c.T("cli.central.long"),
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
+		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand())
+	return cmd
+}
+
+// centralPath is the central record's file: --db, then
+// EXAMDAY_CENTRAL_DB, then central.db in the data directory. EXAMDAY_DB
+// names a hall file and is not used: the two are never the same file.
+func (a *app) centralPath() (string, error) {
+	if a.dbPath != "" {
+		return a.dbPath, nil
+	}
+	if p := os.Getenv("EXAMDAY_CENTRAL_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := dataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "central.db"), nil
+}
+
+// openCentral opens the central record: made if create and missing;
+// read-only (a shared lock, no key needed) for the commands that only
+// show what it holds.
+func (a *app) openCentral(create, readOnly bool) (*central.DB, error) {
+	path, err := a.centralPath()
+	if err != nil {
+		return nil, err
+	}
+	if create {
+		if err := ensureDir(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := central.Open(path, central.Options{Create: create, ReadOnly: readOnly, Program: "examday central"})
+	if err != nil {
+		var key string
+		switch {
+		case errors.Is(err, central.ErrInUse):
+			key = "cli.central.open.in_use"
+		case errors.Is(err, central.ErrNotFound):
+			key = "cli.central.open.not_found"
+		case errors.Is(err, central.ErrNotCentral):
+			key = "cli.central.open.not_central"
+		case errors.Is(err, central.ErrDamaged):
+			key = "cli.central.open.damaged"
+		case errors.Is(err, central.ErrNewerSchema):
+			key = "cli.central.open.newer"
+		case errors.Is(err, central.ErrKeyMissing), errors.Is(err, central.ErrKeyMismatch):
+			key = "cli.central.open.key"
+		case errors.Is(err, central.ErrKeyExists):
+			key = "cli.central.open.key_exists"
+		default:
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s\n  (%w)", a.cat.T(key, path), err)
+	}
+	return db, nil
+}
+
+func (a *app) centralEnrollCommand() *cobra.Command {
+	c := a.cat
+	var hall string
+	cmd := &cobra.Command{
+		Use:   "enroll --hall NAME",
+		Short: c.T("cli.central.enroll.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if strings.TrimSpace(hall) == "" {
+				return errors.New(c.T("cli.central.enroll.no_hall"))
+			}
+			db, err := a.openCentral(true, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			token, err := db.NewToken(hall)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, c.T("cli.central.enroll.token", strings.TrimSpace(hall), token))
+			fmt.Fprintln(a.stdout, c.T("cli.central.enroll.how", token))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&hall, "hall", "", c.T("cli.central.enroll.flag.hall"))
+	return cmd
+}
+
+func (a *app) centralRevokeCommand() *cobra.Command {
+	c := a.cat
+	return &cobra.Command{
+		Use:   "revoke DEVICE",
+		Short: c.T("cli.central.revoke.short"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := a.openCentral(false, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			id, err := db.Revoke(args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.stdout, c.T("cli.central.revoke.done", id))
+			return nil
+		},
+	}
+}
+
+// centralLoopback reports whether addr listens only on this machine. A host
+// name other than localhost is not trusted to be one: it may resolve to
+// anything.
+func centralLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (a *app) centralServeCommand() *cobra.Command {
+	c := a.cat
+	var addr, certFile, keyFile string
+	var insecure bool
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: c.T("cli.central.serve.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if (certFile == "") != (keyFile == "") {
+				return errors.New(c.T("cli.central.serve.tls_pair"))
+			}
+			useTLS := certFile != ""
+			if !useTLS && !centralLoopback(addr) {
+				if !insecure {
+					return errors.New(c.T("cli.central.serve.plain_refused", addr))
+				}
+				fmt.Fprintln(a.stderr, c.T("cli.central.serve.insecure", addr))
+			}
+			var tlsConfig *tls.Config
+			if useTLS {
+				// Loaded before anything listens, so a bad pair is said at once.
+				pair, err := tls.LoadX509KeyPair(certFile, keyFile)
+				if err != nil {
+					return err
+				}
+				tlsConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
+			}
+			db, err := a.openCentral(true, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			return a.serveCentral(cmd.Context(), db, addr, tlsConfig)
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8750", c.T("cli.central.serve.flag.addr"))
+	cmd.Flags().StringVar(&certFile, "tls-cert", "", c.T("cli.central.serve.flag.cert"))
+	cmd.Flags().StringVar(&keyFile, "tls-key", "", c.T("cli.central.serve.flag.key"))
+	cmd.Flags().BoolVar(&insecure, "insecure", false, c.T("cli.central.serve.flag.insecure"))
+	return cmd
+}
+
+// serveCentral serves until SIGINT or SIGTERM, then shuts down
+// gracefully: a bundle being taken in is finished and answered (its
+// transaction is short next to its checks) before the file is closed.
+func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tlsConfig *tls.Config) error {
+	c := a.cat
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	var out sync.Mutex
+	logRequest := func(r *http.Request, status int, took time.Duration) {
+		out.Lock()
+		defer out.Unlock()
+		fmt.Fprintln(a.stdout, c.T("cli.central.serve.request", time.Now().Format("2006-01-02 15:04:05"), r.RemoteAddr,
+			r.Method+" "+r.URL.Path, status, took.Round(time.Millisecond).String()))
+	}
+	handler := central.NewHandler(db)
+	srv := &http.Server{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			sw := &centralStatusWriter{ResponseWriter: w, status: http.StatusOK}
+			handler.ServeHTTP(sw, r)
+			logRequest(r, sw.status, time.Since(start))
+		}),
+		TLSConfig:         tlsConfig,
+		ReadHeaderTimeout: 10 * time.Second,
+		// A bundle of the limit's size over a slow link takes minutes.
+		ReadTimeout:  10 * time.Minute,
+		WriteTimeout: 11 * time.Minute,
+		IdleTimeout:  2 * time.Minute,
+	}
+	scheme := "http"
+	if tlsConfig != nil {
+		scheme = "https"
+	}
+	out.Lock()
+	fmt.Fprintln(a.stdout, c.T("cli.central.serve.listening", db.Path(), scheme+"://"+ln.Addr().String()))
+	fmt.Fprintln(a.stdout, c.T("cli.central.serve.key", db.VerifierKey()))
+	fmt.Fprintln(a.stdout, c.T("cli.central.serve.stop"))
+	out.Unlock()
+	done := make(chan error, 1)
+	go func() {
+		if tlsConfig != nil {
+			done <- srv.ServeTLS(ln, "", "")
+		} else {
+			done <- srv.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	err = srv.Shutdown(shutdown)
+	<-done
+	out.Lock()
+	fmt.Fprintln(a.stdout, c.T("cli.central.serve.stopped"))
+	out.Unlock()
+	return err
+}
+
+type centralStatusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *centralStatusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (a *app) centralImportCommand() *cobra.Command {
+	c := a.cat
+	return &cobra.Command{
+		Use:   "import FILE…",
+		Short: c.T("cli.central.import.short"),
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Not made here: a central record that enrolled no laptop
+			// would refuse every bundle anyway.
+			db, err := a.openCentral(false, false)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			refused := 0
+			var first error
+			for _, path := range args {
+				res, err := db.IngestFile(path)
+				if err != nil {
+					refused++
+					if first == nil {
+						first = err
+					}
+					a.printRefusal(a.stderr, path, err)
+					continue
+				}
+				a.printPushResult(db, path, res)
+			}
+			if refused > 0 {
+				if len(args) > 1 {
+					fmt.Fprintln(a.stderr, c.T("cli.central.import.failed", refused, len(args)))
+				}
+				return &reportedError{err: first}
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) printPushResult(db *central.DB, path string, res central.PushResult) {
+	c := a.cat
+	centralRootHex := centralRootHex(res.Root)
+	if res.Result == central.ResultDuplicate {
+		fmt.Fprintln(a.stdout, c.T("cli.central.import.duplicate", path, res.Size, centralRootHex))
+		return
+	}
+	hall := ""
+	if r, err := central.OpenReceipt([]byte(res.Receipt), db.VerifierKey()); err == nil {
+		if logs, err := db.Logs(); err == nil {
+			for _, l := range logs {
+				if l.Origin == r.Origin {
+					hall = l.Hall
+				}
+			}
+		}
+	}
+	first := res.Size - int64(res.Appended) + 1
+	fmt.Fprintln(a.stdout, c.T("cli.central.import.appended", path, res.Appended, first, res.Size, hall, res.Size, centralRootHex))
+}
+
+// centralRootHex is a root given in base64 (tlog's spelling, as on the wire)
+// in hex, followed by nothing else: the paper protocol copies its first 12.
+func centralRootHex(b64 string) string {
+	root, err := tlog.ParseHash(b64)
+	if err != nil {
+		return b64
+	}
+	return hex.EncodeToString(root[:])
+}
+
+func (a *app) printRefusal(w io.Writer, path string, err error) {
+	c := a.cat
+	var ref *central.Refusal
+	if !errors.As(err, &ref) {
+		fmt.Fprintln(w, c.T("cli.central.import.refused", path, 1, "-", err.Error()))
+		return
+	}
+	fmt.Fprintln(w, c.T("cli.central.import.refused", path, ref.Status, ref.Body.Check, ref.Body.Error))
+	if key := "cli.central.check." + ref.Body.Check; ref.Body.Check != "" {
+		fmt.Fprintln(w, "  "+c.T(key))
+	}
+}
+
+func (a *app) centralStatusCommand() *cobra.Command {
+	c := a.cat
+	return &cobra.Command{
+		Use:   "status",
+		Short: c.T("cli.central.status.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := a.openCentral(false, true)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			return a.centralStatus(db)
+		},
+	}
+}
+
+const centralStampLayout = "2006-01-02 15:04:05"
+
+func centralStamp(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Local().Format(centralStampLayout)
+}
+
+func (a *app) centralStatus(db *central.DB) error {
+	c := a.cat
+	out := a.stdout
+	devices, err := db.Devices()
+	if err != nil {
+		return err
+	}
+	logs, err := db.Logs()
+	if err != nil {
+		return err
+	}
+	failures, err := db.RecentFailures(10)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, c.T("cli.central.status.file", db.Path(), db.VerifierKey()))
+	fmt.Fprintln(out, c.T("cli.central.status.laptops", len(devices)))
+	for _, d := range devices {
+		line := c.T("cli.central.status.laptop", d.Hall, centralShortID(d.ID), centralStamp(d.EnrolledAt))
+		if !d.RevokedAt.IsZero() {
+			line += c.T("cli.central.status.revoked", centralStamp(d.RevokedAt))
+		}
+		fmt.Fprintln(out, line)
+	}
+	fmt.Fprintln(out, c.T("cli.central.status.logs", len(logs)))
+	for _, l := range logs {
+		fmt.Fprintln(out, c.T("cli.central.status.log", l.Hall, centralShortID(l.Device), l.Size, l.Root.String(), hex.EncodeToString(l.Root[:6])))
+		if l.HallName != "" && l.HallName != l.Hall {
+			fmt.Fprintln(out, c.T("cli.central.status.hall_name", l.HallName))
+		}
+		fmt.Fprintln(out, c.T("cli.central.status.receipt", centralStamp(l.ReceiptAt)))
+		if f := l.Fork; f != nil {
+			fmt.Fprintln(out, c.T("cli.central.status.fork", f.Seq, f.StoredHash, f.IncomingHash, centralStamp(f.At), f.Via, f.Remote, f.ID))
+		}
+	}
+	fmt.Fprintln(out, c.T("cli.central.status.failures", len(failures)))
+	if len(failures) == 0 {
+		fmt.Fprintln(out, c.T("cli.central.status.none"))
+	}
+	for _, r := range failures {
+		fmt.Fprintln(out, c.T("cli.central.status.failure", centralStamp(r.At), r.Via, r.Remote, r.Status, r.Check, r.Error))
+	}
+	return nil
+}
+
+// shortID is the first 12 hex digits of a device id: enough to tell
+// laptops apart on a screen.
+func centralShortID(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}
+
+func (a *app) centralExamineeCommand() *cobra.Command {
+	c := a.cat
+	return &cobra.Command{
+		Use:   "examinee ID",
+		Short: c.T("cli.central.examinee.short"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := a.openCentral(false, true)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			moments, err := db.Timeline(args[0])
+			if err != nil {
+				return err
+			}
+			if len(moments) == 0 {
+				return errors.New(c.T("cli.central.examinee.none", args[0]))
+			}
+			halls := map[string]bool{}
+			for _, m := range moments {
+				halls[m.Origin] = true
+			}
+			fmt.Fprintln(a.stdout, c.T("cli.central.examinee.header", args[0], len(moments), len(halls)))
+			for _, m := range moments {
+				fmt.Fprintln(a.stdout, c.T("cli.central.examinee.line", m.At.Local().Format(centralStampLayout), m.Hall, m.Type, centralSummary(m.Data)))
+			}
+			return nil
+		},
+	}
+}
+
+// summary is an event's data in one short line: its plain fields as
+// key=value, in key order; lists and objects (a roster, a packet) are left
+// out, the full event is in `examday events`.
+func centralSummary(data json.RawMessage) string {
+	var fields map[string]any
+	if len(data) == 0 || json.Unmarshal(data, &fields) != nil {
+		return ""
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		switch v := fields[k].(type) {
+		case string:
+			if v != "" {
+				parts = append(parts, k+"="+v)
+			}
+		case float64:
+			parts = append(parts, fmt.Sprintf("%s=%v", k, v))
+		case bool:
+			if v {
+				parts = append(parts, k)
+			}
+		}
+	}
+	s := strings.Join(parts, ", ")
+	if r := []rune(s); len(r) > 90 {
+		s = string(r[:89]) + "…"
+	}
+	return s
+}

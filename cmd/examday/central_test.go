@@ -1,0 +1,333 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"examday/central"
+	"examday/exam"
+	"examday/i18n"
+	"examday/store"
+	"examday/store/storetest"
+)
+
+// centralHall builds a hall file of n events and returns its path and
+// its whole log as a bundle.
+func centralHall(t *testing.T, dir string, n int) (string, []byte) {
+	t.Helper()
+	path := filepath.Join(dir, "hall.db")
+	storetest.BuildHall(t, path, 6, n)
+	return path, hallBundle(t, path, 1)
+}
+
+func hallBundle(t *testing.T, path string, from uint64) []byte {
+	t.Helper()
+	s, err := store.Open(path, store.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	b, err := s.Bundle(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func hallJumps(t *testing.T, path string, n int, jump time.Duration) {
+	t.Helper()
+	s, err := store.Open(path, store.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	at := storetest.Base.Add(time.Hour)
+	if _, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) {
+		out := make([]exam.Event, n)
+		for i := range out {
+			var err error
+			if out[i], err = h.ClockJumped(jump, time.Second, at.Add(time.Duration(i)*time.Second)); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var tokenLine = regexp.MustCompile(`--token ([a-z2-7]+)`)
+
+// enrolHall makes a token with `examday central enroll` and registers the
+// hall file's key with it, as the laptop's `examday enroll` would.
+func enrolHall(t *testing.T, db, hallPath, hall string) {
+	t.Helper()
+	code, out, errOut := runCLI(t, "", "central", "enroll", "--db", db, "--hall", hall)
+	if code != 0 {
+		t.Fatalf("enroll: %d %s", code, errOut)
+	}
+	m := tokenLine.FindStringSubmatch(out)
+	if m == nil || !strings.Contains(out, hall) {
+		t.Fatalf("enroll printed %q", out)
+	}
+	s, err := store.Open(hallPath, store.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := s.PublicKey()
+	s.Close()
+	c, err := central.Open(db, central.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sum := sha256.Sum256(pub)
+	if _, err := c.Enroll(central.EnrollRequest{Token: m[1], Device: hex.EncodeToString(sum[:]), PublicKey: base64.StdEncoding.EncodeToString(pub)}, "http", "test"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// `examday central import` takes a bundle from a stick through the same
+// ingest as HTTP: appended, then a duplicate, then a damaged copy refused
+// with its check and a non-zero exit; status shows the log with the root
+// as the paper protocol prints it; the examinee's timeline is merged.
+func TestCentralImportStatusAndTimeline(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "central.db")
+	hallPath, full := centralHall(t, dir, 40)
+	enrolHall(t, db, hallPath, "Audience 204")
+	stick := filepath.Join(dir, "bundle.examday")
+	if err := os.WriteFile(stick, full, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, errOut := runCLI(t, "", "central", "import", "--db", db, stick)
+	if code != 0 || !strings.Contains(out, "40 new events (1–40)") || !strings.Contains(out, "Audience 204") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "", "central", "import", "--db", db, stick)
+	if code != 0 || !strings.Contains(out, "duplicate") {
+		t.Fatalf("again: %d %q", code, out)
+	}
+	damaged := bytes.Clone(full)
+	damaged[len(damaged)/2] ^= 4
+	bad := filepath.Join(dir, "damaged.examday")
+	os.WriteFile(bad, damaged, 0o600)
+	code, out, errOut = runCLI(t, "", "central", "import", "--db", db, bad)
+	if code == 0 || !strings.Contains(errOut, "REFUSED (400, digest)") || !strings.Contains(errOut, "changed or damaged on the way") {
+		t.Fatalf("damaged: %d %q %q", code, out, errOut)
+	}
+	// In Russian, the refusal is explained in Russian.
+	_, _, errOut = runCLI(t, "", "central", "import", "--db", db, "--lang", "ru", bad)
+	if !strings.Contains(errOut, "ОТКЛОНЁН") || !strings.Contains(errOut, "повреждён в пути") {
+		t.Fatalf("ru: %q", errOut)
+	}
+
+	s, _ := store.Open(hallPath, store.Options{Program: "test"})
+	_, root := s.TreeHead()
+	device := s.DeviceID()
+	s.Close()
+	code, out, errOut = runCLI(t, "", "central", "status", "--db", db)
+	if code != 0 {
+		t.Fatalf("status: %d %s", code, errOut)
+	}
+	for _, want := range []string{"Laptops: 1", "Audience 204", device[:12], "40 events", "paper protocol: " + hex.EncodeToString(root[:6]),
+		`the hall calls itself "Аудитория 214"`, "Recent failures: 2", "digest"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out, errOut = runCLI(t, "", "central", "examinee", "--db", db, "E000001")
+	if code != 0 || !strings.Contains(out, "Examinee E000001: 2 events in 1 halls") || !strings.Contains(out, "examinee.arrived") ||
+		!strings.Contains(out, "materials.issued") || !strings.Contains(out, "Аудитория 214") {
+		t.Fatalf("examinee: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut = runCLI(t, "", "central", "examinee", "--db", db, "nobody"); code == 0 || !strings.Contains(errOut, "no event of examinee nobody") {
+		t.Fatalf("nobody: %d %q", code, errOut)
+	}
+}
+
+// A fork shows in the status with both hashes, and the import of the
+// restored laptop's bundle says FORK.
+func TestCentralStatusShowsAFork(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "central.db")
+	hallPath, _ := centralHall(t, dir, 100)
+	restored := filepath.Join(dir, "restored.db")
+	for _, p := range [][2]string{{hallPath, restored}, {store.KeyPath(hallPath), store.KeyPath(restored)}} {
+		b, _ := os.ReadFile(p[0])
+		os.WriteFile(p[1], b, 0o600)
+	}
+	hallJumps(t, hallPath, 50, 7*time.Second)
+	hallJumps(t, restored, 20, 9*time.Second)
+	enrolHall(t, db, hallPath, "Audience 204")
+	first := filepath.Join(dir, "first.examday")
+	os.WriteFile(first, hallBundle(t, hallPath, 1), 0o600)
+	forked := filepath.Join(dir, "forked.examday")
+	os.WriteFile(forked, hallBundle(t, restored, 101), 0o600)
+	if code, _, errOut := runCLI(t, "", "central", "import", "--db", db, first); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, _, errOut := runCLI(t, "", "central", "import", "--db", db, forked)
+	if code == 0 || !strings.Contains(errOut, "REFUSED (409, fork)") || !strings.Contains(errOut, "FORK at event 101") {
+		t.Fatalf("fork: %d %q", code, errOut)
+	}
+	_, out, _ := runCLI(t, "", "central", "status", "--db", db)
+	if !regexp.MustCompile(`FORK at event 101, log FROZEN: stored [0-9a-f]{64}, the laptop's other version [0-9a-f]{64}`).MatchString(out) ||
+		!strings.Contains(out, "150 events") {
+		t.Fatalf("status:\n%s", out)
+	}
+}
+
+// A hall file given as the central record's file is refused and left as
+// it was; a second program is told the file is in use.
+func TestCentralRefusesAHallFileAndSaysWhenInUse(t *testing.T) {
+	dir := t.TempDir()
+	hallPath, _ := centralHall(t, dir, 10)
+	before, _ := os.ReadFile(hallPath)
+	code, _, errOut := runCLI(t, "", "central", "status", "--db", hallPath)
+	if code == 0 || !strings.Contains(errOut, "is not a central record file") {
+		t.Fatalf("hall file: %d %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(hallPath); !bytes.Equal(before, after) {
+		t.Fatal("the hall file was changed")
+	}
+	db := filepath.Join(dir, "central.db")
+	c, err := central.Open(db, central.Options{Create: true, Program: "examday central serve"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	code, _, errOut = runCLI(t, "", "central", "enroll", "--db", db, "--hall", "A")
+	if code == 0 || !strings.Contains(errOut, "in use by another program") || !strings.Contains(errOut, "examday central serve, process") {
+		t.Fatalf("in use: %d %q", code, errOut)
+	}
+	if time.Since(start) > 3*time.Second {
+		t.Fatal("told too late")
+	}
+}
+
+func TestCentralServeRefusesPlainHTTPBeyondLoopback(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "central.db")
+	code, _, errOut := runCLI(t, "", "central", "serve", "--db", db, "--addr", "0.0.0.0:0")
+	if code == 0 || !strings.Contains(errOut, "not a loopback address") {
+		t.Fatalf("%d %q", code, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Fatal("a file was made")
+	}
+	if code, _, errOut := runCLI(t, "", "central", "serve", "--db", db, "--tls-cert", "x.pem"); code == 0 || !strings.Contains(errOut, "go together") {
+		t.Fatalf("%d %q", code, errOut)
+	}
+	for addr, want := range map[string]bool{"127.0.0.1:1": true, "[::1]:1": true, "localhost:1": true, ":8750": false, "10.0.0.1:1": false, "example.org:1": false} {
+		if centralLoopback(addr) != want {
+			t.Errorf("%s loopback = %v", addr, !want)
+		}
+	}
+}
+
+// syncBuffer is written by the server's goroutines while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// `examday central serve` on a real listener: a bundle pushed over HTTP
+// is taken; SIGINT stops it gracefully with exit status 0.
+func TestCentralServeTakesABundleAndStopsOnSIGINT(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "central.db")
+	hallPath, full := centralHall(t, dir, 30)
+	enrolHall(t, db, hallPath, "Audience 204")
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run([]string{"central", "serve", "--db", db, "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errOut)
+	}()
+	listening := regexp.MustCompile(`listens on (http://127\.0\.0\.1:\d+)`)
+	var url string
+	for deadline := time.Now().Add(10 * time.Second); url == ""; {
+		if m := listening.FindStringSubmatch(out.String()); m != nil {
+			url = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("not listening: %q %q", out.String(), errOut.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	resp, err := http.Post(url+central.PathBundles, "application/octet-stream", bytes.NewReader(full))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"appended":30`) {
+		t.Fatalf("push: %d %s", resp.StatusCode, body)
+	}
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("did not stop")
+	}
+	if !strings.Contains(out.String(), "POST /v1/bundles 200") || !strings.Contains(out.String(), "Stopped") {
+		t.Fatalf("output %q", out.String())
+	}
+	// The file is closed: another program can open it.
+	c, err := central.Open(db, central.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+}
+
+func TestEveryWordOfTheCentralRecordIsInEveryLanguage(t *testing.T) {
+	n := 0
+	for _, k := range i18n.Keys() {
+		if !strings.HasPrefix(k, "cli.central.") {
+			continue
+		}
+		n++
+		if !i18n.Complete(k) {
+			t.Errorf("%s is not in all three languages", k)
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d keys of the central record", n)
+	}
+	// Every check a refusal can name has its explanation.
+	for _, check := range []string{"size", "format", "digest", "key", "signature", "sequence", "link", "checkpoint", "root",
+		central.CheckFork, central.CheckGap, central.CheckFrozen, central.CheckDevice, central.CheckToken, central.CheckWrite} {
+		if !i18n.Has("cli.central.check." + check) {
+			t.Errorf("no words for the check %q", check)
+		}
+	}
+}

@@ -1,0 +1,277 @@
+package main
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+
+	"examday/central"
+	"examday/store"
+)
+
+// syncRetry and syncHTTP are how enroll and sync try again and reach the
+// central record; the zero values are the client's defaults. Tests make
+// them quick, or put a faulty network in between.
+var (
+	syncRetry central.Retry
+	syncHTTP  *http.Client
+)
+
+func (a *app) client(url string) *central.Client {
+	return &central.Client{URL: url, Retry: syncRetry, HTTP: syncHTTP}
+}
+
+// interruptible is a context that ctrl+c cancels, so that a sync waiting
+// to try again stops at once, closes the file and exits 130, as the other
+// commands do. Nothing is lost by stopping: only a kept receipt marks
+// events delivered, and the file keeps it in one Update or not at all.
+func interruptible() (context.Context, func()) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// interrupted is the error of a command stopped by ctrl+c: run gives it
+// the exit status of an interrupted program.
+func interrupted(err error) error { return fmt.Errorf("%w (%v)", tea.ErrInterrupted, err) }
+
+// enrollCommand is `examday enroll`: the laptop registers its hall file's
+// key with the central record, with a one-time token, and keeps the
+// central record's key for checking its receipts.
+func (a *app) enrollCommand() *cobra.Command {
+	c := a.cat
+	var centralURL, token string
+	var demo bool
+	cmd := &cobra.Command{
+		Use:   "enroll --central URL --token TOKEN",
+		Short: c.T("cli.enroll.short"),
+		Long:  c.T("cli.enroll.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if centralURL == "" || token == "" {
+				return errors.New(c.T("cli.enroll.need"))
+			}
+			if !isCentralURL(centralURL) {
+				return errors.New(c.T("cli.enroll.bad_url", centralURL))
+			}
+			s, err := a.openHallFile(demo)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return a.enroll(s, centralURL, token)
+		},
+	}
+	cmd.Flags().StringVar(&centralURL, "central", "", c.T("cli.enroll.flag.central"))
+	cmd.Flags().StringVar(&token, "token", "", c.T("cli.enroll.flag.token"))
+	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.enroll.flag.demo"))
+	return cmd
+}
+
+// isCentralURL reports whether s is an http or https address with a host.
+func isCentralURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+func (a *app) enroll(s *store.Store, centralURL, token string) error {
+	c := a.cat
+	// A file that cannot keep the enrolment must not use up the token.
+	if err := s.Broken(); err != nil {
+		return errors.New(c.T("cli.enroll.read_only", s.Path(), err.Error()))
+	}
+	if s.PublicKey() == nil {
+		return errors.New(c.T("cli.sync.cannot", s.Path(), store.ErrUnsigned))
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	resp, err := a.client(centralURL).Enroll(ctx, token, s.DeviceID(), s.PublicKey())
+	if err != nil {
+		var refused *central.RefusedError
+		switch {
+		case ctx.Err() != nil:
+			return interrupted(err)
+		case errors.As(err, &refused):
+			return errors.New(c.T("cli.enroll.refused", refused.Status, refusalReason(refused)))
+		case errors.Is(err, central.ErrAnswerLost):
+			return errors.New(c.T("cli.enroll.lost", err.Error()))
+		}
+		return errors.New(c.T("cli.enroll.unreachable", centralURL, err.Error()))
+	}
+	if err := s.SetEnrolment(centralURL, resp.CentralKey, resp.Hall, time.Now()); err != nil {
+		return errors.New(c.T("cli.enroll.not_kept", s.Path(), err))
+	}
+	out := a.stdout
+	fmt.Fprintln(out, c.T("cli.enroll.ok", centralURL, resp.Hall))
+	fmt.Fprintln(out, c.T("cli.enroll.device", s.DeviceID(), s.Epoch()))
+	fmt.Fprintln(out, c.T("cli.enroll.central_key", resp.CentralKey))
+	if name := s.Hall().Name; resp.Hall != "" && !strings.EqualFold(strings.TrimSpace(resp.Hall), strings.TrimSpace(name)) {
+		fmt.Fprintln(a.stderr, c.T("cli.enroll.other_hall", resp.Hall, name))
+	}
+	fmt.Fprintln(out, c.T("cli.enroll.next"))
+	return nil
+}
+
+// refusalReason is the central record's reason, exactly as it gave it.
+func refusalReason(r *central.RefusedError) string {
+	if r.Body.Error != "" {
+		return r.Body.Error
+	}
+	return http.StatusText(r.Status)
+}
+
+// syncCommand is `examday sync`: push what the central record does not
+// hold yet and keep its verified receipt.
+func (a *app) syncCommand() *cobra.Command {
+	c := a.cat
+	var centralURL string
+	var demo bool
+	cmd := &cobra.Command{
+		Use:   "sync [--central URL]",
+		Short: c.T("cli.sync.short"),
+		Long:  c.T("cli.sync.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if centralURL != "" && !isCentralURL(centralURL) {
+				return errors.New(c.T("cli.enroll.bad_url", centralURL))
+			}
+			s, err := a.openHallFile(demo)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return a.sync(s, centralURL)
+		},
+	}
+	cmd.Flags().StringVar(&centralURL, "central", "", c.T("cli.sync.flag.central"))
+	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.sync.flag.demo"))
+	return cmd
+}
+
+func (a *app) sync(s *store.Store, centralURL string) error {
+	c := a.cat
+	d := s.Delivery()
+	if !d.Enrolled() {
+		return errors.New(c.T("cli.sync.not_enrolled", s.Path()))
+	}
+	// A file without its key can still hand its record over; it says so,
+	// and cannot keep the receipt.
+	a.warnIfBroken(s)
+	if centralURL == "" {
+		centralURL = d.Central
+	}
+	size, _ := s.TreeHead()
+	if d.Delivered > size {
+		// Seen offline, before the central record is asked: the file holds
+		// less than its own receipt says was delivered.
+		fmt.Fprintln(a.stderr, c.T("cli.sync.receipt_ahead", d.Delivered, size))
+	}
+
+	cl := a.client(centralURL)
+	cl.OnRetry = func(n central.RetryNotice) {
+		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), n.Wait.Round(time.Millisecond).String(), n.Attempt, n.Attempts))
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	rep, err := cl.Sync(ctx, s)
+	if err != nil {
+		if ctx.Err() != nil {
+			return interrupted(err)
+		}
+		return a.syncFailed(s, rep, err)
+	}
+
+	out := a.stdout
+	if rep.Before < d.Delivered && d.Delivered <= size {
+		fmt.Fprintln(a.stderr, c.T("cli.sync.central_lost", d.Delivered, rep.Before))
+	}
+	if rep.Receipt.Size > rep.Before {
+		fmt.Fprintln(out, c.T("cli.sync.sent", rep.Before+1, rep.Receipt.Size, rep.Local, centralURL))
+	} else {
+		fmt.Fprintln(out, c.T("cli.sync.nothing", rep.Local, centralURL))
+	}
+	fmt.Fprintln(out, c.T("cli.sync.receipt", rep.Receipt.Size, hex.EncodeToString(rep.Receipt.Root[:]), rep.Receipt.At))
+	if centralURL != d.Central {
+		// The central record answered there with a receipt its enrolled
+		// key signed: it is the same one, reached at a new address.
+		_ = s.SetCentralURL(centralURL)
+	}
+	if d.Delivered > size {
+		return &reportedError{err: fmt.Errorf("the receipt kept before covers %d events, the file holds %d", d.Delivered, size)}
+	}
+	return nil
+}
+
+// syncFailed says why a sync failed, in the officer's words, with the
+// central record's exact reason when it refused.
+func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) error {
+	c := a.cat
+	w := a.stderr
+	var (
+		mismatch *central.MismatchError
+		refused  *central.RefusedError
+		gaveUp   *central.GaveUpError
+		badRcpt  *central.ReceiptError
+	)
+	switch {
+	case errors.Is(err, central.ErrNotEnrolled):
+		return errors.New(c.T("cli.sync.not_enrolled", s.Path()))
+	case errors.As(err, &mismatch):
+		switch {
+		case mismatch.Frozen:
+			fmt.Fprintln(w, c.T("cli.sync.frozen", mismatch.CentralSize, mismatch.LocalSize))
+		case mismatch.CentralSize > mismatch.LocalSize:
+			fmt.Fprintln(w, c.T("cli.sync.ahead", mismatch.CentralSize, mismatch.LocalSize))
+		default:
+			fmt.Fprintln(w, c.T("cli.sync.diverged", mismatch.CentralSize, mismatch.LocalSize))
+		}
+		switch {
+		case mismatch.Pushed != nil:
+			fmt.Fprintln(w, c.T("cli.sync.evidence", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
+			a.refusalDetails(mismatch.Pushed)
+		case !mismatch.Frozen:
+			fmt.Fprintln(w, c.T("cli.sync.evidence_held"))
+		}
+	case errors.As(err, &refused):
+		fmt.Fprintln(w, c.T("cli.sync.refused", refused.Status, refusalReason(refused)))
+		a.refusalDetails(refused)
+	case errors.As(err, &gaveUp):
+		fmt.Fprintln(w, c.T("cli.sync.gave_up", gaveUp.Attempts, gaveUp.Elapsed.Round(time.Millisecond).String(), gaveUp.Last.Error()))
+	case errors.As(err, &badRcpt):
+		fmt.Fprintln(w, c.T("cli.sync.bad_receipt", badRcpt.Reason))
+	default:
+		fmt.Fprintln(w, c.T("cli.sync.cannot", s.Path(), err))
+	}
+	fmt.Fprintln(w, c.T("cli.sync.undelivered", max(s.Undelivered(), 0)))
+	return &reportedError{err: err}
+}
+
+// refusalDetails prints what the central record named besides its reason:
+// the check, the line and event of the bundle, the two hashes of a fork,
+// the start it expects after a gap.
+func (a *app) refusalDetails(r *central.RefusedError) {
+	c, w, b := a.cat, a.stderr, r.Body
+	if b.Check != "" {
+		fmt.Fprintln(w, c.T("cli.sync.refused_check", b.Check))
+	}
+	if b.Line > 0 {
+		fmt.Fprintln(w, c.T("cli.sync.refused_line", b.Line))
+	}
+	if b.Seq > 0 {
+		fmt.Fprintln(w, c.T("cli.sync.refused_seq", b.Seq))
+	}
+	if b.StoredHash != "" || b.IncomingHash != "" {
+		fmt.Fprintln(w, c.T("cli.sync.refused_hashes", b.StoredHash, b.IncomingHash))
+	}
+	if b.ExpectedFirst > 0 {
+		fmt.Fprintln(w, c.T("cli.sync.refused_expected", b.ExpectedFirst))
+	}
+}
