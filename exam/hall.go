@@ -134,7 +134,10 @@ type Hall struct {
 	// sheets are kept by the store in records of their own, beside the
 	// hall's; changedSheets are those an event changed, for the store to
 	// write with it.
-	sheets        map[barcode.Code]*Sheet
+	sheets map[barcode.Code]*Sheet
+	// sheetsBy is each examinee's sheets, by code: a scan asks what the
+	// examinee still holds, and a big hall has thousands of sheets.
+	sheetsBy      map[string][]barcode.Code
 	changedSheets map[barcode.Code]bool
 
 	// history reads past events, for a correction that replays an
@@ -194,6 +197,13 @@ func (h *Hall) Clone() *Hall {
 		for k, v := range h.sheets {
 			cp := *v
 			c.sheets[k] = &cp
+		}
+	}
+	c.sheetsBy = nil
+	if h.sheetsBy != nil {
+		c.sheetsBy = make(map[string][]barcode.Code, len(h.sheetsBy))
+		for k, v := range h.sheetsBy {
+			c.sheetsBy[k] = append([]barcode.Code(nil), v...)
 		}
 	}
 	c.changedSheets = nil

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -100,6 +101,11 @@ func (h *Hall) Sheets() []*Sheet {
 	for _, s := range h.sheets {
 		out = append(out, s)
 	}
+	sortSheets(out)
+	return out
+}
+
+func sortSheets(out []*Sheet) {
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		// Loose spares last; a spare that replaced a sheet sits in its
@@ -115,17 +121,16 @@ func (h *Hall) Sheets() []*Sheet {
 		}
 		return a.Code.String() < b.Code.String()
 	})
-	return out
 }
 
-// SheetsOf returns an examinee's sheets, in question order.
+// SheetsOf is the sheets ever bound to examinee id, in the order of Sheets.
 func (h *Hall) SheetsOf(id string) []*Sheet {
-	var out []*Sheet
-	for _, s := range h.Sheets() {
-		if s.Examinee == id {
-			out = append(out, s)
-		}
+	codes := h.sheetsBy[id]
+	out := make([]*Sheet, 0, len(codes))
+	for _, c := range codes {
+		out = append(out, h.sheets[c])
 	}
+	sortSheets(out)
 	return out
 }
 
@@ -134,7 +139,31 @@ func (h *Hall) AddLoadedSheet(s *Sheet) {
 	if h.sheets == nil {
 		h.sheets = map[barcode.Code]*Sheet{}
 	}
+	h.indexSheet(s)
 	h.sheets[s.Code] = s
+}
+
+// indexSheet keeps sheetsBy as s replaces the sheet of its code. A sheet
+// is bound to an examinee once and stays theirs (a voided sheet too), so
+// an index entry is only ever added; the check of the old owner keeps it
+// true should that change.
+func (h *Hall) indexSheet(s *Sheet) {
+	var was string
+	if old, ok := h.sheets[s.Code]; ok {
+		was = old.Examinee
+	}
+	if was == s.Examinee {
+		return
+	}
+	if was != "" {
+		h.sheetsBy[was] = slices.DeleteFunc(h.sheetsBy[was], func(c barcode.Code) bool { return c == s.Code })
+	}
+	if s.Examinee != "" {
+		if h.sheetsBy == nil {
+			h.sheetsBy = map[string][]barcode.Code{}
+		}
+		h.sheetsBy[s.Examinee] = append(h.sheetsBy[s.Examinee], s.Code)
+	}
 }
 
 // TakeChangedSheets returns the sheets changed since the last call, for the
@@ -155,6 +184,7 @@ func (h *Hall) putSheet(s *Sheet) {
 	if h.changedSheets == nil {
 		h.changedSheets = map[barcode.Code]bool{}
 	}
+	h.indexSheet(s)
 	h.sheets[s.Code] = s
 	h.changedSheets[s.Code] = true
 }
@@ -393,7 +423,8 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	// The examinee's sheets still out once this one is in (a voided sheet
 	// is not out: its replacement is).
 	theoryLeft, situationalLeft := 0, 0
-	for _, o := range h.sheets {
+	for _, code := range h.sheetsBy[e.ID] {
+		o := h.sheets[code]
 		if o.State != SheetIssued || o.Examinee != e.ID || o.Code == c {
 			continue
 		}
