@@ -10,8 +10,9 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 )
 
-// Bundle writes the events from seq from to the end of the log as a
-// bundle (package bundle): the hand-over of the record to the central
+// Bundle writes the events from seq from to the end of the log (to the
+// end of what its checkpoint signs, see CheckpointSize) as a bundle
+// (package bundle): the hand-over of the record to the central
 // record, by file or over HTTP. The events, their signatures, the tree
 // hashes before them and the checkpoint are read in one transaction, so
 // the bundle is of one state of the log. It needs no private key: a file
@@ -24,10 +25,13 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 	if !s.id.signed() {
 		return nil, ErrUnsigned
 	}
-	if s.checkpoint == nil {
-		return nil, fmt.Errorf("%w: %v", ErrReadOnly, s.broken)
+	checkpoint, signed, err := s.currentCheckpoint()
+	if err != nil {
+		return nil, err
 	}
-	size := uint64(s.tree.size)
+	// A file that cannot sign hands over what its checkpoint covers; the
+	// events after it wait for the key file to be put back.
+	size := uint64(signed)
 	if from < 1 {
 		from = 1
 	}
@@ -39,7 +43,7 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 		Prev: hex.EncodeToString(make([]byte, 32)),
 	}
 	events := make([]bundle.Event, 0, size-from+1)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err = s.db.View(func(tx *bolt.Tx) error {
 		evB, sigB := tx.Bucket(bucketEvents), tx.Bucket(bucketSigs)
 		if from > 1 {
 			v := evB.Get(seqKey(from - 1))
@@ -76,5 +80,5 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 	if h.Frontier == nil {
 		h.Frontier = []tlog.Hash{}
 	}
-	return bundle.Encode(h, events, s.checkpoint)
+	return bundle.Encode(h, events, checkpoint)
 }

@@ -115,7 +115,7 @@ func (s *Store) migrate() error {
 		return err
 	}
 	s.schema, s.id, s.key, s.signedAtUpgrade = SchemaVersion, id, key, signed
-	s.tree, s.checkpoint = log.tree, log.checkpoint
+	s.tree, s.checkpoint, s.signed = log.tree, log.checkpoint, log.tree.size
 	return nil
 }
 

@@ -508,11 +508,23 @@ func TestStoredCheckpointIsCheckedAgainstTheEvents(t *testing.T) {
 			cp := checkpointOf(t, other, total, tr.root(t, total))
 			return func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), cp) }
 		}, total},
-		{"of an older tree", func(t *testing.T, path string) func(tx *bolt.Tx) error {
+		// A commit signs a new checkpoint once the kept one is 32 events
+		// behind: one further behind is not this log's.
+		{"of a tree 40 events older", func(t *testing.T, path string) func(tx *bolt.Tx) error {
 			tr := newTreeOf(t, bodiesOf(t, path))
-			cp := checkpointOf(t, readKeyFile(t, path), total-5, tr.root(t, total-5))
+			cp := checkpointOf(t, readKeyFile(t, path), total-40, tr.root(t, total-40))
 			return func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), cp) }
-		}, total - 4},
+		}, total - 39},
+		{"of an older tree with another root", func(t *testing.T, path string) func(tx *bolt.Tx) error {
+			tr := newTreeOf(t, bodiesOf(t, path))
+			cp := checkpointOf(t, readKeyFile(t, path), total-5, tr.root(t, total-6))
+			return func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), cp) }
+		}, total - 5},
+		{"of a tree ahead of the log", func(t *testing.T, path string) func(tx *bolt.Tx) error {
+			tr := newTreeOf(t, bodiesOf(t, path))
+			cp := checkpointOf(t, readKeyFile(t, path), total+1, tr.root(t, total))
+			return func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), cp) }
+		}, total + 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -611,8 +623,8 @@ func TestOpenUpgradesAnOlderFileInOneTransaction(t *testing.T) {
 			if err := s.Close(); err != nil {
 				t.Fatal(err)
 			}
-			if after := txID(t, path); after != before+2 {
-				t.Errorf("the upgrade and one event took %d transactions; want 1 + 1", after-before)
+			if after := txID(t, path); after != before+3 {
+				t.Errorf("the upgrade, one event and the checkpoint at Close took %d transactions; want 1 + 1 + 1", after-before)
 			}
 			if l := layoutOf(t, path); l != "schema "+strconv.Itoa(store.SchemaVersion)+" sheets sigs tlog public_key device epoch checkpoint signed_at_upgrade" {
 				t.Errorf("after the upgrade: %s", l)
@@ -749,5 +761,76 @@ func TestSignedAckLineRoundTrips(t *testing.T) {
 	}
 	if _, ok := parseAck("ACK 3 " + strings.Repeat("ab", 32) + " " + strconv.Quote("x")); ok {
 		t.Error("a cut ACK line was read")
+	}
+}
+
+// storedCheckpointSize reads the size the checkpoint kept in a closed
+// file signs.
+func storedCheckpointSize(t *testing.T, path string) int64 {
+	t.Helper()
+	var size int64
+	readOnly(t, path, func(tx *bolt.Tx) error {
+		text, _, _ := strings.Cut(string(tx.Bucket(bucketMeta).Get([]byte("checkpoint"))), "\n\n")
+		lines := strings.Split(text, "\n")
+		var err error
+		size, err = strconv.ParseInt(lines[1], 10, 64)
+		return err
+	})
+	return size
+}
+
+// The checkpoint kept in the file is signed every 32 events and at Close;
+// a program killed between leaves one of fewer events, which Open accepts
+// (its root is the root of the first events) and the next commit or Close
+// brings up to date. Checkpoint always signs the whole log.
+func TestCheckpointIsKeptEveryFewEventsAndAtClose(t *testing.T) {
+	path := builtHall(t, 20, 60)
+	if got := storedCheckpointSize(t, path); got != 60 {
+		t.Fatalf("closed with a checkpoint of %d events, want 60", got)
+	}
+	s := open(t, path)
+	for i := range 10 {
+		mustDo(t, s, clockJump(storetest.Base.Add(time.Duration(i+1)*time.Hour)))
+	}
+	cp := mustCheckpoint(t, s)
+	if n, err := note.Open(cp, note.VerifierList(verifierOf(t, s.VerifierKey()))); err != nil || !strings.Contains(n.Text, "\n70\n") {
+		t.Fatalf("Checkpoint after 10 more events: %v %q", err, n.Text)
+	}
+	// A crash now: copy the file as it is on disk, without Close.
+	crashed := filepath.Join(t.TempDir(), "crashed.db")
+	copyFile(t, path, crashed)
+	copyFile(t, store.KeyPath(path), store.KeyPath(crashed))
+	if got := storedCheckpointSize(t, crashed); got != 60 {
+		t.Fatalf("the file on disk keeps a checkpoint of %d events, want 60 (signed at the last Close)", got)
+	}
+	c := open(t, crashed)
+	if err := c.Broken(); err != nil {
+		t.Fatalf("a file with a checkpoint 10 events behind opened broken: %v", err)
+	}
+	if c.CheckpointSize() != 70 {
+		t.Errorf("CheckpointSize of the reopened file = %d, want 70 (its key can sign)", c.CheckpointSize())
+	}
+	c.Close()
+	if got := storedCheckpointSize(t, crashed); got != 70 {
+		t.Errorf("Close kept a checkpoint of %d events, want 70", got)
+	}
+
+	for i := range 30 {
+		mustDo(t, s, clockJump(storetest.Base.Add(time.Duration(i+20)*time.Hour)))
+	}
+	s.Close()
+	if got := storedCheckpointSize(t, path); got != 100 {
+		t.Errorf("after 40 more events and Close: a checkpoint of %d, want 100", got)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -3,8 +3,9 @@
 // and a leaf of a Merkle tree whose signed checkpoint pins the whole log,
 // and beside it the hall's state as the exam package projects it from
 // that log. One user action is one bbolt Update: the events, their
-// signatures and tree hashes, the new checkpoint and the state they change
-// are committed, and fsynced, together, or not at all. The store knows
+// signatures and tree hashes, the state they change and, every
+// checkpointEvery events, a new checkpoint are committed, and fsynced,
+// together, or not at all. The store knows
 // how to keep and check facts; it does not know what they mean — the exam
 // package decides that.
 package store
@@ -132,6 +133,8 @@ type Store struct {
 	headHash   [32]byte
 	tree       treeHead
 	checkpoint []byte
+	// signed is the size of the tree checkpoint signs (see appendTx).
+	signed int64
 	// broken is why the store is read-only; nil when it is writable.
 	broken error
 }
@@ -247,6 +250,7 @@ func create(path string, opts Options) (*Store, error) {
 		if s.checkpoint, err = signCheckpoint(key, id, s.tree); err != nil {
 			return err
 		}
+		s.signed = 0
 		return meta.Put(keyCheckpoint, s.checkpoint)
 	})
 	if err != nil {
@@ -314,7 +318,7 @@ type inspection struct {
 // take makes what res found the store's state.
 func (s *Store) take(res *inspection) {
 	s.schema, s.id, s.key, s.signedAtUpgrade = res.schema, res.id, res.key, res.signedAtUpgrade
-	s.hall, s.headHash, s.tree, s.checkpoint, s.broken = res.hall, res.log.head, res.log.tree, res.log.checkpoint, res.broken
+	s.hall, s.headHash, s.tree, s.checkpoint, s.signed, s.broken = res.hall, res.log.head, res.log.tree, res.log.checkpoint, res.log.signed, res.broken
 }
 
 // inspect opens path read-only and checks everything. bbolt reads the file
@@ -546,8 +550,33 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 
 // Close closes the file.
 func (s *Store) Close() error {
+	err := s.signCheckpoint()
 	removeOwner(s.path)
-	return s.db.Close()
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// signCheckpoint stores a checkpoint of the whole log, if the stored one
+// is of fewer events and the file is writable: so a file closed as a
+// program ends holds a checkpoint of everything in it.
+func (s *Store) signCheckpoint() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil || s.key == nil || s.signed == s.tree.size {
+		return nil
+	}
+	cp, err := signCheckpoint(s.key, s.id, s.tree)
+	if err != nil {
+		return err
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
+	if err != nil {
+		return err
+	}
+	s.checkpoint, s.signed = cp, s.tree.size
+	return nil
 }
 
 // Path is the file's path.
@@ -600,7 +629,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	if err != nil || len(events) == 0 {
 		return nil, err
 	}
-	log := logCheck{head: s.headHash, tree: s.tree}
+	log := logCheck{head: s.headHash, tree: s.tree, checkpoint: s.checkpoint, signed: s.signed}
 	var records []Record
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		if alsoTx != nil {
@@ -619,7 +648,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 		}
 		return nil, err
 	}
-	s.headHash, s.tree, s.checkpoint = log.head, log.tree, log.checkpoint
+	s.headHash, s.tree, s.checkpoint, s.signed = log.head, log.tree, log.checkpoint, log.signed
 	return records, nil
 }
 
@@ -708,21 +737,39 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 		return nil, log, err
 	}
 	// Signing is most of a commit's own work: about 25 µs a signature
-	// here, one an event and one the checkpoint. They are signed one after
-	// the other on this goroutine: handing them to the second core
-	// measured slower (the ratio of BenchmarkScanToDurable rose from about
-	// 1.5 to 1.7), waking an idle core costs more than a signature.
+	// here. They are signed one after the other on this goroutine: handing
+	// them to the second core measured slower (the ratio of
+	// BenchmarkScanToDurable rose from about 1.5 to 1.7), waking an idle
+	// core costs more than a signature.
 	for i := range records {
 		records[i].Signature = ed25519.Sign(s.key.priv, records[i].Body)
 		if err := sigsB.Put(seqKey(records[i].Event.Seq), records[i].Signature); err != nil {
 			return nil, log, err
 		}
 	}
-	if next.checkpoint, err = signCheckpoint(s.key, s.id, next.tree); err != nil {
-		return nil, log, err
+	// Every event is signed as it is committed; the checkpoint, which
+	// signs the tree of them all, only every checkpointEvery events and
+	// when the file is closed (Close), and for a bundle or anyone who asks
+	// (Checkpoint) at once: a signature on every scan was a twentieth of
+	// its commit, for a note no one reads until the record is handed over.
+	next.checkpoint, next.signed = log.checkpoint, log.signed
+	if next.tree.size-log.signed >= checkpointEvery {
+		if next.checkpoint, err = signCheckpoint(s.key, s.id, next.tree); err != nil {
+			return nil, log, err
+		}
+		next.signed = next.tree.size
+		if err := tx.Bucket(bucketMeta).Put(keyCheckpoint, next.checkpoint); err != nil {
+			return nil, log, err
+		}
 	}
-	return records, next, tx.Bucket(bucketMeta).Put(keyCheckpoint, next.checkpoint)
+	return records, next, nil
 }
+
+// checkpointEvery is how many events the stored checkpoint may fall behind
+// the log before a commit signs a new one. Open verifies the signatures of
+// the last recentSignatures events, more than this, so every event after
+// the stored checkpoint has its own signature checked at every open.
+const checkpointEvery = 32
 
 // fillAppendOnly lets pages of buckets that are only ever appended to
 // fill before they split, as bbolt advises for such buckets: at its

@@ -21,12 +21,13 @@ import (
 // that an event is in the log, or that an older tree is a prefix of this
 // one, can be made from the file alone (Store is a tlog.HashReader).
 //
-// After each commit the tree's size and root are signed as a checkpoint:
-// a note (golang.org/x/mod/sumdb/note) whose text is the common tlog
-// checkpoint, "<origin>\n<size>\n<root in base64>\n", signed with the
-// file's key under the name <origin>. The latest is kept in meta: it is
-// what Checkpoint returns, and what Open checks the recomputed root
-// against.
+// The tree's size and root are signed as a checkpoint: a note
+// (golang.org/x/mod/sumdb/note) whose text is the common tlog checkpoint,
+// "<origin>\n<size>\n<root in base64>\n", signed with the file's key
+// under the name <origin>. One is kept in meta, signed at least every
+// checkpointEvery events and when the file is closed (appendTx, Close):
+// Open checks it against the root recomputed from the events at its size.
+// Checkpoint signs one of the whole log on demand.
 
 // treeHead is a tree's size and root.
 type treeHead struct {
@@ -207,20 +208,43 @@ func (s *Store) TreeHead() (size int64, root tlog.Hash) {
 	return s.tree.size, s.tree.root
 }
 
-// Checkpoint is the signed checkpoint of the log as of the last commit: a
-// note anyone can verify with VerifierKey. It needs no private key, so a
-// file whose key file is missing still has one; a file whose log does not
-// verify, or that was written before events were signed, has none.
+// Checkpoint is the signed checkpoint of the whole log as of the last
+// commit: a note anyone can verify with VerifierKey, signed now if the
+// one kept in the file is of fewer events. A file whose key file is
+// missing cannot sign: it gives the one kept, which may be of the first
+// events only (CheckpointSize says of how many; every later event is
+// signed on its own). A file whose log does not verify, or that was
+// written before events were signed, has none.
 func (s *Store) Checkpoint() ([]byte, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	cp, _, err := s.currentCheckpoint()
+	return cp, err
+}
+
+// currentCheckpoint is Checkpoint and the size it signs, under s.mu.
+func (s *Store) currentCheckpoint() ([]byte, int64, error) {
 	if !s.id.signed() {
-		return nil, ErrUnsigned
+		return nil, 0, ErrUnsigned
 	}
 	if s.checkpoint == nil {
-		return nil, fmt.Errorf("%w: %v", ErrReadOnly, s.broken)
+		return nil, 0, fmt.Errorf("%w: %v", ErrReadOnly, s.broken)
 	}
-	return bytes.Clone(s.checkpoint), nil
+	if s.signed == s.tree.size || s.key == nil {
+		return bytes.Clone(s.checkpoint), s.signed, nil
+	}
+	cp, err := signCheckpoint(s.key, s.id, s.tree)
+	return cp, s.tree.size, err
+}
+
+// CheckpointSize is how many events Checkpoint signs: the log's size,
+// unless the file cannot sign (its key file is missing) and was closed
+// without one (a crash) after its last events.
+func (s *Store) CheckpointSize() int64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, n, _ := s.currentCheckpoint()
+	return n
 }
 
 // VerifierKey is the file's public key in the encoding of

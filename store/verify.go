@@ -62,6 +62,9 @@ type logCheck struct {
 	head       [32]byte
 	tree       treeHead
 	checkpoint []byte
+	// signed is the size of the tree the checkpoint signs: the log's, or
+	// fewer than checkpointEvery events behind it (appendTx).
+	signed int64
 }
 
 // verifyLog walks the whole log: each event's stored hash is the SHA-256
@@ -161,22 +164,27 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 			return res, &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
 		}
 	}
-	root, err := tlog.TreeHash(int64(n), &hashes)
+	cp := bytes.Clone(tx.Bucket(bucketMeta).Get(keyCheckpoint))
+	signedHead, err := openCheckpoint(cp, id)
+	if err != nil {
+		return res, &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the signed checkpoint of the log: " + err.Error()}
+	}
+	// The checkpoint is signed at least every checkpointEvery events and
+	// when the file is closed: one further behind, or ahead, is not this
+	// log's. The events after it are those whose signatures were checked
+	// just above (recentSignatures > checkpointEvery).
+	if signedHead.size > int64(n) || int64(n)-signedHead.size >= checkpointEvery {
+		return res, &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint,
+			Reason: fmt.Sprintf("the signed checkpoint is of %d events, the log holds %d", signedHead.size, n)}
+	}
+	root, err := tlog.TreeHash(signedHead.size, &hashes)
 	if err != nil {
 		return res, &ChainError{Seq: n + 1, Check: CheckTree, Reason: err.Error()}
 	}
-	cp := bytes.Clone(tx.Bucket(bucketMeta).Get(keyCheckpoint))
-	signedHead, err := openCheckpoint(cp, id)
-	switch {
-	case err != nil:
-		return res, &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the signed checkpoint of the log: " + err.Error()}
-	case signedHead.size != int64(n):
-		return res, &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint,
-			Reason: fmt.Sprintf("the signed checkpoint is of %d events, the log holds %d", signedHead.size, n)}
-	case signedHead.root != root:
-		return res, &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the root in the signed checkpoint is not the root of these events"}
+	if signedHead.root != root {
+		return res, &ChainError{Seq: max(uint64(signedHead.size), 1), Check: CheckCheckpoint, Reason: "the root in the signed checkpoint is not the root of these events"}
 	}
-	res.checkpoint = cp
+	res.checkpoint, res.signed = cp, signedHead.size
 	return res, nil
 }
 
