@@ -211,8 +211,10 @@ func Parse(data []byte) (*Bundle, error) {
 		return nil, fail(lines, CheckDigest, "the last line is not the bundle's SHA-256 (the bundle was cut short)")
 	}
 	var want [32]byte
-	if len(digestHex) != 64 {
-		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not 64 hex digits")
+	// Lower case only, as Encode writes it: hex.Decode also reads upper
+	// case, and a flipped case bit would then leave the digest valid.
+	if !isHex(string(digestHex), 64) {
+		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not 64 lower-case hex digits")
 	}
 	if _, err := hex.Decode(want[:], digestHex); err != nil {
 		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not hex")

@@ -198,3 +198,17 @@ func ExampleFrontierIndexes() {
 	fmt.Println(len(bundle.FrontierIndexes(60)), len(bundle.FrontierIndexes(64)), len(bundle.FrontierIndexes(0)))
 	// Output: 4 1 0
 }
+
+// The final line has one spelling: its digest in upper case, which
+// hex.Decode would read as the same bytes, is refused.
+func TestDigestIsLowerCaseOnly(t *testing.T) {
+	data, pub := hallBundle(t, 20, 1)
+	i := bytes.LastIndexByte(data[:len(data)-1], '\n') + 1
+	upper := append(bytes.Clone(data[:i]), bytes.ToUpper(data[i:len(data)-1])...)
+	upper = append(upper, '\n')
+	upper = append(upper[:i], append([]byte("sha256 "), upper[i+len("SHA256 "):]...)...)
+	if bytes.Equal(upper, data) {
+		t.Skip("this digest has no hex letters")
+	}
+	check(t, "upper-case digest", upper, pub, bundle.CheckDigest, 0)
+}
