@@ -114,6 +114,7 @@ func init() {
 		"ui.delivery.pending":     {"undelivered %d · last receipt %s", "не доставлено %d · посл. квитанция %s", "жеткізілмеген %d · соңғы түбіртек %s"},
 		"ui.delivery.never":       {"undelivered %d · never delivered", "не доставлено %d · ни разу", "жеткізілмеген %d · әлі ешқашан"},
 		"ui.delivery.all":         {"all delivered · last receipt %s", "всё доставлено · посл. квитанция %s", "бәрі жеткізілді · соңғы түбіртек %s"},
+		"ui.delivery.all_short":   {"all delivered", "всё доставлено", "бәрі жеткізілді"},
 		"ui.delivery.short":       {"undelivered %d", "не доставлено %d", "жеткізілмеген %d"},
 		"ui.delivery.ahead":       {"! central record holds %d, this file %d", "! в центр. записи %d, в файле %d", "! орталықта %d, файлда %d"},
 		"ui.delivery.ahead_short": {"! central holds more", "! в центре больше", "! орталықта көбірек"},

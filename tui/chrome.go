@@ -96,7 +96,7 @@ func (c *Context) withDelivery(line string, width int) string {
 	case d.Receipt == nil:
 		texts = []string{c.Cat.T("ui.delivery.never", size), c.Cat.T("ui.delivery.short", size)}
 	case d.Delivered == size:
-		texts = []string{c.Cat.T("ui.delivery.all", d.ReceiptAt.Local().Format("15:04"))}
+		texts = []string{c.Cat.T("ui.delivery.all", d.ReceiptAt.Local().Format("15:04")), c.Cat.T("ui.delivery.all_short")}
 	default:
 		texts = []string{c.Cat.T("ui.delivery.pending", size-d.Delivered, d.ReceiptAt.Local().Format("15:04")),
 			c.Cat.T("ui.delivery.short", size-d.Delivered)}

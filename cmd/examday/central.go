@@ -418,7 +418,7 @@ func (a *app) centralStatus(db *central.DB) error {
 	}
 	fmt.Fprintln(out, c.T("cli.central.status.logs", len(logs)))
 	for _, l := range logs {
-		fmt.Fprintln(out, c.T("cli.central.status.log", l.Hall, centralShortID(l.Device), l.Size, l.Root.String(), hex.EncodeToString(l.Root[:6])))
+		fmt.Fprintln(out, c.T("cli.central.status.log", l.Hall, centralShortID(l.Device), l.Size, hex.EncodeToString(l.Root[:]), hex.EncodeToString(l.Root[:6])))
 		if l.HallName != "" && l.HallName != l.Hall {
 			fmt.Fprintln(out, c.T("cli.central.status.hall_name", l.HallName))
 		}
