@@ -389,3 +389,31 @@ func TestSheetScreensHaveEveryWordInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The last sheet of an examinee who still holds the Criminal Code: it is
+// received, the theory part is handed in, and the screen says the hand-in
+// waits for the Code, naming the keys.
+func TestLastSheetWithTheCodeOutSaysTheHandInWaits(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) { return h.HandTheoryIn("M-03", at("10:00:00"), officer) })
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
+		return h.DrawSituational("M-03", "12", false, at("10:15:00"), officer)
+	})
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) { return h.HandOutCode("M-03", at("10:16:00"), officer) })
+	a := run(t, s, newClock("10:42:05"), i18n.EN, 80, 24)
+	a.scan(sheetOf(t, s, "M-03", 4), "us")
+	a.scanOK()
+	for q := 1; q <= 3; q++ {
+		a.scan(sheetOf(t, s, "M-03", q), "us")
+		a.scanOK()
+	}
+	m := a.final()
+	want := m.ctx.Cat.T("ui.scan.code_out", m.ctx.Keys.Code.Help().Key, m.ctx.Keys.HandIn.Help().Key)
+	// The banner wraps the line inside its border.
+	if text := strings.ReplaceAll(screen(m), "┃", " "); !contains(text, want) {
+		t.Errorf("the screen does not say %q:\n%s", want, text)
+	}
+	if e, _ := m.ctx.Hall.Examinee("M-03"); e.Status == exam.Finished || !e.CodeOut {
+		t.Errorf("Dana is %s with the Code out %v; the hand-in must wait for the Code", e.Status, e.CodeOut)
+	}
+}

@@ -161,19 +161,29 @@ func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResu
 			offered = true
 		}
 	}
-	theoryOut := 0
+	theoryOut, out := 0, 0
 	for _, s := range c.Hall.SheetsOf(e.ID) {
-		if s.State == exam.SheetIssued && !s.Situational() && s.Code != code {
-			theoryOut++
+		if s.State == exam.SheetIssued && s.Code != code {
+			out++
+			if !s.Situational() {
+				theoryOut++
+			}
 		}
 	}
+	// The hand-in a sheet would have finished waits for the Criminal
+	// Code: say so, or the officer is left wondering why it did not.
+	codeHolds := !handedIn && e.CodeOut && (sheet.Situational() || out == 0)
+	codeOut := T("ui.scan.code_out", c.Keys.Code.Help().Key, c.Keys.HandIn.Help().Key)
 	switch {
 	case handedIn:
 		r.lines = append(r.lines, T("ui.scan.handed_in", e.FullName))
 	case theoryIn:
 		r.lines = append(r.lines, T("ui.scan.theory_in", exam.TheoryQuestions(e.Level())))
-	case sheet.Situational() && e.CodeOut:
-		r.lines = append(r.lines, T("ui.scan.code_out", c.Keys.Code.Help().Key, c.Keys.HandIn.Help().Key))
+		if codeHolds {
+			r.lines = append(r.lines, codeOut)
+		}
+	case codeHolds:
+		r.lines = append(r.lines, codeOut)
 	case theoryOut > 0:
 		r.lines = append(r.lines, T("ui.scan.theory_left", theoryOut))
 	}
