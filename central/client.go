@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ed25519"
+	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -521,6 +522,12 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
+		}
+		// A certificate that does not verify will not verify on the next
+		// try either: it is not the network's fault, and waiting hides it.
+		var certErr *tls.CertificateVerificationError
+		if errors.As(err, &certErr) {
+			return fmt.Errorf("the central record's TLS certificate does not verify: %v", err)
 		}
 		return &clientTransient{err: err, reached: !clientNotConnected(err)}
 	}

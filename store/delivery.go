@@ -28,6 +28,7 @@ var (
 	keyCentralURL  = []byte("central_url")
 	keyCentralKey  = []byte("central_key")
 	keyCentralHall = []byte("hall")
+	keyCentralCA   = []byte("central_ca")
 	keyEnrolledAt  = []byte("enrolled_at")
 	keyReceipt     = []byte("receipt")
 	keyReceiptSize = []byte("receipt_size")
@@ -42,6 +43,10 @@ type Delivery struct {
 	// CentralKey is the central record's verifier key (note encoding), as
 	// it answered the enrolment: the only key a receipt is checked with.
 	CentralKey string
+	// CentralCA is the certificate (PEM) the central record's TLS
+	// certificate was checked against at enrolment, when it is not one the
+	// laptop's system trusts (a commission's own authority); nil if none.
+	CentralCA []byte
 	// Hall is the hall the enrolment token was made for.
 	Hall       string
 	EnrolledAt time.Time
@@ -70,6 +75,9 @@ func (s *Store) Delivery() Delivery {
 		d.Central = string(b.Get(keyCentralURL))
 		d.CentralKey = string(b.Get(keyCentralKey))
 		d.Hall = string(b.Get(keyCentralHall))
+		if v := b.Get(keyCentralCA); v != nil {
+			d.CentralCA = bytes.Clone(v)
+		}
 		d.EnrolledAt = readTime(b.Get(keyEnrolledAt))
 		if v := b.Get(keyReceipt); v != nil {
 			d.Receipt = bytes.Clone(v)
@@ -114,6 +122,18 @@ func (s *Store) SetEnrolment(url, centralKey, hall string, at time.Time) error {
 			string(keyCentralHall): hall,
 			string(keyEnrolledAt):  at.UTC().Format(time.RFC3339Nano),
 		})
+	})
+}
+
+// SetCentralCA keeps the certificate (PEM) the central record's TLS
+// certificate is checked against; nil forgets it (the system's trust is
+// used again).
+func (s *Store) SetCentralCA(pem []byte) error {
+	return s.updateDelivery(func(b *bolt.Bucket) error {
+		if pem == nil {
+			return b.Delete(keyCentralCA)
+		}
+		return b.Put(keyCentralCA, pem)
 	})
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -27,8 +29,43 @@ var (
 	syncHTTP  *http.Client
 )
 
-func (a *app) client(url string) *central.Client {
-	return &central.Client{URL: url, Retry: syncRetry, HTTP: syncHTTP}
+// client reaches the central record at url; with caPEM, its TLS
+// certificate must be signed by that certificate (a commission's own
+// authority, which the laptop's system does not know) instead of one the
+// system trusts.
+func (a *app) client(url string, caPEM []byte) (*central.Client, error) {
+	cl := &central.Client{URL: url, Retry: syncRetry, HTTP: syncHTTP}
+	if caPEM == nil {
+		return cl, nil
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(caPEM) {
+		return nil, errors.New(a.cat.T("cli.enroll.bad_ca"))
+	}
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	if syncHTTP != nil && syncHTTP.Transport != nil {
+		if t, ok := syncHTTP.Transport.(*http.Transport); ok {
+			transport = t.Clone()
+		}
+	}
+	transport.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	cl.HTTP = &http.Client{Timeout: central.ClientTimeout, Transport: transport}
+	return cl, nil
+}
+
+// readCA reads the --ca-cert file: PEM certificates, nothing else.
+func (a *app) readCA(path string) ([]byte, error) {
+	if path == "" {
+		return nil, nil
+	}
+	pem, err := os.ReadFile(path)
+	if err != nil {
+		return nil, errors.New(a.cat.T("cli.enroll.ca_unreadable", path, err))
+	}
+	if !x509.NewCertPool().AppendCertsFromPEM(pem) {
+		return nil, errors.New(a.cat.T("cli.enroll.bad_ca_file", path))
+	}
+	return pem, nil
 }
 
 // interruptible is a context that ctrl+c cancels, so that a sync waiting
@@ -48,7 +85,7 @@ func interrupted(err error) error { return fmt.Errorf("%w (%v)", tea.ErrInterrup
 // central record's key for checking its receipts.
 func (a *app) enrollCommand() *cobra.Command {
 	c := a.cat
-	var centralURL, token string
+	var centralURL, token, caFile string
 	var demo bool
 	cmd := &cobra.Command{
 		Use:   "enroll --central URL --token TOKEN",
@@ -62,16 +99,21 @@ func (a *app) enrollCommand() *cobra.Command {
 			if !isCentralURL(centralURL) {
 				return errors.New(c.T("cli.enroll.bad_url", centralURL))
 			}
+			ca, err := a.readCA(caFile)
+			if err != nil {
+				return err
+			}
 			s, err := a.openHallFile(demo)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			return a.enroll(s, centralURL, token)
+			return a.enroll(s, centralURL, token, ca)
 		},
 	}
 	cmd.Flags().StringVar(&centralURL, "central", "", c.T("cli.enroll.flag.central"))
 	cmd.Flags().StringVar(&token, "token", "", c.T("cli.enroll.flag.token"))
+	cmd.Flags().StringVar(&caFile, "ca-cert", "", c.T("cli.enroll.flag.ca"))
 	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.enroll.flag.demo"))
 	return cmd
 }
@@ -82,7 +124,7 @@ func isCentralURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-func (a *app) enroll(s *store.Store, centralURL, token string) error {
+func (a *app) enroll(s *store.Store, centralURL, token string, ca []byte) error {
 	c := a.cat
 	// A file that cannot keep the enrolment must not use up the token.
 	if err := s.Broken(); err != nil {
@@ -93,7 +135,11 @@ func (a *app) enroll(s *store.Store, centralURL, token string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	resp, err := a.client(centralURL).Enroll(ctx, token, s.DeviceID(), s.PublicKey())
+	cl, err := a.client(centralURL, ca)
+	if err != nil {
+		return err
+	}
+	resp, err := cl.Enroll(ctx, token, s.DeviceID(), s.PublicKey())
 	if err != nil {
 		var refused *central.RefusedError
 		switch {
@@ -107,6 +153,9 @@ func (a *app) enroll(s *store.Store, centralURL, token string) error {
 		return errors.New(c.T("cli.enroll.unreachable", centralURL, err.Error()))
 	}
 	if err := s.SetEnrolment(centralURL, resp.CentralKey, resp.Hall, time.Now()); err != nil {
+		return errors.New(c.T("cli.enroll.not_kept", s.Path(), err))
+	}
+	if err := s.SetCentralCA(ca); err != nil {
 		return errors.New(c.T("cli.enroll.not_kept", s.Path(), err))
 	}
 	out := a.stdout
@@ -132,7 +181,7 @@ func refusalReason(r *central.RefusedError) string {
 // hold yet and keep its verified receipt.
 func (a *app) syncCommand() *cobra.Command {
 	c := a.cat
-	var centralURL string
+	var centralURL, caFile string
 	var demo bool
 	cmd := &cobra.Command{
 		Use:   "sync [--central URL]",
@@ -143,20 +192,25 @@ func (a *app) syncCommand() *cobra.Command {
 			if centralURL != "" && !isCentralURL(centralURL) {
 				return errors.New(c.T("cli.enroll.bad_url", centralURL))
 			}
+			ca, err := a.readCA(caFile)
+			if err != nil {
+				return err
+			}
 			s, err := a.openHallFile(demo)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			return a.sync(s, centralURL)
+			return a.sync(s, centralURL, ca)
 		},
 	}
 	cmd.Flags().StringVar(&centralURL, "central", "", c.T("cli.sync.flag.central"))
+	cmd.Flags().StringVar(&caFile, "ca-cert", "", c.T("cli.sync.flag.ca"))
 	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.sync.flag.demo"))
 	return cmd
 }
 
-func (a *app) sync(s *store.Store, centralURL string) error {
+func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
 	c := a.cat
 	d := s.Delivery()
 	if !d.Enrolled() {
@@ -175,7 +229,13 @@ func (a *app) sync(s *store.Store, centralURL string) error {
 		fmt.Fprintln(a.stderr, c.T("cli.sync.receipt_ahead", d.Delivered, size))
 	}
 
-	cl := a.client(centralURL)
+	if ca == nil {
+		ca = d.CentralCA
+	}
+	cl, err := a.client(centralURL, ca)
+	if err != nil {
+		return err
+	}
 	cl.OnRetry = func(n central.RetryNotice) {
 		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), n.Wait.Round(time.Millisecond).String(), n.Attempt, n.Attempts))
 	}

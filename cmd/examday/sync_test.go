@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net/http"
@@ -354,5 +355,55 @@ func TestSyncOfAFileWithoutItsKeyDeliversButCannotKeepTheReceipt(t *testing.T) {
 	s.Close()
 	if err != nil || st.Size != 2 || d.Delivered != 0 {
 		t.Errorf("the central record holds %+v (%v); the file's receipt is of %d", st, err, d.Delivered)
+	}
+}
+
+// A central record serving TLS with a certificate of the commission's
+// own authority, which the laptop's system does not trust: enrolment
+// without --ca-cert is refused by the TLS check and keeps nothing; with
+// it, the certificate is kept and a later sync needs no flag.
+func TestEnrollAndSyncOverTLSWithTheCommissionsCertificate(t *testing.T) {
+	cdb, err := central.Open(filepath.Join(t.TempDir(), "central.db"), central.Options{Create: true, Program: "tls-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewTLSServer(central.NewHandler(cdb))
+	t.Cleanup(func() { srv.Close(); cdb.Close() })
+	quickRetries(t, 2, nil)
+	dir := t.TempDir()
+	ca := filepath.Join(dir, "ca.pem")
+	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
+	if err := os.WriteFile(ca, pemBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := runCLI(t, "", "demo", "--no-tui", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	tok := token(t, cdb, "Audience 204")
+
+	code, _, errOut := runCLI(t, "", "enroll", "--db", db, "--central", srv.URL, "--token", tok)
+	if code == 0 || !strings.Contains(errOut, "certificate") {
+		t.Fatalf("enrolment with an untrusted certificate: exit %d: %s", code, errOut)
+	}
+	if d, _ := deliveryOf(t, db); d.Enrolled() {
+		t.Fatal("a refused enrolment was kept")
+	}
+
+	notPEM := filepath.Join(dir, "junk.pem")
+	os.WriteFile(notPEM, []byte("not a certificate"), 0o600)
+	en := i18n.New(i18n.EN)
+	if code, _, errOut := runCLI(t, "", "enroll", "--db", db, "--central", srv.URL, "--token", tok, "--ca-cert", notPEM); code == 0 || !strings.Contains(errOut, en.T("cli.enroll.bad_ca_file", notPEM)) {
+		t.Fatalf("a file that is not a certificate: exit %d: %s", code, errOut)
+	}
+
+	if code, _, errOut := runCLI(t, "", "enroll", "--db", db, "--central", srv.URL, "--token", tok, "--ca-cert", ca); code != 0 {
+		t.Fatalf("enrol with the commission's certificate: exit %d: %s", code, errOut)
+	}
+	if d, _ := deliveryOf(t, db); string(d.CentralCA) != string(pemBytes) {
+		t.Fatal("the certificate was not kept with the enrolment")
+	}
+	if code, out, errOut := runCLI(t, "", "sync", "--db", db); code != 0 || !strings.Contains(out, en.T("cli.sync.sent", 1, 2, 2, srv.URL)) {
+		t.Fatalf("sync over TLS with the kept certificate: exit %d: %s%s", code, out, errOut)
 	}
 }
