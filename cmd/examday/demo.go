@@ -84,7 +84,7 @@ func (a *app) demoCommand() *cobra.Command {
 func (a *app) openDemo(path string) (*store.Store, error) {
 	_, statErr := os.Stat(path)
 	fresh := errors.Is(statErr, os.ErrNotExist)
-	s, err := a.openStore(path, true)
+	s, err := a.openForScreen(path, true)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func (a *app) resetDemo(path string, yes bool) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	s, err := a.openStore(path, false)
+	s, err := a.openForScreen(path, false)
 	if err != nil && !errors.Is(err, store.ErrNotExamday) && !errors.Is(err, store.ErrDamaged) {
 		return err
 	}

@@ -66,6 +66,8 @@ type app struct {
 	dbPath         string
 	langFlag       string
 	cat            i18n.Catalogue
+	// warned: the file's read-only state was said already.
+	warned bool
 }
 
 func newApp(args []string, stdin io.Reader, stdout, stderr io.Writer) *app {

@@ -13,8 +13,27 @@ import (
 	"examday/tui"
 )
 
-// openStore opens the hall file and turns the store's errors into words.
+// openStore opens the hall file for a command, turns the store's errors
+// into words, and checks every event's signature: Open checks only the
+// latest, to draw the screen's first frame at once (the screens check the
+// rest behind it), and a command has no frame to wait for. A signature
+// that does not verify makes the file read-only, and says so.
 func (a *app) openStore(path string, create bool) (*store.Store, error) {
+	s, err := a.openForScreen(path, create)
+	if err != nil {
+		return nil, err
+	}
+	if s.Broken() == nil {
+		if err := s.VerifySignatures(); err != nil && !errors.Is(err, store.ErrUnsigned) {
+			a.warnIfBroken(s)
+		}
+	}
+	return s, nil
+}
+
+// openForScreen opens the hall file for the screens, which check every
+// signature after their first frame (package tui).
+func (a *app) openForScreen(path string, create bool) (*store.Store, error) {
 	if create {
 		if err := ensureDir(path); err != nil {
 			return nil, err
@@ -49,9 +68,11 @@ func (a *app) describeOpenError(path string, err error) error {
 	return fmt.Errorf("%s\n  (%w)", c.T(key, path), err)
 }
 
-// warnIfBroken says on stderr that the file is open read-only, and why.
+// warnIfBroken says on stderr that the file is open read-only, and why,
+// once.
 func (a *app) warnIfBroken(s *store.Store) {
-	if err := s.Broken(); err != nil {
+	if err := s.Broken(); err != nil && !a.warned {
+		a.warned = true
 		fmt.Fprintln(a.stderr, a.cat.T("cli.open.read_only", s.Path(), err.Error()))
 	}
 }
@@ -89,7 +110,7 @@ func (a *app) runHall(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.openStore(path, false)
+	s, err := a.openForScreen(path, false)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
 	}
