@@ -2,6 +2,7 @@ package central
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/sha256"
@@ -13,19 +14,16 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/store/boltfile"
 )
 
 // The central record's own bbolt file. It is not a hall file: it holds
@@ -132,8 +130,6 @@ type DB struct {
 // KeyPath is where the private key of the central file at path is kept.
 func KeyPath(path string) string { return path + ".key" }
 
-func ownerPath(path string) string { return path + ".owner" }
-
 // Open opens the central file at path, or creates it with opts.Create.
 // The file is first looked at read-only: its format mark and schema, and
 // bbolt's own structure check; a file that fails is refused and left as
@@ -167,10 +163,10 @@ func Open(path string, opts Options) (*DB, error) {
 	}
 	d.db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: opts.ReadOnly})
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, boltKinds.OpenError(path, err)
 	}
 	if !opts.ReadOnly {
-		writeOwner(path, opts.Program)
+		boltfile.WriteOwner(path, cmp.Or(opts.Program, "examday central"))
 	}
 	return d, nil
 }
@@ -202,7 +198,7 @@ func create(path string, opts Options, now func() time.Time) (*DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		os.Remove(KeyPath(path))
-		return nil, openError(path, err)
+		return nil, boltKinds.OpenError(path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
@@ -225,7 +221,7 @@ func create(path string, opts Options, now func() time.Time) (*DB, error) {
 		os.Remove(KeyPath(path))
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	writeOwner(path, opts.Program)
+	boltfile.WriteOwner(path, cmp.Or(opts.Program, "examday central"))
 	return &DB{path: path, db: db, pub: pub, id: deviceID(pub), signer: signer, vkey: vkey, now: now}, nil
 }
 
@@ -238,46 +234,13 @@ func deviceID(pub ed25519.PublicKey) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// inspect opens path read-only and checks it: that it is a central file
-// of a schema this code reads, with its buckets, and bbolt's structure
-// check. It returns the central's public key. bbolt reads through a
-// memory map: a file cut short faults when a page past its end is
-// touched, and corrupt pages make bbolt panic; both become ErrDamaged.
+// inspect opens path read-only and checks it: boltfile.Inspect what any
+// bbolt file must be (not empty, whole pages, not cut short, and a fault
+// or panic of bbolt's on a damaged file caught as ErrDamaged), then that
+// it is a central file of a schema this code reads, with its buckets, and
+// bbolt's structure check. It returns the central's public key.
 func inspect(path string) (pub ed25519.PublicKey, err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: %w (%v)", path, ErrDamaged, r)
-		}
-	}()
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	// An empty file would be taken by bbolt for a new one, which a
-	// read-only handle cannot initialise.
-	if info.Size() == 0 {
-		return nil, fmt.Errorf("%s: %w (the file is empty)", path, ErrNotCentral)
-	}
-	db, err := bolt.Open(path, 0o400, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	defer db.Close()
-	if info.Size()%int64(db.Info().PageSize) != 0 {
-		return nil, fmt.Errorf("%s: %w (size %d is not a whole number of pages)", path, ErrDamaged, info.Size())
-	}
-	// tx.Check walks pages in a goroutine of its own, where
-	// SetPanicOnFault does not reach: a file shorter than the pages its
-	// meta page says are in use is refused before any is read.
-	var reach int64
-	if err := db.View(func(tx *bolt.Tx) error { reach = tx.Size(); return nil }); err != nil {
-		return nil, fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
-	}
-	if info.Size() < reach {
-		return nil, fmt.Errorf("%s: %w (the file is %d bytes but its pages reach to %d: it was cut short)", path, ErrDamaged, info.Size(), reach)
-	}
-	err = db.View(func(tx *bolt.Tx) error {
+	err = boltfile.Inspect(path, LockTimeout, func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		var mark string
 		if meta != nil {
@@ -306,89 +269,26 @@ func inspect(path string) (pub ed25519.PublicKey, err error) {
 		} else {
 			pub = bytes.Clone(k)
 		}
-		for err := range tx.Check() {
-			return fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
-		}
-		return nil
+		return boltfile.Check(path, tx)
 	})
-	return pub, err
+	return pub, boltKinds.Under(err)
 }
 
-func openError(path string, err error) error {
-	if errors.Is(err, berrors.ErrTimeout) {
-		if who := readOwner(path); who != "" {
-			return fmt.Errorf("%s: %w (%s)", path, ErrInUse, who)
-		}
-		return fmt.Errorf("%s: %w", path, ErrInUse)
-	}
-	var errno syscall.Errno
-	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) ||
-		!errors.As(err, &errno) {
-		return fmt.Errorf("%s: %w (%v)", path, ErrNotCentral, err)
-	}
-	return fmt.Errorf("%s: %w", path, err)
-}
-
-// The owner note beside the file names the program holding it, so that a
-// second one can say who; the lock itself is bbolt's.
-func writeOwner(path, program string) {
-	if program == "" {
-		program = "examday central"
-	}
-	host, _ := os.Hostname()
-	text := fmt.Sprintf("%s, process %d on %s, since %s", program, os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"))
-	_ = os.WriteFile(ownerPath(path), []byte(text), 0o600)
-}
-
-func readOwner(path string) string {
-	b, err := os.ReadFile(ownerPath(path))
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(string(b))
-}
+// boltKinds gives the errors of boltfile the central record's own
+// sentinels, so that their messages and errors.Is checks stay its own.
+var boltKinds = boltfile.Kinds{Empty: ErrNotCentral, NotBolt: ErrNotCentral, InUse: ErrInUse, Damaged: ErrDamaged}
 
 // writeKeyFile writes a new key file, never over one (O_EXCL), mode 0600,
 // and makes it durable with its directory entry before the central file
-// is made to depend on it.
-func writeKeyFile(path string, text []byte) (err error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
+// is made to depend on it (boltfile.WriteNew).
+func writeKeyFile(path string, text []byte) error {
+	switch err := boltfile.WriteNew(path, text); {
+	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s: %w", path, ErrKeyExists)
-	}
-	if err != nil {
+	case err != nil:
 		return fmt.Errorf("writing the signing key %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(path)
-			err = fmt.Errorf("writing the signing key %s: %w", path, err)
-		}
-	}()
-	if _, err = f.Write(text); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return syncDir(filepath.Dir(path))
-}
-
-// syncDir makes a new name in dir durable; Windows journals names itself.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return nil
 }
 
 // readKeyFile reads the central's signer and checks it is the key whose
@@ -415,7 +315,7 @@ func readKeyFile(path string, pub ed25519.PublicKey) (note.Signer, error) {
 // Close closes the file.
 func (d *DB) Close() error {
 	if !d.readOnly {
-		os.Remove(ownerPath(d.path))
+		boltfile.RemoveOwner(d.path)
 	}
 	return d.db.Close()
 }

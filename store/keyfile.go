@@ -11,11 +11,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 
 	"golang.org/x/mod/sumdb/note"
+
+	"examday/store/boltfile"
 )
 
 // The laptop's signing key. Each hall file has its own Ed25519 key pair,
@@ -163,49 +163,17 @@ func isEpoch(s string) bool {
 
 // writeKeyFile writes a new key file, never over an existing one
 // (O_EXCL), and makes it durable, its directory entry included, before
-// the hall file is made to depend on it. Mode 0600 keeps it to its owner
-// where the system has modes; Windows has none (the mode only sets the
-// read-only attribute): there the file is written normally and is as
+// the hall file is made to depend on it (boltfile.WriteNew). Mode 0600
+// keeps it to its owner where the system has modes; on Windows it is as
 // private as the directory it is in, the user's own data directory.
-func writeKeyFile(path string, text []byte) (err error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
+func writeKeyFile(path string, text []byte) error {
+	switch err := boltfile.WriteNew(path, text); {
+	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s: %w", path, ErrKeyExists)
-	}
-	if err != nil {
+	case err != nil:
 		return fmt.Errorf("writing the signing key %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(path)
-			err = fmt.Errorf("writing the signing key %s: %w", path, err)
-		}
-	}()
-	if _, err = f.Write(text); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return syncDir(filepath.Dir(path))
-}
-
-// syncDir makes a new name in dir durable. Windows has no directory to
-// sync and says so; its file system journals names itself.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return nil
 }
 
 // readKeyFile reads the key of the file whose identity is id from the key
@@ -247,6 +215,6 @@ func Remove(path string) error {
 	if kerr := os.Remove(KeyPath(path)); kerr != nil && !errors.Is(kerr, fs.ErrNotExist) && err == nil {
 		err = kerr
 	}
-	removeOwner(path)
+	boltfile.RemoveOwner(path)
 	return err
 }

@@ -21,17 +21,15 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"sync"
-	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/exam"
+	"examday/store/boltfile"
 )
 
 // SchemaVersion is the layout of the file this code writes. A file with a
@@ -185,7 +183,7 @@ func Open(path string, opts Options) (*Store, error) {
 	// was found.
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: checked.broken != nil})
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, boltKinds.OpenError(path, err)
 	}
 	s := &Store{path: path, db: db}
 	if checked.broken != nil {
@@ -204,7 +202,7 @@ func Open(path string, opts Options) (*Store, error) {
 			}
 		}
 	}
-	writeOwner(path, opts.Program)
+	boltfile.WriteOwner(path, opts.Program)
 	return s, nil
 }
 
@@ -223,7 +221,7 @@ func create(path string, opts Options) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		os.Remove(KeyPath(path))
-		return nil, openError(path, err)
+		return nil, boltKinds.OpenError(path, err)
 	}
 	s := &Store{path: path, db: db, schema: SchemaVersion, id: id, key: key, hall: exam.NewHall()}
 	err = db.Update(func(tx *bolt.Tx) error {
@@ -259,7 +257,7 @@ func create(path string, opts Options) (*Store, error) {
 		os.Remove(KeyPath(path))
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	writeOwner(path, opts.Program)
+	boltfile.WriteOwner(path, opts.Program)
 	return s, nil
 }
 
@@ -285,24 +283,9 @@ func readIdentity(tx *bolt.Tx) (identity, error) {
 	return id, nil
 }
 
-func openError(path string, err error) error {
-	if errors.Is(err, berrors.ErrTimeout) {
-		if who := readOwner(path); who != "" {
-			return fmt.Errorf("%s: %w (%s)", path, ErrInUse, who)
-		}
-		return fmt.Errorf("%s: %w", path, ErrInUse)
-	}
-	// bbolt says what is wrong with a file's content with these sentinels,
-	// or with a bare error (a file too short to hold its two meta pages:
-	// "file size too small"); what the system says (permission denied, no
-	// memory for the map) carries an errno.
-	var errno syscall.Errno
-	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) ||
-		!errors.As(err, &errno) {
-		return fmt.Errorf("%s: %w (%v)", path, ErrNotExamday, err)
-	}
-	return fmt.Errorf("%s: %w", path, err)
-}
+// boltKinds gives the errors of boltfile the store's own sentinels, so
+// that their messages and errors.Is checks stay the store's.
+var boltKinds = boltfile.Kinds{Empty: ErrNotExamday, NotBolt: ErrNotExamday, InUse: ErrInUse, Damaged: ErrDamaged}
 
 // inspection is what a look at the file found.
 type inspection struct {
@@ -321,52 +304,17 @@ func (s *Store) take(res *inspection) {
 	s.hall, s.headHash, s.tree, s.checkpoint, s.signed, s.broken = res.hall, res.log.head, res.log.tree, res.log.checkpoint, res.log.signed, res.broken
 }
 
-// inspect opens path read-only and checks everything. bbolt reads the file
-// through a memory map: a truncated file faults when a page past its end is
-// touched, and corrupt pages make bbolt panic. Both become ErrDamaged.
+// inspect opens path read-only and checks everything: boltfile.Inspect
+// what any bbolt file must be (not empty, whole pages, not cut short, and
+// a fault or panic of bbolt's on a damaged file caught as ErrDamaged),
+// then the format, bbolt's structure check and the log.
 func inspect(path string) (res inspection, err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: %w (%v)", path, ErrDamaged, r)
-		}
-	}()
-	info, err := os.Stat(path)
-	if err != nil {
-		return res, err
-	}
-	// bbolt would take an empty file for a new one and try to write its
-	// first pages, which on a read-only handle fails with a bare "bad file
-	// descriptor". An empty file holds no hall.
-	if info.Size() == 0 {
-		return res, fmt.Errorf("%s: %w (the file is empty)", path, ErrNotExamday)
-	}
-	db, err := bolt.Open(path, 0o400, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
-	if err != nil {
-		return res, openError(path, err)
-	}
-	defer db.Close()
-	if info.Size()%int64(db.Info().PageSize) != 0 {
-		return res, fmt.Errorf("%s: %w (size %d is not a whole number of pages)", path, ErrDamaged, info.Size())
-	}
-	// tx.Check walks the pages in a goroutine of bbolt's own, where
-	// SetPanicOnFault does not reach: touching a page past the end of a
-	// file cut short there kills the program with SIGBUS. The meta page
-	// says how far the pages in use reach (bbolt's high-water mark); a file
-	// shorter than that is refused before any of them is read.
-	var reach int64
-	if err := db.View(func(tx *bolt.Tx) error { reach = tx.Size(); return nil }); err != nil {
-		return res, fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
-	}
-	if info.Size() < reach {
-		return res, fmt.Errorf("%s: %w (the file is %d bytes but its pages reach to %d: it was cut short)", path, ErrDamaged, info.Size(), reach)
-	}
-	err = db.View(func(tx *bolt.Tx) error {
+	err = boltfile.Inspect(path, LockTimeout, func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		for err := range tx.Check() {
-			return fmt.Errorf("%s: %w (%v)", path, ErrDamaged, err)
+		if err := boltfile.Check(path, tx); err != nil {
+			return err
 		}
 		var err error
 		res, err = examine(tx)
@@ -375,7 +323,7 @@ func inspect(path string) (res inspection, err error) {
 		}
 		return nil
 	})
-	return res, err
+	return res, boltKinds.Under(err)
 }
 
 // examine loads the state and verifies the log of a file whose format
@@ -551,7 +499,7 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 // Close closes the file.
 func (s *Store) Close() error {
 	err := s.signCheckpoint()
-	removeOwner(s.path)
+	boltfile.RemoveOwner(s.path)
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
 	}

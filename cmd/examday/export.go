@@ -7,12 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
 	"examday/bundle"
 	"examday/store"
+	"examday/store/boltfile"
 )
 
 // exportCommand is `examday export --out DIR_OR_FILE`: the hall's whole
@@ -65,7 +65,7 @@ func (a *app) export(s *store.Store, out string) error {
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		target = filepath.Join(out, bundleName(b))
 	}
-	if err := writeDurably(target, data); err != nil {
+	if err := boltfile.Replace(target, data); err != nil {
 		return errors.New(c.T("cli.export.write_failed", target, err))
 	}
 	// Read back what the stick says it holds: a bundle that does not
@@ -97,51 +97,6 @@ func bundleName(b *bundle.Bundle) string {
 // rootPrefix is the root as the paper report prints it: the first 12 hex
 // digits of its bytes.
 func rootPrefix(b *bundle.Bundle) string { return hex.EncodeToString(b.Root[:6]) }
-
-// writeDurably writes data to path as a whole or not at all: a temporary
-// file in the same directory, fsynced, renamed over path, the directory
-// fsynced so the new name survives a pulled stick or a power cut.
-func writeDurably(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".examday-bundle-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return syncDirectory(dir)
-}
-
-// syncDirectory makes a new name in dir durable. Windows has no directory
-// to sync; its file systems journal names themselves.
-func syncDirectory(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
 
 // verifyCommand is `examday verify FILE`: a bundle checked alone, offline,
 // with the key it names — that it is whole and signed throughout by the
