@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
@@ -14,6 +15,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -23,6 +25,7 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/central"
+	"examday/store/boltfile"
 )
 
 // centralCommand is `examday central …`: the central record's server and
@@ -36,7 +39,7 @@ func (a *app) centralCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
-		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand())
+		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralEvidenceCommand())
 	return cmd
 }
 
@@ -364,6 +367,46 @@ func (a *app) printRefusal(w io.Writer, path string, err error) {
 	if key := "cli.central.check." + ref.Body.Check; ref.Body.Check != "" {
 		fmt.Fprintln(w, "  "+c.T(key))
 	}
+}
+
+// centralEvidenceCommand is `examday central evidence N --out FILE`: the
+// bundle a fork was refused with, kept whole, written out for the
+// commission; `examday verify FILE` checks it alone, as any bundle.
+func (a *app) centralEvidenceCommand() *cobra.Command {
+	c := a.cat
+	var out string
+	cmd := &cobra.Command{
+		Use:   "evidence N --out FILE",
+		Short: c.T("cli.central.evidence.short"),
+		Long:  c.T("cli.central.evidence.long"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil || n == 0 {
+				return errors.New(c.T("cli.central.evidence.bad_number", args[0]))
+			}
+			if out == "" {
+				return errors.New(c.T("cli.export.no_out"))
+			}
+			db, err := a.openCentral(false, true)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			data, err := db.Evidence(n)
+			if err != nil {
+				return errors.New(c.T("cli.central.evidence.none", n))
+			}
+			if err := boltfile.Replace(out, data); err != nil {
+				return errors.New(c.T("cli.export.write_failed", out, err))
+			}
+			sum := sha256.Sum256(data)
+			fmt.Fprintln(a.stdout, c.T("cli.central.evidence.done", n, out, len(data), hex.EncodeToString(sum[:])))
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&out, "out", "o", "", c.T("cli.central.evidence.flag.out"))
+	return cmd
 }
 
 func (a *app) centralStatusCommand() *cobra.Command {

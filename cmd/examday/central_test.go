@@ -187,6 +187,24 @@ func TestCentralStatusShowsAFork(t *testing.T) {
 		!strings.Contains(out, "150 events") {
 		t.Fatalf("status:\n%s", out)
 	}
+
+	// The evidence comes out byte for byte as the restored laptop sent it,
+	// and verifies alone: it is that laptop's signed record.
+	kept := filepath.Join(dir, "evidence.bundle")
+	if code, _, errOut := runCLI(t, "", "central", "evidence", "1", "--db", db, "--out", kept); code != 0 {
+		t.Fatalf("evidence: %s", errOut)
+	}
+	got, _ := os.ReadFile(kept)
+	sent, _ := os.ReadFile(forked)
+	if !bytes.Equal(got, sent) {
+		t.Fatal("the evidence written out is not the bundle the fork was refused with")
+	}
+	if code, out, _ := runCLI(t, "", "verify", kept); code != 0 || !strings.Contains(out, "OK") {
+		t.Fatalf("the evidence does not verify alone: %s", out)
+	}
+	if code, _, errOut := runCLI(t, "", "central", "evidence", "2", "--db", db, "--out", kept); code == 0 || !strings.Contains(errOut, "no evidence no. 2") {
+		t.Fatalf("evidence 2: exit %d: %s", code, errOut)
+	}
 }
 
 // A hall file given as the central record's file is refused and left as
