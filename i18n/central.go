@@ -164,6 +164,10 @@ func init() {
 		"cli.central.status.none":     {"  none", "  нет", "  жоқ"},
 
 		// examinee.
+		"cli.central.hall.short":  {"One hall's merged record: every laptop's log of it, in the order of time", "Объединённая запись одной аудитории: журналы всех её ноутбуков по времени", "Бір аудиторияның біріктірілген жазбасы: оның барлық ноутбуктерінің журналдары уақыт ретімен"},
+		"cli.central.hall.header": {"Hall %s: %d events from %d laptop log(s)", "Аудитория %s: событий %d из журналов ноутбуков: %d", "%s аудиториясы: %d оқиға, ноутбук журналдары: %d"},
+		"cli.central.hall.none":   {"The central record holds no log of a hall named %q (see examday central status).", "В центральной записи нет журналов аудитории %q (см. examday central status).", "Орталық жазбада %q аудиториясының журналдары жоқ (examday central status қараңыз)."},
+		"cli.central.hall.line":   {"  %s  %s %6d  %-24s %-8s %s", "  %s  %s %6d  %-24s %-8s %s", "  %s  %s %6d  %-24s %-8s %s"},
 		"cli.central.examinee.short": {"One examinee's merged timeline across every hall",
 			"Объединённая хронология одного экзаменуемого по всем аудиториям",
 			"Бір емтихан тапсырушының барлық аудиториялар бойынша біріктірілген хронологиясы"},

@@ -39,7 +39,7 @@ func (a *app) centralCommand() *cobra.Command {
 		Args:  cobra.NoArgs,
 	}
 	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
-		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralEvidenceCommand())
+		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralHallCommand(), a.centralEvidenceCommand())
 	return cmd
 }
 
@@ -515,6 +515,42 @@ func (a *app) centralExamineeCommand() *cobra.Command {
 			fmt.Fprintln(a.stdout, c.T("cli.central.examinee.header", args[0], len(moments), len(halls)))
 			for _, m := range moments {
 				fmt.Fprintln(a.stdout, c.T("cli.central.examinee.line", m.At.Local().Format(centralStampLayout), m.Hall, m.Type, centralSummary(m.Data)))
+			}
+			return nil
+		},
+	}
+}
+
+// centralHallCommand is `examday central hall NAME`: the merged record
+// of one hall, every laptop's log of it in the order of time.
+func (a *app) centralHallCommand() *cobra.Command {
+	c := a.cat
+	return &cobra.Command{
+		Use:   "hall NAME",
+		Short: c.T("cli.central.hall.short"),
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := a.openCentral(false, true)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			moments, err := db.HallTimeline(args[0])
+			if err != nil {
+				return err
+			}
+			if len(moments) == 0 {
+				return errors.New(c.T("cli.central.hall.none", args[0]))
+			}
+			logs := map[string]bool{}
+			for _, m := range moments {
+				logs[m.Origin] = true
+			}
+			fmt.Fprintln(a.stdout, c.T("cli.central.hall.header", moments[0].Hall, len(moments), len(logs)))
+			for _, m := range moments {
+				device := strings.SplitN(strings.TrimPrefix(m.Origin, "examday/"), "/", 2)[0]
+				fmt.Fprintln(a.stdout, c.T("cli.central.hall.line", m.At.Local().Format(centralStampLayout),
+					centralShortID(device), m.Seq, m.Type, m.Examinee, centralSummary(m.Data)))
 			}
 			return nil
 		},

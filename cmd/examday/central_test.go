@@ -155,6 +155,22 @@ func TestCentralImportStatusAndTimeline(t *testing.T) {
 	if code, _, errOut = runCLI(t, "", "central", "examinee", "--db", db, "nobody"); code == 0 || !strings.Contains(errOut, "no event of examinee nobody") {
 		t.Fatalf("nobody: %d %q", code, errOut)
 	}
+
+	// The hall's merged record: by the enrolled name or its own, every
+	// event once, in order.
+	for _, name := range []string{"audience 204", "Аудитория 214"} {
+		code, out, errOut = runCLI(t, "", "central", "hall", "--db", db, name)
+		if code != 0 || !strings.Contains(out, "Hall Аудитория 214: 40 events from 1 laptop log(s)") {
+			t.Fatalf("hall %q: %d %q %q", name, code, out, errOut)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")[1:]
+		if len(lines) != 40 || !strings.Contains(lines[0], "hall.created") || !strings.Contains(lines[39], " 40  ") {
+			t.Fatalf("hall %q: %d lines, first %q, last %q", name, len(lines), lines[0], lines[len(lines)-1])
+		}
+	}
+	if code, _, errOut = runCLI(t, "", "central", "hall", "--db", db, "Audience 999"); code == 0 || !strings.Contains(errOut, `no log of a hall named "Audience 999"`) {
+		t.Fatalf("no such hall: %d %q", code, errOut)
+	}
 }
 
 // A fork shows in the status with both hashes, and the import of the
