@@ -1058,6 +1058,25 @@ func TestCloseHallRefusals(t *testing.T) {
 	d.refuses(exam.RefuseStillSitting, func() error { return errOf(d.h.CloseHall(true, at(2*time.Hour), officer)) })
 }
 
+// A hall where every examinee was marked absent never starts; it closes
+// as it is, and is read-only after. One examinee not marked, or present,
+// keeps it open until the start.
+func TestHallOfAbsenteesClosesWithoutAStart(t *testing.T) {
+	d := newDay(t)
+	all := d.h.Examinees()
+	for i, e := range all {
+		d.one(d.h.MarkAbsent(e.ID, at(time.Duration(i)*time.Second), officer))
+		if i < len(all)-1 {
+			d.refuses(exam.RefuseNotStarted, func() error { return errOf(d.h.CloseHall(true, at(time.Minute), officer)) })
+		}
+	}
+	ev := d.one(d.h.CloseHall(false, at(2*time.Minute), officer))
+	if p := payload[exam.ClosedData](t, ev); len(p.Outstanding) != 0 || len(p.Shortfall) != 0 {
+		t.Errorf("closing entry %+v", p)
+	}
+	d.refuses(exam.RefuseHallClosed, func() error { return errOf(d.h.Arrive(master, at(3*time.Minute), officer)) })
+}
+
 // SPEC 11: once closed the hall is read-only: every decision is refused.
 func TestClosedHallRefusesEverything(t *testing.T) {
 	d := startedDay(t)

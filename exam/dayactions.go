@@ -527,6 +527,17 @@ func (h *Hall) Outstanding() []Outstanding {
 	return out
 }
 
+// everyoneAbsent reports whether the roster is not empty and every
+// examinee on it was marked absent.
+func (h *Hall) everyoneAbsent() bool {
+	for _, e := range h.examinees {
+		if e.Status != Absent {
+			return false
+		}
+	}
+	return len(h.examinees) > 0
+}
+
 // CloseHall closes the hall when nobody is still sitting: everyone
 // finished, removed or absent. Anything else outstanding must be
 // acknowledged (confirmed) and is written into the closing entry. Every
@@ -569,7 +580,10 @@ func (h *Hall) closing(confirmed bool) (ClosedData, error) {
 	if err := h.open(); err != nil {
 		return ClosedData{}, err
 	}
-	if !h.Phase.Started() {
+	// A hall whose every examinee was marked absent never starts (§1.3:
+	// the start is when the last materials are given); there is nothing
+	// to examine and nothing to wait for, and it closes as it is.
+	if !h.Phase.Started() && !h.everyoneAbsent() {
 		return ClosedData{}, refuse(RefuseNotStarted)
 	}
 	var blocking, owed []string
