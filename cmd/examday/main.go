@@ -118,5 +118,6 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.AddCommand(a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand(),
 		a.exportCommand(), a.verifyCommand(), a.centralCommand(), a.enrollCommand(), a.syncCommand())
+	a.localise(root)
 	return root
 }

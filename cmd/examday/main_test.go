@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"examday/exam"
+	"examday/i18n"
 	"examday/store"
 )
 
@@ -234,5 +235,27 @@ func TestMessagesFollowTheLanguage(t *testing.T) {
 	_, _, errOut := runCLI(t, "", "--db", db, "--lang", "kk")
 	if !strings.Contains(errOut, "аудитория жоқ") {
 		t.Errorf("Kazakh message expected, got %q", errOut)
+	}
+}
+
+// The frame of the help pages is in the language asked for, cobra's own
+// words included: no "Usage:" or "Flags:" left in English.
+func TestHelpFrameIsInTheLanguageAskedFor(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.RU, i18n.KK} {
+		c := i18n.New(lang)
+		for _, args := range [][]string{{"--help"}, {"help", "sheets", "print"}, {"completion", "--help"}} {
+			code, out, errOut := runCLI(t, "", append([]string{"--lang", string(lang)}, args...)...)
+			if code != 0 {
+				t.Fatalf("%s %v: exit %d: %s", lang, args, code, errOut)
+			}
+			for _, english := range []string{"Usage:", "Flags:", "Global Flags:", "Available Commands:", "help for ", "for more information"} {
+				if strings.Contains(out, english) {
+					t.Errorf("%s %v: %q is left in English:\n%s", lang, args, english, out)
+				}
+			}
+			if !strings.Contains(out, c.T("cli.usage.usage")+":") || !strings.Contains(out, c.T("cli.usage.help_flag")) {
+				t.Errorf("%s %v: the frame is not the catalogue's:\n%s", lang, args, out)
+			}
+		}
 	}
 }
