@@ -34,11 +34,7 @@ func (a *app) exportCommand() *cobra.Command {
 			if out == "" {
 				return errors.New(c.T("cli.export.no_out"))
 			}
-			path, err := a.hallFilePath(demo)
-			if err != nil {
-				return err
-			}
-			s, err := a.openStore(path, false)
+			s, err := a.openExisting(demo)
 			if err != nil {
 				return err
 			}

@@ -77,6 +77,22 @@ func defaultSpares(h *exam.Hall, renew bool) int {
 // openHallFile opens the hall's file (the demo's with demo) for a command
 // that needs a hall in it.
 func (a *app) openHallFile(demo bool) (*store.Store, error) {
+	s, err := a.openExisting(demo)
+	if err != nil {
+		return nil, err
+	}
+	if !s.Hall().Exists() {
+		s.Close()
+		return nil, fmt.Errorf("%s", a.cat.T("cli.no_hall_file", s.Path()))
+	}
+	return s, nil
+}
+
+// openExisting opens the hall's file (the demo's with demo), which must
+// be there, for a command that reads whatever it holds: a log that does
+// not verify from its first event has no hall, and is still shown and
+// checked.
+func (a *app) openExisting(demo bool) (*store.Store, error) {
 	path, err := a.hallFilePath(demo)
 	if err != nil {
 		return nil, err
@@ -85,14 +101,7 @@ func (a *app) openHallFile(demo bool) (*store.Store, error) {
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
 	}
-	if err != nil {
-		return nil, err
-	}
-	if !s.Hall().Exists() {
-		s.Close()
-		return nil, fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
-	}
-	return s, nil
+	return s, err
 }
 
 // printSheets records the print, then writes the PDF of every sheet not

@@ -24,11 +24,7 @@ func (a *app) verifyLogCommand() *cobra.Command {
 		Long:  c.T("cli.verifylog.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			path, err := a.hallFilePath(demo)
-			if err != nil {
-				return err
-			}
-			s, err := a.openStore(path, false)
+			s, err := a.openExisting(demo)
 			if err != nil {
 				return err
 			}
