@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"examday/exam"
 	"examday/store"
@@ -355,11 +356,18 @@ func (d *detail) View() string {
 	lines = append(lines, d.info(e)...)
 	lines = append(lines, s.TableHeader.Render(fit(c.Cat.T("ui.detail.day"), d.width)))
 
-	rows := d.rows()
+	// The selected entry's words in full, wrapped under the list, when its
+	// row cuts them: a violation's description or a correction's reason
+	// is read on screen, not only in the report.
+	whole := d.wholeText()
+	rows := max(d.rows()-len(whole), 1)
 	offset := min(max(d.offset, d.sel-rows+1, 0), max(d.sel, 0))
 	end := min(offset+rows, len(d.entries))
 	for i := offset; i < end; i++ {
 		lines = append(lines, d.row(d.entries[i], i == d.sel))
+	}
+	for _, l := range whole {
+		lines = append(lines, s.Dim.Render(l))
 	}
 	if d.loadErr != nil && end-offset < rows {
 		lines = append(lines, s.StatusErr.Render(fit(c.ErrorText(d.loadErr), d.width)))
@@ -371,16 +379,39 @@ func (d *detail) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// row is one entry: its time, a ✗ if cancelled, and its words; a
-// cancelled entry also says when and why.
-func (d *detail) row(ev exam.Event, selected bool) string {
+// wholeTextLines is how many lines the selected entry's full words may
+// take under the list.
+const wholeTextLines = 4
+
+// wholeText is the selected entry's words wrapped to the width, indented,
+// when its row cannot show them all; nil when it can.
+func (d *detail) wholeText() []string {
+	if d.sel < 0 || d.sel >= len(d.entries) {
+		return nil
+	}
+	ev := d.entries[d.sel]
+	text := d.entryWords(ev)
+	prefix := markerSelected + clockText(ev.At) + "   "
+	if lipgloss.Width(prefix+text) <= d.width || d.width < 20 {
+		return nil
+	}
+	lines := strings.Split(ansi.Wrap(text, d.width-4, " "), "\n")
+	if len(lines) > wholeTextLines {
+		lines = lines[:wholeTextLines]
+		lines[wholeTextLines-1] = fit(lines[wholeTextLines-1]+" …", d.width-4)
+	}
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return lines
+}
+
+// entryWords is what an entry's row says after its time: its words, and
+// for a cancelled entry when and why.
+func (d *detail) entryWords(ev exam.Event) string {
 	c := d.ctx
-	s := c.Styles
 	text := c.entryText(ev, d.bySeq)
-	flag := "  "
-	cancelled := false
 	if by, ok := c.Hall.Cancelled[ev.Seq]; ok {
-		cancelled, flag = true, "✗ "
 		reason, when := "", "--:--:--"
 		if corr, ok := d.bySeq[by]; ok {
 			var cd exam.CancelData
@@ -388,6 +419,20 @@ func (d *detail) row(ev exam.Event, selected bool) string {
 			reason, when = cd.Reason, clockText(corr.At)
 		}
 		text = c.Cat.T("ui.detail.cancelled_mark", when) + " " + text + " — " + reason
+	}
+	return text
+}
+
+// row is one entry: its time, a ✗ if cancelled, and its words; a
+// cancelled entry also says when and why.
+func (d *detail) row(ev exam.Event, selected bool) string {
+	c := d.ctx
+	s := c.Styles
+	text := d.entryWords(ev)
+	flag := "  "
+	_, cancelled := c.Hall.Cancelled[ev.Seq]
+	if cancelled {
+		flag = "✗ "
 	}
 	marker := markerNone
 	if selected {
