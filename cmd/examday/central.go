@@ -489,45 +489,42 @@ func centralShortID(id string) string {
 	return id
 }
 
+// centralExamineeCommand is `examday central examinee ID`: one
+// examinee's merged timeline across every hall.
 func (a *app) centralExamineeCommand() *cobra.Command {
 	c := a.cat
-	return &cobra.Command{
-		Use:   "examinee ID",
-		Short: c.T("cli.central.examinee.short"),
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := a.openCentral(false, true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			moments, err := db.Timeline(args[0])
-			if err != nil {
-				return err
-			}
-			if len(moments) == 0 {
-				return errors.New(c.T("cli.central.examinee.none", args[0]))
-			}
-			halls := map[string]bool{}
-			for _, m := range moments {
-				halls[m.Origin] = true
-			}
-			fmt.Fprintln(a.stdout, c.T("cli.central.examinee.header", args[0], len(moments), len(halls)))
+	return a.centralTimeline("examinee ID", "cli.central.examinee", (*central.DB).Timeline,
+		func(id string, moments []central.Moment, logs int) {
+			fmt.Fprintln(a.stdout, c.T("cli.central.examinee.header", id, len(moments), logs))
 			for _, m := range moments {
 				fmt.Fprintln(a.stdout, c.T("cli.central.examinee.line", m.At.Local().Format(centralStampLayout), m.Hall, m.Type, centralSummary(m.Data)))
 			}
-			return nil
-		},
-	}
+		})
 }
 
 // centralHallCommand is `examday central hall NAME`: the merged record
 // of one hall, every laptop's log of it in the order of time.
 func (a *app) centralHallCommand() *cobra.Command {
 	c := a.cat
+	return a.centralTimeline("hall NAME", "cli.central.hall", (*central.DB).HallTimeline,
+		func(_ string, moments []central.Moment, logs int) {
+			fmt.Fprintln(a.stdout, c.T("cli.central.hall.header", moments[0].Hall, len(moments), logs))
+			for _, m := range moments {
+				device := strings.SplitN(strings.TrimPrefix(m.Origin, "examday/"), "/", 2)[0]
+				fmt.Fprintln(a.stdout, c.T("cli.central.hall.line", m.At.Local().Format(centralStampLayout),
+					centralShortID(device), m.Seq, m.Type, m.Examinee, centralSummary(m.Data)))
+			}
+		})
+}
+
+// centralTimeline is a command that prints a merged timeline, read by get
+// for its one argument, with show; words under key (.short, .none).
+func (a *app) centralTimeline(use, key string, get func(*central.DB, string) ([]central.Moment, error),
+	show func(arg string, moments []central.Moment, logs int)) *cobra.Command {
+	c := a.cat
 	return &cobra.Command{
-		Use:   "hall NAME",
-		Short: c.T("cli.central.hall.short"),
+		Use:   use,
+		Short: c.T(key + ".short"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			db, err := a.openCentral(false, true)
@@ -535,23 +532,18 @@ func (a *app) centralHallCommand() *cobra.Command {
 				return err
 			}
 			defer db.Close()
-			moments, err := db.HallTimeline(args[0])
+			moments, err := get(db, args[0])
 			if err != nil {
 				return err
 			}
 			if len(moments) == 0 {
-				return errors.New(c.T("cli.central.hall.none", args[0]))
+				return errors.New(c.T(key+".none", args[0]))
 			}
 			logs := map[string]bool{}
 			for _, m := range moments {
 				logs[m.Origin] = true
 			}
-			fmt.Fprintln(a.stdout, c.T("cli.central.hall.header", moments[0].Hall, len(moments), len(logs)))
-			for _, m := range moments {
-				device := strings.SplitN(strings.TrimPrefix(m.Origin, "examday/"), "/", 2)[0]
-				fmt.Fprintln(a.stdout, c.T("cli.central.hall.line", m.At.Local().Format(centralStampLayout),
-					centralShortID(device), m.Seq, m.Type, m.Examinee, centralSummary(m.Data)))
-			}
+			show(args[0], moments, len(logs))
 			return nil
 		},
 	}
