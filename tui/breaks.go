@@ -138,8 +138,7 @@ type leaveDialog struct {
 	breakRefused error
 	medical      bool
 	reason       textinput.Model
-	err          string
-	pending      bool
+	writing
 }
 
 func newLeaveDialog(c *Context, e *exam.Examinee, breakRefused error) (*leaveDialog, tea.Cmd) {
@@ -166,12 +165,10 @@ func (d *leaveDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	c := d.ctx
 	switch msg := msg.(type) {
 	case recordedMsg:
-		d.pending = false
-		if msg.err != nil {
-			d.err = c.ErrorText(msg.err)
-			return d, nil
+		if d.answered(c, msg) {
+			return nil, nil
 		}
-		return nil, nil
+		return d, nil
 	case tea.KeyPressMsg:
 		if d.pending {
 			return d, nil

@@ -21,8 +21,7 @@ import (
 type closeDialog struct {
 	ctx     *Context
 	blocked error // why the rules refuse the close now, or nil
-	err     string
-	pending bool
+	writing
 }
 
 func newCloseDialog(c *Context, blocked error) *closeDialog {
@@ -43,12 +42,10 @@ func (d *closeDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	c := d.ctx
 	switch msg := msg.(type) {
 	case recordedMsg:
-		d.pending = false
-		if msg.err != nil {
-			d.err = c.ErrorText(msg.err)
-			return d, nil
+		if d.answered(c, msg) {
+			return nil, nil
 		}
-		return nil, nil
+		return d, nil
 	case tea.KeyPressMsg:
 		if d.pending {
 			return d, nil

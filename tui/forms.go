@@ -203,3 +203,22 @@ func overlayAt(body, box string, x, y, width, height int) string {
 	layers := lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1))
 	return lipgloss.NewCanvas(width, height).Compose(layers).Render()
 }
+
+// writing is what a dialog knows of the write it asked the store for:
+// whether its answer is awaited (keys wait meanwhile), and the refusal it
+// brought, shown in the dialog so the officer can put it right.
+type writing struct {
+	pending bool
+	err     string
+}
+
+// answered takes the store's answer: true when the write was done and the
+// dialog may close, false with the refusal kept for the dialog to show.
+func (w *writing) answered(c *Context, msg recordedMsg) bool {
+	w.pending = false
+	if msg.err != nil {
+		w.err = c.ErrorText(msg.err)
+		return false
+	}
+	return true
+}

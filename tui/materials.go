@@ -30,8 +30,7 @@ type materialsForm struct {
 	picked exam.Sheet
 	// sheetErr is why the sheet read cannot bind.
 	sheetErr string
-	err      string
-	pending  bool
+	writing
 }
 
 const (
@@ -123,13 +122,11 @@ func (f *materialsForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	c := f.ctx
 	switch msg := msg.(type) {
 	case recordedMsg:
-		f.pending = false
-		if msg.err != nil {
-			// The form stays open with the refusal, to try again.
-			f.err = c.ErrorText(msg.err)
-			return f, nil
+		// Refused, the form stays open with the refusal, to try again.
+		if f.answered(c, msg) {
+			return nil, nil
 		}
-		return nil, nil
+		return f, nil
 	case tea.KeyPressMsg:
 		if f.pending {
 			return f, nil

@@ -26,8 +26,7 @@ type startDialog struct {
 	correcting bool
 	at, reason textinput.Model
 	focus      int // 0: the time, 1: the reason
-	err        string
-	pending    bool
+	writing
 }
 
 func newStartDialog(c *Context) *startDialog {
@@ -64,12 +63,10 @@ func (d *startDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	c := d.ctx
 	switch msg := msg.(type) {
 	case recordedMsg:
-		d.pending = false
-		if msg.err != nil {
-			d.err = c.ErrorText(msg.err)
-			return d, nil
+		if d.answered(c, msg) {
+			return nil, nil
 		}
-		return nil, nil
+		return d, nil
 	case tea.KeyPressMsg:
 		if d.pending {
 			return d, nil
