@@ -36,6 +36,10 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 		from = 1
 	}
 	if from > size {
+		if logSize := uint64(s.tree.size); from <= logSize {
+			return nil, fmt.Errorf("%w: events %d–%d are signed one by one but under no signed checkpoint yet, and none can be signed without the key file; put it back to hand them over",
+				ErrKeyMissing, size+1, logSize)
+		}
 		return nil, fmt.Errorf("the log has %d events; there is nothing from event %d on", size, from)
 	}
 	h := bundle.Header{

@@ -2,10 +2,13 @@ package store_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"examday/bundle"
+	"examday/exam"
 	"examday/store"
 	"examday/store/storetest"
 )
@@ -53,5 +56,49 @@ func TestBundleOfEveryRangeVerifies(t *testing.T) {
 	var be *bundle.Error
 	if err := parsed.Verify(wrong); !errors.As(err, &be) || be.Check != bundle.CheckKey {
 		t.Fatalf("verified with another key: %v", err)
+	}
+}
+
+// A file without its key file, closed by a crash after events its kept
+// checkpoint does not cover: a bundle ends at the checkpoint, and asking
+// for the events after it says why they cannot be handed over yet.
+func TestBundleOfAFileWithoutItsKeyEndsAtItsCheckpoint(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hall.db")
+	storetest.BuildHall(t, path, 20, 64) // closed: the kept checkpoint is of 64 events
+	s, err := store.Open(path, store.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) {
+		ev, err := h.ClockJumped(6*time.Second, time.Second, storetest.Base.Add(time.Hour))
+		return []exam.Event{ev}, err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// A crash: the file as it is on disk now, without Close.
+	crashed := filepath.Join(dir, "crashed.db")
+	data, _ := os.ReadFile(path)
+	os.WriteFile(crashed, data, 0o600)
+	s.Close()
+
+	c, err := store.Open(crashed, store.Options{Program: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if !errors.Is(c.Broken(), store.ErrKeyMissing) || c.CheckpointSize() != 64 {
+		t.Fatalf("broken %v, checkpoint of %d", c.Broken(), c.CheckpointSize())
+	}
+	b, err := c.Bundle(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := bundle.Parse(b)
+	if err != nil || parsed.Header.Last != 64 || parsed.VerifyAlone() != nil {
+		t.Fatalf("bundle of a keyless file: %v, last %d", err, parsed.Header.Last)
+	}
+	if _, err := c.Bundle(65); !errors.Is(err, store.ErrKeyMissing) {
+		t.Fatalf("events past the checkpoint: %v", err)
 	}
 }
