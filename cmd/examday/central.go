@@ -75,28 +75,22 @@ func (a *app) openCentral(create, readOnly bool) (*central.DB, error) {
 	}
 	db, err := central.Open(path, central.Options{Create: create, ReadOnly: readOnly, Program: "examday central"})
 	if err != nil {
-		var key string
-		switch {
-		case errors.Is(err, central.ErrInUse):
-			key = "cli.central.open.in_use"
-		case errors.Is(err, central.ErrNotFound):
-			key = "cli.central.open.not_found"
-		case errors.Is(err, central.ErrNotCentral):
-			key = "cli.central.open.not_central"
-		case errors.Is(err, central.ErrDamaged):
-			key = "cli.central.open.damaged"
-		case errors.Is(err, central.ErrNewerSchema):
-			key = "cli.central.open.newer"
-		case errors.Is(err, central.ErrKeyMissing), errors.Is(err, central.ErrKeyMismatch):
-			key = "cli.central.open.key"
-		case errors.Is(err, central.ErrKeyExists):
-			key = "cli.central.open.key_exists"
-		default:
-			return nil, err
-		}
-		return nil, fmt.Errorf("%s\n  (%w)", a.cat.T(key, path), err)
+		return nil, a.openError(path, err, centralOpenErrors)
 	}
 	return db, nil
+}
+
+// centralOpenErrors are the words for what opening the central record's
+// file can refuse.
+var centralOpenErrors = []openErrorWords{
+	{central.ErrInUse, "cli.central.open.in_use"},
+	{central.ErrNotFound, "cli.central.open.not_found"},
+	{central.ErrNotCentral, "cli.central.open.not_central"},
+	{central.ErrDamaged, "cli.central.open.damaged"},
+	{central.ErrNewerSchema, "cli.central.open.newer"},
+	{central.ErrKeyMissing, "cli.central.open.key"},
+	{central.ErrKeyMismatch, "cli.central.open.key"},
+	{central.ErrKeyExists, "cli.central.open.key_exists"},
 }
 
 func (a *app) centralEnrollCommand() *cobra.Command {

@@ -46,26 +46,37 @@ func (a *app) openForScreen(path string, create bool) (*store.Store, error) {
 	return s, nil
 }
 
+// hallOpenErrors are the words for what opening a hall file can refuse.
+var hallOpenErrors = []openErrorWords{
+	{store.ErrInUse, "cli.open.in_use"},
+	{store.ErrNotFound, "cli.open.not_found"},
+	{store.ErrNotExamday, "cli.open.not_examday"},
+	{store.ErrDamaged, "cli.open.damaged"},
+	{store.ErrNewerSchema, "cli.open.newer"},
+	{store.ErrKeyExists, "cli.open.key_exists"},
+}
+
 func (a *app) describeOpenError(path string, err error) error {
-	c := a.cat
-	var key string
-	switch {
-	case errors.Is(err, store.ErrInUse):
-		key = "cli.open.in_use"
-	case errors.Is(err, store.ErrNotFound):
-		key = "cli.open.not_found"
-	case errors.Is(err, store.ErrNotExamday):
-		key = "cli.open.not_examday"
-	case errors.Is(err, store.ErrDamaged):
-		key = "cli.open.damaged"
-	case errors.Is(err, store.ErrNewerSchema):
-		key = "cli.open.newer"
-	case errors.Is(err, store.ErrKeyExists):
-		key = "cli.open.key_exists"
-	default:
-		return err
+	return a.openError(path, err, hallOpenErrors)
+}
+
+// openErrorWords names the catalogue's words, which take the file's path,
+// for an error a file's Open returns.
+type openErrorWords struct {
+	err error
+	key string
+}
+
+// openError puts the first of words that err is in the officer's
+// language, above the error itself; an error none of them is stays as it
+// is.
+func (a *app) openError(path string, err error, words []openErrorWords) error {
+	for _, w := range words {
+		if errors.Is(err, w.err) {
+			return fmt.Errorf("%s\n  (%w)", a.cat.T(w.key, path), err)
+		}
 	}
-	return fmt.Errorf("%s\n  (%w)", c.T(key, path), err)
+	return err
 }
 
 // warnIfBroken says on stderr that the file is open read-only, and why,
