@@ -498,7 +498,7 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 
 // Close closes the file.
 func (s *Store) Close() error {
-	err := s.signCheckpoint()
+	err := s.keepCheckpoint()
 	boltfile.RemoveOwner(s.path)
 	if cerr := s.db.Close(); err == nil {
 		err = cerr
@@ -506,10 +506,10 @@ func (s *Store) Close() error {
 	return err
 }
 
-// signCheckpoint stores a checkpoint of the whole log, if the stored one
+// keepCheckpoint stores a checkpoint of the whole log, if the stored one
 // is of fewer events and the file is writable: so a file closed as a
 // program ends holds a checkpoint of everything in it.
-func (s *Store) signCheckpoint() error {
+func (s *Store) keepCheckpoint() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.broken != nil || s.key == nil || s.signed == s.tree.size {
