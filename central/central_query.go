@@ -50,15 +50,9 @@ type Log struct {
 // Devices lists the enrolled laptops by hall, then id.
 func (d *DB) Devices() ([]Device, error) {
 	var out []Device
-	err := d.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketDevices).ForEach(func(k, v []byte) error {
-			var r deviceRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("device record %s: %v", k, err)
-			}
-			out = append(out, Device{ID: string(k), Hall: r.Hall, EnrolledAt: r.EnrolledAt, RevokedAt: r.RevokedAt, Origin: r.Origin})
-			return nil
-		})
+	err := eachRecord(d, bucketDevices, "device record %s", func(k []byte, r deviceRecord) error {
+		out = append(out, Device{ID: string(k), Hall: r.Hall, EnrolledAt: r.EnrolledAt, RevokedAt: r.RevokedAt, Origin: r.Origin})
+		return nil
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Hall < out[j].Hall })
 	return out, err
@@ -67,24 +61,18 @@ func (d *DB) Devices() ([]Device, error) {
 // Logs lists the logs held, by hall, then origin.
 func (d *DB) Logs() ([]Log, error) {
 	var out []Log
-	err := d.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketLogs).ForEach(func(k, v []byte) error {
-			var r logRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("log record %s: %v", k, err)
+	err := eachRecord(d, bucketLogs, "log record %s", func(k []byte, r logRecord) error {
+		l := Log{Origin: r.Origin, Device: r.Device, Epoch: r.Epoch, Hall: r.Hall, HallName: r.HallName, Size: r.Size,
+			Receipt: r.Receipt, ReceiptAt: r.ReceiptAt, Frozen: r.Frozen, Fork: r.Fork}
+		if r.Root != "" {
+			root, err := tlog.ParseHash(r.Root)
+			if err != nil {
+				return fmt.Errorf("log record %s: root: %v", k, err)
 			}
-			l := Log{Origin: r.Origin, Device: r.Device, Epoch: r.Epoch, Hall: r.Hall, HallName: r.HallName, Size: r.Size,
-				Receipt: r.Receipt, ReceiptAt: r.ReceiptAt, Frozen: r.Frozen, Fork: r.Fork}
-			if r.Root != "" {
-				root, err := tlog.ParseHash(r.Root)
-				if err != nil {
-					return fmt.Errorf("log record %s: root: %v", k, err)
-				}
-				l.Root = root
-			}
-			out = append(out, l)
-			return nil
-		})
+			l.Root = root
+		}
+		out = append(out, l)
+		return nil
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Hall < out[j].Hall })
 	return out, err
@@ -123,17 +111,26 @@ func (d *DB) RecentFailures(n int) ([]AuditRow, error) {
 // Forks lists every fork seen, oldest first.
 func (d *DB) Forks() ([]ForkInfo, error) {
 	var out []ForkInfo
-	err := d.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketForks).ForEach(func(k, v []byte) error {
-			var f ForkInfo
-			if err := json.Unmarshal(v, &f); err != nil {
-				return fmt.Errorf("fork %x: %v", k, err)
-			}
-			out = append(out, f)
-			return nil
-		})
+	err := eachRecord(d, bucketForks, "fork %x", func(_ []byte, f ForkInfo) error {
+		out = append(out, f)
+		return nil
 	})
 	return out, err
+}
+
+// eachRecord calls fn with every record of bucket read as a T, in key
+// order; a record that does not read is named by what, a format taking
+// its key.
+func eachRecord[T any](d *DB, bucket []byte, what string, fn func(k []byte, r T) error) error {
+	return d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+			var r T
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf(what+": %v", k, err)
+			}
+			return fn(k, r)
+		})
+	})
 }
 
 // Evidence is the bundle a fork was refused with, whole.
