@@ -35,6 +35,34 @@ func FrontierIndexes(n int64) []int64 {
 
 func frontierLen(n int64) int { return bits.OnesCount64(uint64(n)) }
 
+// Hashes is the stored hashes of a whole tree, rebuilt in memory in
+// index order: how a log held elsewhere (a hall file, the central
+// record's copy) is recomputed from its events, to compare with what is
+// stored or signed.
+type Hashes []tlog.Hash
+
+func (m *Hashes) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(indexes))
+	for i, index := range indexes {
+		if index < 0 || index >= int64(len(*m)) {
+			return nil, fmt.Errorf("tree hash %d is not computed yet", index)
+		}
+		out[i] = (*m)[index]
+	}
+	return out, nil
+}
+
+// Add appends record n's stored hashes (n is the number of records added
+// before it) and returns them.
+func (m *Hashes) Add(n int64, body []byte) ([]tlog.Hash, error) {
+	hashes, err := tlog.StoredHashes(n, body, m)
+	if err != nil {
+		return nil, err
+	}
+	*m = append(*m, hashes...)
+	return hashes, nil
+}
+
 // hashMap is the stored hashes a bundle needs, by tlog index.
 type hashMap map[int64]tlog.Hash
 

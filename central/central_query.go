@@ -11,14 +11,15 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/bundle"
+	"examday/store/boltfile"
 )
 
 // What the central record shows of what it holds: its laptops, its logs,
@@ -375,7 +376,7 @@ func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey) error {
 	bodies := make([][]byte, 0, r.Size)
 	sigs := make([][]byte, 0, r.Size)
 	prev := strings.Repeat("0", 64)
-	var hashes memHashes
+	var hashes bundle.Hashes
 	c := lb.events.Cursor()
 	seq := uint64(0)
 	for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -403,11 +404,9 @@ func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey) error {
 			return fail(seq, "its signature is missing")
 		}
 		bodies, sigs = append(bodies, body), append(sigs, sig)
-		hs, err := tlog.StoredHashes(int64(seq-1), body, &hashes)
-		if err != nil {
+		if _, err := hashes.Add(int64(seq-1), body); err != nil {
 			return fail(seq, "%v", err)
 		}
-		hashes = append(hashes, hs...)
 	}
 	if int64(seq) != r.Size {
 		return fail(seq, "%d events are stored, the record says %d", seq, r.Size)
@@ -415,7 +414,8 @@ func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey) error {
 	if prev != r.Head {
 		return fail(seq, "the last event is not the recorded head")
 	}
-	if bad := firstBadSignature(bodies, sigs, pub); bad >= 0 {
+	verifies := func(i int) bool { return ed25519.Verify(pub, bodies[i], sigs[i]) }
+	if bad := boltfile.FirstFailure(len(bodies), verifies); bad < len(bodies) {
 		return fail(uint64(bad)+1, "its signature does not verify with the enrolled key")
 	}
 	stored, err := txHashes(lb.tree).ReadHashes(indexRange(int64(len(hashes))))
@@ -440,45 +440,4 @@ func indexRange(n int64) []int64 {
 		out[i] = int64(i)
 	}
 	return out
-}
-
-// memHashes is a tree's stored hashes in index order, rebuilt in memory.
-type memHashes []tlog.Hash
-
-func (m *memHashes) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
-	out := make([]tlog.Hash, len(indexes))
-	for i, index := range indexes {
-		if index < 0 || index >= int64(len(*m)) {
-			return nil, fmt.Errorf("tree hash %d is not computed yet", index)
-		}
-		out[i] = (*m)[index]
-	}
-	return out, nil
-}
-
-// firstBadSignature is the index of the first signature that does not
-// verify, or -1; on every core, as verifying is most of the cost.
-func firstBadSignature(bodies, sigs [][]byte, pub ed25519.PublicKey) int {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(bodies)/256))
-	bad := make([]int, workers)
-	chunk := (len(bodies) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		bad[w] = -1
-		wg.Go(func() {
-			for i := w * chunk; i < min((w+1)*chunk, len(bodies)); i++ {
-				if !ed25519.Verify(pub, bodies[i], sigs[i]) {
-					bad[w] = i
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	for _, b := range bad {
-		if b >= 0 {
-			return b
-		}
-	}
-	return -1
 }

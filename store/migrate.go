@@ -7,6 +7,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/bundle"
+	"examday/store/boltfile"
 )
 
 // migrate brings a file of an older schema, already verified, up to this
@@ -77,13 +80,13 @@ func (s *Store) migrate() error {
 		}
 		// Signing is the upgrade's cost (16 µs an event here): on every core.
 		sigs := make([][]byte, len(bodies))
-		forEachPart(len(bodies), func(i int) { sigs[i] = ed25519.Sign(key.priv, bodies[i]) })
-		var hashes memoryHashes
+		boltfile.ForEachPart(len(bodies), func(i int) { sigs[i] = ed25519.Sign(key.priv, bodies[i]) })
+		var hashes bundle.Hashes
 		for i, body := range bodies {
 			if err := sigsB.Put(seqKey(uint64(i+1)), sigs[i]); err != nil {
 				return err
 			}
-			if _, err := hashes.add(int64(i), body); err != nil {
+			if _, err := hashes.Add(int64(i), body); err != nil {
 				return err
 			}
 		}

@@ -11,6 +11,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/mod/sumdb/note"
 	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/bundle"
 )
 
 // The log as a Merkle tree (RFC 6962, through golang.org/x/mod/sumdb/tlog):
@@ -137,32 +139,6 @@ func (t *treeAppend) put() error {
 		}
 	}
 	return nil
-}
-
-// memoryHashes is the stored hashes of a tree rebuilt in memory, in index
-// order: how Open recomputes the tree from the events to compare with the
-// file's.
-type memoryHashes []tlog.Hash
-
-func (m *memoryHashes) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
-	out := make([]tlog.Hash, len(indexes))
-	for i, index := range indexes {
-		if index < 0 || index >= int64(len(*m)) {
-			return nil, fmt.Errorf("tree hash %d is not computed yet", index)
-		}
-		out[i] = (*m)[index]
-	}
-	return out, nil
-}
-
-// add appends record n's stored hashes and returns them.
-func (m *memoryHashes) add(n int64, body []byte) ([]tlog.Hash, error) {
-	hashes, err := tlog.StoredHashes(n, body, m)
-	if err != nil {
-		return nil, err
-	}
-	*m = append(*m, hashes...)
-	return hashes, nil
 }
 
 func checkpointText(origin string, size int64, root tlog.Hash) string {
@@ -308,10 +284,10 @@ func (s *Store) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 // Events reads them): for a report or a bundle that is built from the
 // records it shows, so that its root is theirs.
 func RootOf(records []Record) tlog.Hash {
-	var hashes memoryHashes
+	var hashes bundle.Hashes
 	for i, r := range records {
-		if _, err := hashes.add(int64(i), r.Body); err != nil {
-			panic(err) // memoryHashes holds every hash StoredHashes asks for
+		if _, err := hashes.Add(int64(i), r.Body); err != nil {
+			panic(err) // Hashes holds every hash StoredHashes asks for
 		}
 	}
 	root, err := tlog.TreeHash(int64(len(records)), &hashes)

@@ -8,14 +8,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"runtime"
-	"runtime/debug"
 	"sort"
 	"strconv"
-	"sync"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/bundle"
+	"examday/store/boltfile"
 )
 
 // What Open verifies, and what it leaves to VerifySignatures.
@@ -94,8 +94,8 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 		sigs, fails[1] = gatherSignatures(tx, n)
 		stored, misplaced = gatherTree(tx, n)
 	}
-	var hashes memoryHashes
-	inParallel(func() {
+	var hashes bundle.Hashes
+	boltfile.InParallel(func() {
 		var prev [32]byte
 		for i, v := range events {
 			if err := verifyRecord(uint64(i)+1, v, prev); err != nil {
@@ -105,14 +105,14 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 			copy(prev[:], v[:32])
 		}
 	}, func() {
-		hashes = make(memoryHashes, 0, tlog.StoredHashCount(int64(n)))
+		hashes = make(bundle.Hashes, 0, tlog.StoredHashCount(int64(n)))
 		for i, v := range events {
 			seq := uint64(i) + 1
 			if len(v) < 32 {
 				return // the chain check says so
 			}
 			first := int64(len(hashes))
-			hs, err := hashes.add(int64(i), v[32:])
+			hs, err := hashes.Add(int64(i), v[32:])
 			if err != nil {
 				fails[2] = &ChainError{Seq: seq, Check: CheckTree, Reason: err.Error()}
 				return
@@ -340,7 +340,7 @@ func (s *Store) VerifySignatures() error {
 		verifies := func(i int) bool {
 			return len(events[i]) >= 32 && ed25519.Verify(s.id.pub, events[i][32:], sigs[i])
 		}
-		if first := firstFailure(len(sigs), verifies); first < len(sigs) {
+		if first := boltfile.FirstFailure(len(sigs), verifies); first < len(sigs) {
 			bad = &ChainError{Seq: uint64(first) + 1, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
 			if len(events[first]) < 32 {
 				bad = &ChainError{Seq: uint64(first) + 1, Check: CheckChain, Reason: "the stored event is too short"}
@@ -360,61 +360,4 @@ func (s *Store) VerifySignatures() error {
 		s.mu.Unlock()
 	}
 	return err
-}
-
-// firstFailure runs ok over 0..n-1, one contiguous part per core, and
-// returns the first i for which it is false, or n. Each part stops at its
-// own first failure. A part is at least 256 items: for fewer, waking a
-// second thread costs more than the work it would take.
-func firstFailure(n int, ok func(i int) bool) int {
-	parts := min(runtime.GOMAXPROCS(0), max(n/256, 1))
-	firsts := make([]int, parts)
-	work := make([]func(), parts)
-	for p := range parts {
-		lo, hi := n*p/parts, n*(p+1)/parts
-		firsts[p] = n
-		work[p] = func() {
-			for i := lo; i < hi; i++ {
-				if !ok(i) {
-					firsts[p] = i
-					return
-				}
-			}
-		}
-	}
-	inParallel(work...)
-	first := n
-	for _, f := range firsts {
-		first = min(first, f)
-	}
-	return first
-}
-
-// inParallel runs each of work in a goroutine of its own and waits for
-// all. The work reads bbolt's memory map, where a damaged or shortened
-// file faults or makes bbolt panic; the caller's recover (inspect's) is
-// the one that turns that into ErrDamaged, so a fault becomes a panic and
-// a panic is raised again on the caller's goroutine, not left to kill the
-// program from another.
-func inParallel(work ...func()) {
-	var wg sync.WaitGroup
-	panics := make([]any, len(work))
-	for i, w := range work {
-		wg.Go(func() {
-			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-			defer func() { panics[i] = recover() }()
-			w()
-		})
-	}
-	wg.Wait()
-	for _, p := range panics {
-		if p != nil {
-			panic(p)
-		}
-	}
-}
-
-// forEachPart runs fn over 0..n-1, one contiguous part per core.
-func forEachPart(n int, fn func(i int)) {
-	firstFailure(n, func(i int) bool { fn(i); return true })
 }

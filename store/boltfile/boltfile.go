@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -269,4 +270,65 @@ func SyncDir(dir string) error {
 	}
 	defer d.Close()
 	return d.Sync()
+}
+
+// Work over a file's values on every core. The values are read from
+// bbolt's memory map, so a fault in one of the goroutines is carried back
+// to the caller's, where Inspect's recover turns it into ErrDamaged.
+
+// FirstFailure runs ok over 0..n-1, one contiguous part per core, and
+// returns the first i for which it is false, or n. Each part stops at its
+// own first failure. A part is at least 256 items: for fewer, waking a
+// second thread costs more than the work it would take.
+func FirstFailure(n int, ok func(i int) bool) int {
+	parts := min(runtime.GOMAXPROCS(0), max(n/256, 1))
+	firsts := make([]int, parts)
+	work := make([]func(), parts)
+	for p := range parts {
+		lo, hi := n*p/parts, n*(p+1)/parts
+		firsts[p] = n
+		work[p] = func() {
+			for i := lo; i < hi; i++ {
+				if !ok(i) {
+					firsts[p] = i
+					return
+				}
+			}
+		}
+	}
+	InParallel(work...)
+	first := n
+	for _, f := range firsts {
+		first = min(first, f)
+	}
+	return first
+}
+
+// InParallel runs each of work in a goroutine of its own and waits for
+// all. The work reads bbolt's memory map, where a damaged or shortened
+// file faults or makes bbolt panic; the caller's recover (Inspect's) is
+// the one that turns that into ErrDamaged, so a fault becomes a panic and
+// a panic is raised again on the caller's goroutine, not left to kill the
+// program from another.
+func InParallel(work ...func()) {
+	var wg sync.WaitGroup
+	panics := make([]any, len(work))
+	for i, w := range work {
+		wg.Go(func() {
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+			defer func() { panics[i] = recover() }()
+			w()
+		})
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
+}
+
+// ForEachPart runs fn over 0..n-1, one contiguous part per core.
+func ForEachPart(n int, fn func(i int)) {
+	FirstFailure(n, func(i int) bool { fn(i); return true })
 }
