@@ -227,40 +227,57 @@ func (d *DB) HallTimeline(hall string) ([]Moment, error) {
 		}
 		name := cmp.Or(l.HallName, l.Hall)
 		err := d.Events(l.Origin, 1, func(seq uint64, body, _ []byte) error {
-			var ev struct {
-				At       string          `json:"at"`
-				Type     string          `json:"type"`
-				Examinee string          `json:"examinee"`
-				Actor    string          `json:"actor"`
-				Data     json.RawMessage `json:"data"`
+			m, err := momentOf(name, l.Origin, seq, body)
+			if err != nil {
+				return err
 			}
-			if err := json.Unmarshal(body, &ev); err != nil {
-				return fmt.Errorf("event %d of %s: %v", seq, l.Origin, err)
-			}
-			at, _ := time.Parse(time.RFC3339Nano, ev.At)
-			out = append(out, Moment{At: at, Hall: name, Origin: l.Origin, Seq: seq, Type: ev.Type,
-				Examinee: ev.Examinee, Actor: ev.Actor, Data: ev.Data})
+			out = append(out, m)
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
+	sortMoments(out)
+	return out, nil
+}
+
+// momentOf reads the stored bytes of event seq of the log origin, of the
+// hall named hall.
+func momentOf(hall, origin string, seq uint64, body []byte) (Moment, error) {
+	var ev struct {
+		At       string          `json:"at"`
+		Type     string          `json:"type"`
+		Examinee string          `json:"examinee"`
+		Actor    string          `json:"actor"`
+		Data     json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(body, &ev); err != nil {
+		return Moment{}, fmt.Errorf("event %d of %s: %v", seq, origin, err)
+	}
+	at, _ := time.Parse(time.RFC3339Nano, ev.At)
+	return Moment{At: at, Hall: hall, Origin: origin, Seq: seq, Type: ev.Type, Examinee: ev.Examinee, Actor: ev.Actor, Data: ev.Data}, nil
+}
+
+// sortMoments puts a merged timeline in the order of time, then hall, log
+// and sequence number.
+func sortMoments(out []Moment) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if !a.At.Equal(b.At) {
+		switch {
+		case !a.At.Equal(b.At):
 			return a.At.Before(b.At)
-		}
-		if a.Origin != b.Origin {
+		case a.Hall != b.Hall:
+			return a.Hall < b.Hall
+		case a.Origin != b.Origin:
 			return a.Origin < b.Origin
 		}
 		return a.Seq < b.Seq
 	})
-	return out, nil
 }
 
 // Timeline is every event concerning an examinee, from every hall, in
-// the order of their times (then hall and sequence number).
+// the order of their times (then hall, log and sequence number).
 func (d *DB) Timeline(examinee string) ([]Moment, error) {
 	var out []Moment
 	err := d.db.View(func(tx *bolt.Tx) error {
@@ -299,34 +316,17 @@ func (d *DB) Timeline(examinee string) ([]Moment, error) {
 			if len(v) < 32 {
 				return fmt.Errorf("the index names event %d of %s, which is not held", seq, origin)
 			}
-			var ev struct {
-				At       string          `json:"at"`
-				Type     string          `json:"type"`
-				Examinee string          `json:"examinee"`
-				Actor    string          `json:"actor"`
-				Data     json.RawMessage `json:"data"`
+			m, err := momentOf(hall, origin, seq, v[32:])
+			if err != nil {
+				return err
 			}
-			if err := json.Unmarshal(v[32:], &ev); err != nil {
-				return fmt.Errorf("event %d of %s: %v", seq, origin, err)
+			if m.Examinee == examinee {
+				out = append(out, m)
 			}
-			if ev.Examinee != examinee {
-				continue
-			}
-			at, _ := time.Parse(time.RFC3339Nano, ev.At)
-			out = append(out, Moment{At: at, Hall: hall, Origin: origin, Seq: seq, Type: ev.Type, Examinee: ev.Examinee, Actor: ev.Actor, Data: ev.Data})
 		}
 		return nil
 	})
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if !a.At.Equal(b.At) {
-			return a.At.Before(b.At)
-		}
-		if a.Hall != b.Hall {
-			return a.Hall < b.Hall
-		}
-		return a.Seq < b.Seq
-	})
+	sortMoments(out)
 	return out, err
 }
 
