@@ -13,6 +13,9 @@ type HallSetup struct {
 	Officer  string
 	Chairman string
 	Members  []string
+	// PINRecord is PINRecordDigest of the chairman's PIN hash the hall is
+	// created with, so the log commits to it (see HallCreatedData).
+	PINRecord string
 }
 
 // DateLayout is the layout of a hall's date.
@@ -44,6 +47,7 @@ func (h *Hall) CreateHall(s HallSetup, roster []RosterRow, at time.Time, actor s
 	created := newEvent(TypeHallCreated, "", actor, at, HallCreatedData{
 		Name: strings.TrimSpace(s.Name), Date: s.Date, Officer: strings.TrimSpace(s.Officer),
 		Chairman: strings.TrimSpace(s.Chairman), Members: s.Members, ChairmanPIN: true,
+		PINRecord: s.PINRecord,
 	})
 	imported := newEvent(TypeRosterImported, "", actor, at, RosterImportedData{Examinees: roster})
 	return []Event{created, imported}, nil

@@ -58,11 +58,26 @@ const (
 	InterruptOther      = "other"
 )
 
-// PINAttempts wrong PINs in a row lock the chairman's prompt for PINLock.
+// PINAttempts wrong PINs in a row lock the chairman's prompt: the first
+// lock for PINLock, each further one without a right PIN between them for
+// twice as long as the one before, up to PINLockMax. A fixed minute let
+// anyone at the laptop try 180 PINs an hour; doubling leaves about 20 in
+// the first hour and 3 an hour after it, while a chairman who mistyped
+// three times waits a minute.
 const (
 	PINAttempts = 3
 	PINLock     = time.Minute
+	PINLockMax  = time.Hour
 )
+
+// PINLockFor is how long the n-th lock in a row (from 1) lasts.
+func PINLockFor(n int) time.Duration {
+	d := PINLock
+	for i := 1; i < n && d < PINLockMax; i++ {
+		d *= 2
+	}
+	return min(d, PINLockMax)
+}
 
 // EventSource reads a stored event by its sequence number.
 type EventSource func(seq uint64) (Event, error)
@@ -153,8 +168,10 @@ type InterruptionData struct {
 type PINFailedData struct {
 	Purpose  string `json:"purpose"`
 	Failures int    `json:"failures"`
-	// LockedUntil is set on the failure that locks the prompt.
+	// LockedUntil is set on the failure that locks the prompt, and Lock
+	// says which lock in a row it is (from 1; PINLockFor).
 	LockedUntil time.Time `json:"locked_until,omitzero"`
+	Lock        int       `json:"lock,omitempty"`
 }
 
 type ClosedData struct {
@@ -328,12 +345,12 @@ func (h *Hall) applyHallSide(ev Event) error {
 		if err := json.Unmarshal(ev.Data, &d); err != nil {
 			return err
 		}
-		h.PINFailures = 0
+		h.pinRight()
 		if d.Offer != 0 {
 			return h.resolveOffer(d.Offer, ev.Examinee)
 		}
 	case TypeAdmittedLate:
-		h.PINFailures = 0
+		h.pinRight()
 	case TypeInterruptionStarted:
 		var d InterruptionData
 		if err := json.Unmarshal(ev.Data, &d); err != nil {
@@ -342,7 +359,8 @@ func (h *Hall) applyHallSide(ev Event) error {
 		if h.Interrupted || h.Phase != PhaseRunning {
 			return fmt.Errorf("interruption in phase %s (interrupted %v)", h.Phase, h.Interrupted)
 		}
-		h.Interrupted, h.InterruptedAt, h.InterruptionKind, h.PINFailures = true, ev.At, d.Kind, 0
+		h.Interrupted, h.InterruptedAt, h.InterruptionKind = true, ev.At, d.Kind
+		h.pinRight()
 	case TypeInterruptionEnded:
 		var d InterruptionData
 		if err := json.Unmarshal(ev.Data, &d); err != nil {
@@ -351,7 +369,8 @@ func (h *Hall) applyHallSide(ev Event) error {
 		if !h.Interrupted {
 			return fmt.Errorf("no interruption to end")
 		}
-		h.Interrupted, h.InterruptionKind, h.PINFailures = false, "", 0
+		h.Interrupted, h.InterruptionKind = false, ""
+		h.pinRight()
 		h.InterruptedTotalS += d.Seconds
 		h.End = d.NewEnd
 	case TypePINFailed:
@@ -362,6 +381,8 @@ func (h *Hall) applyHallSide(ev Event) error {
 		h.PINFailures = d.Failures
 		if !d.LockedUntil.IsZero() {
 			h.PINFailures, h.PINLockedUntil = 0, d.LockedUntil
+			// A lock recorded before locks were numbered is the next one.
+			h.PINLocks = max(d.Lock, h.PINLocks+1)
 		}
 	case TypeHallClosed:
 		h.Phase, h.ClosedAt = PhaseClosed, ev.At
@@ -408,7 +429,7 @@ func (h *Hall) applyCancel(ev Event) ([]int, error) {
 	// A cancellation agreed by the chairman is an agreed entry like the
 	// decision it cancels: it ends a run of wrong PINs.
 	if d.AgreedBy != "" {
-		h.PINFailures = 0
+		h.pinRight()
 	}
 	// The cancelled violation had confirmed an offer: with the decision
 	// gone the offer is undecided again. §2.3 wants a decision on it (a new

@@ -30,7 +30,8 @@ func (h *Hall) PINLocked(now time.Time) (time.Time, bool) {
 }
 
 // PINFailed records a wrong PIN for purpose; the PINAttempts-th wrong PIN
-// in a row locks the prompt for PINLock. Every attempt is in the log.
+// in a row locks the prompt, for longer at each lock (PINLockFor). Every
+// attempt, and every lock with its length, is in the log.
 func (h *Hall) PINFailed(purpose string, at time.Time, actor string) (Event, error) {
 	if err := h.open(); err != nil {
 		return Event{}, err
@@ -40,10 +41,15 @@ func (h *Hall) PINFailed(purpose string, at time.Time, actor string) (Event, err
 	}
 	d := PINFailedData{Purpose: purpose, Failures: h.PINFailures + 1}
 	if d.Failures >= PINAttempts {
-		d.LockedUntil = at.UTC().Round(0).Add(PINLock)
+		d.Lock = h.PINLocks + 1
+		d.LockedUntil = at.UTC().Round(0).Add(PINLockFor(d.Lock))
 	}
 	return newEvent(TypePINFailed, "", actor, at, d), nil
 }
+
+// pinRight ends a run of wrong PINs and of locks: an entry agreed with the
+// right PIN was recorded.
+func (h *Hall) pinRight() { h.PINFailures, h.PINLocks = 0, 0 }
 
 // agreed checks an agreement given for an entry.
 func (h *Hall) agreed(a Agreement, at time.Time) error {

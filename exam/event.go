@@ -46,6 +46,14 @@ type HallCreatedData struct {
 	// the log, which leaves the laptop: a hash of a short PIN is easy to
 	// brute-force offline.
 	ChairmanPIN bool `json:"chairman_pin_set"`
+	// PINRecord commits the log to the PIN hash kept beside it: the
+	// SHA-256 of the whole stored record (PINRecordDigest). The record
+	// holds a random salt, so the digest alone tests no PIN: whoever holds
+	// only the log (the central record) can brute-force nothing, and
+	// whoever holds the file has the record itself already. A record
+	// swapped for another hall's no longer matches, on open and in
+	// verify-log.
+	PINRecord string `json:"pin_record_sha256,omitempty"`
 }
 
 type RosterRow struct {

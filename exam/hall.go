@@ -120,9 +120,15 @@ type Hall struct {
 	// Cancelled are the events cancelled by a correction, with the seq of
 	// the correction.
 	Cancelled map[uint64]uint64 `json:"cancelled,omitempty"`
-	// The chairman's PIN prompt: wrong PINs in a row, and the lock.
+	// The chairman's PIN prompt: wrong PINs in a row, the lock, and how
+	// many locks in a row there have been since the last right PIN.
 	PINFailures    int       `json:"pin_failures,omitempty"`
 	PINLockedUntil time.Time `json:"pin_locked_until,omitzero"`
+	PINLocks       int       `json:"pin_locks,omitempty"`
+	// PINRecord is the SHA-256 (hex) of the chairman's PIN record as the
+	// hall was created with it (HallCreatedData.PINRecord); "" for a hall
+	// created before the log committed to it.
+	PINRecord string `json:"pin_record,omitempty"`
 	ClosedAt       time.Time `json:"closed_at,omitzero"`
 	// LastSeq is the sequence number of the last event applied.
 	LastSeq uint64 `json:"last_seq"`
@@ -260,6 +266,7 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		}
 		h.Name, h.Date, h.Officer, h.Chairman = d.Name, d.Date, d.Officer, d.Chairman
 		h.Members = d.Members
+		h.PINRecord = d.PINRecord
 		h.Phase = PhaseSetup
 		return nil, nil
 

@@ -2,8 +2,11 @@ package exam
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -25,6 +28,34 @@ const (
 	pinThreads = 2
 	pinKeyLen  = 32
 )
+
+// PINRecordDigest is the commitment the log keeps to a stored PIN record
+// (its encoded hash): SHA-256, hex.
+func PINRecordDigest(encoded string) string {
+	sum := sha256.Sum256([]byte(encoded))
+	return hex.EncodeToString(sum[:])
+}
+
+// ErrPINRecord: the chairman's PIN record kept beside the log is not the
+// one the log committed to when the hall was created.
+var ErrPINRecord = errors.New("the chairman's PIN record is not the one the hall was created with")
+
+// CheckPINRecord says whether encoded is the PIN record the hall's log
+// committed to. A hall created before the log committed to its record
+// has no commitment to check (PINRecordBound is false).
+func (h *Hall) CheckPINRecord(encoded string) error {
+	if h.PINRecord == "" {
+		return nil
+	}
+	if subtle.ConstantTimeCompare([]byte(PINRecordDigest(encoded)), []byte(h.PINRecord)) != 1 {
+		return fmt.Errorf("%w: the log's hall.created commits to a record of SHA-256 %s…, the file holds one of %s…",
+			ErrPINRecord, h.PINRecord[:min(12, len(h.PINRecord))], PINRecordDigest(encoded)[:12])
+	}
+	return nil
+}
+
+// PINRecordBound reports whether the hall's log commits to its PIN record.
+func (h *Hall) PINRecordBound() bool { return h.PINRecord != "" }
 
 // CheckPIN refuses a PIN that is too short or not all digits.
 func CheckPIN(pin string) error {

@@ -644,7 +644,7 @@ func (h *Hall) applySheets(ev Event) ([]int, error) {
 		r.Packet, r.Level, r.Question = s.Packet, s.Level, s.Question
 		h.putSheet(&v)
 		h.putSheet(&r)
-		h.PINFailures = 0
+		h.pinRight()
 		return nil, nil
 	}
 	return nil, fmt.Errorf("unknown sheet event %q", ev.Type)

@@ -175,8 +175,12 @@ func (s *Store) StoreReceipt(note []byte, size int64, at time.Time) error {
 }
 
 func (s *Store) updateDelivery(fn func(b *bolt.Bucket) error) error {
-	if err := s.Broken(); err != nil {
-		return fmt.Errorf("%w: %v", ErrReadOnly, err)
+	s.VerifyProjection()
+	s.mu.RLock()
+	err := s.writable()
+	s.mu.RUnlock()
+	if err != nil {
+		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"strconv"
 	"testing"
 	"time"
 
@@ -169,65 +168,42 @@ func schemaThree(t *testing.T, path string) {
 	})
 }
 
-// Schema 3 → 4 adds the empty delivery bucket in one Update and nothing
-// else: the log, its signatures, tree and checkpoint, the key and the
-// state are as they were, and nothing is signed again.
-func TestOpenUpgradesASchemaThreeFileWithoutSigningAgain(t *testing.T) {
+// A schema-3 file (signed, without the delivery bucket) is not upgraded
+// by opening it: it opens read-only, its log, signatures and checkpoint
+// are as they were, it can still be handed over as a bundle, and every
+// byte of it stays.
+func TestASchemaThreeFileOpensReadOnlyAndIsNotUpgraded(t *testing.T) {
 	path := builtHall(t, 10, 25)
 	s := open(t, path)
 	wantState, wantLog, wantCP := snapshot(t, s.Hall()), records(t, s), mustCheckpoint(t, s)
-	device := s.DeviceID()
 	s.Close()
 	schemaThree(t, path)
-	key, _ := os.ReadFile(store.KeyPath(path))
-	before := txID(t, path)
+	sum := fileSum(t, path)
 
 	s = open(t, path)
-	if err := s.Broken(); err != nil {
-		t.Fatalf("a sound schema-3 file opened broken: %v", err)
+	if !errors.Is(s.Broken(), store.ErrOldSchema) {
+		t.Fatalf("Broken() = %v; want ErrOldSchema", s.Broken())
 	}
-	if snapshot(t, s.Hall()) != wantState || s.DeviceID() != device || s.SignedAtUpgrade() != 0 {
-		t.Error("the state, the device or the signed-at-upgrade count changed")
+	if snapshot(t, s.Hall()) != wantState {
+		t.Error("the state changed")
 	}
-	got := records(t, s)
-	if len(got) != len(wantLog) {
-		t.Fatalf("%d events after the upgrade; want %d", len(got), len(wantLog))
-	}
-	for i := range got {
-		if !bytes.Equal(got[i].Body, wantLog[i].Body) || !bytes.Equal(got[i].Signature, wantLog[i].Signature) {
+	for i, r := range records(t, s) {
+		if !bytes.Equal(r.Body, wantLog[i].Body) || !bytes.Equal(r.Signature, wantLog[i].Signature) {
 			t.Errorf("event %d or its signature changed", i+1)
 		}
 	}
 	if !bytes.Equal(mustCheckpoint(t, s), wantCP) {
 		t.Error("the checkpoint was signed again")
 	}
-	if d := s.Delivery(); d.Enrolled() || d.Delivered != 0 {
-		t.Errorf("the new delivery state is not empty: %+v", d)
+	if _, err := s.Bundle(1); err != nil {
+		t.Errorf("a schema-3 file cannot be handed over: %v", err)
 	}
-	if err := s.SetEnrolment("http://c", "c+1+k", "A", storetest.Base); err != nil {
-		t.Errorf("the upgraded file keeps no enrolment: %v", err)
+	if err := s.SetEnrolment("http://c", "c+1+k", "A", storetest.Base); !errors.Is(err, store.ErrReadOnly) {
+		t.Errorf("SetEnrolment on a schema-3 file: %v; want ErrReadOnly", err)
 	}
 	s.Close()
-	if after := txID(t, path); after != before+2 {
-		t.Errorf("the upgrade and the enrolment took %d transactions; want 1 + 1", after-before)
-	}
-	if l := layoutOf(t, path); l != "schema "+strconv.Itoa(store.SchemaVersion)+" sheets sigs tlog public_key device epoch checkpoint" {
-		t.Errorf("after the upgrade: %s", l)
-	}
-	var hasDelivery bool
-	readOnly(t, path, func(tx *bolt.Tx) error { hasDelivery = tx.Bucket(bucketDelivery) != nil; return nil })
-	if !hasDelivery {
-		t.Error("no delivery bucket after the upgrade")
-	}
-	if after, _ := os.ReadFile(store.KeyPath(path)); !bytes.Equal(after, key) {
-		t.Error("the key file changed")
-	}
-
-	// Upgraded: opening and closing writes nothing.
-	sum := fileSum(t, path)
-	open(t, path).Close()
 	if fileSum(t, path) != sum {
-		t.Error("opening an upgraded file wrote to it")
+		t.Error("opening a schema-3 file wrote to it")
 	}
 }
 

@@ -218,3 +218,13 @@ func Remove(path string) error {
 	boltfile.RemoveOwner(path)
 	return err
 }
+
+// KeyExposed reports whether the key file beside the hall file can be
+// read or written by others on this computer (see boltfile.ExposedMode),
+// with its permission bits, so that every open can warn.
+func (s *Store) KeyExposed() (fs.FileMode, bool) {
+	if s.key == nil {
+		return 0, false
+	}
+	return boltfile.ExposedMode(KeyPath(s.path))
+}

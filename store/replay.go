@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"sort"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -15,23 +18,11 @@ import (
 // the log is only a projection of it, kept so that opening a big hall is
 // quick.
 func (s *Store) Replay() (*exam.Hall, error) {
-	h := exam.NewHall()
+	var h *exam.Hall
 	err := s.db.View(func(tx *bolt.Tx) error {
-		h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
-		c := tx.Bucket(bucketEvents).Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if len(v) < 32 {
-				return fmt.Errorf("event %x: too short", k)
-			}
-			ev, err := DecodeEvent(v[32:])
-			if err != nil {
-				return fmt.Errorf("event %x: %w", k, err)
-			}
-			if _, err := h.Apply(ev); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		h, err = replayTx(tx)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -40,41 +31,138 @@ func (s *Store) Replay() (*exam.Hall, error) {
 	return h, nil
 }
 
+// replayTx replays the log in tx.
+func replayTx(tx *bolt.Tx) (*exam.Hall, error) {
+	h := exam.NewHall()
+	h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
+	c := tx.Bucket(bucketEvents).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(v) < 32 {
+			return nil, fmt.Errorf("event %x: too short", k)
+		}
+		ev, err := DecodeEvent(v[32:])
+		if err != nil {
+			return nil, fmt.Errorf("event %x: %w", k, err)
+		}
+		if _, err := h.Apply(ev); err != nil {
+			return nil, fmt.Errorf("event %d (%s): %w", ev.Seq, ev.Type, err)
+		}
+	}
+	return h, nil
+}
+
+// StateError says that the hall's state kept beside the log is not what
+// the log projects, and where they first differ: the state records were
+// changed behind the log's back (or a bug). The log wins; the file opens
+// read-only.
+type StateError struct {
+	// Where names the record and the field: "hall: pin_locked_until",
+	// "examinee M-003: seat", "answer sheet 1820 1530 1309: state".
+	Where string
+	// Log and State are the field's value as the log projects it and as
+	// the state record holds it, as JSON ("" for a record one side lacks).
+	Log, State string
+}
+
+func (e *StateError) Error() string {
+	return fmt.Sprintf("%v: %s is %s in the log but %s in the state kept beside it", ErrStateDiffers, e.Where, orNone(e.Log), orNone(e.State))
+}
+
+func (e *StateError) Unwrap() error { return ErrStateDiffers }
+
+func orNone(v string) string {
+	if v == "" {
+		return "absent"
+	}
+	return v
+}
+
 // CheckProjection replays the log and compares the result with the state
 // kept beside it: hall, every examinee and every answer sheet. A
-// difference means the state records were changed behind the log's back
-// (or a bug): the log wins.
+// difference is a *StateError naming the first field that differs.
 func (s *Store) CheckProjection() error {
 	replayed, err := s.Replay()
 	if err != nil {
 		return fmt.Errorf("replaying the log: %w", err)
 	}
-	kept := s.Hall()
-	if a, b := mustJSON(replayed), mustJSON(kept); !bytes.Equal(a, b) {
-		return fmt.Errorf("the hall's state differs from its log:\n  log:   %s\n  state: %s", a, b)
+	return compareState(replayed, s.Hall())
+}
+
+// checkStateTx is CheckProjection for Open, in the transaction of its
+// look at the file, on the state that look loaded.
+func checkStateTx(tx *bolt.Tx, kept *exam.Hall) error {
+	replayed, err := replayTx(tx)
+	if err != nil {
+		return fmt.Errorf("%w: replaying the log: %v", ErrStateDiffers, err)
 	}
-	re, ke := replayed.Examinees(), kept.Examinees()
-	if len(re) != len(ke) {
-		return fmt.Errorf("the log has %d examinees, the state %d", len(re), len(ke))
+	return compareState(replayed, kept)
+}
+
+// compareState compares the hall the log projects with the one kept:
+// the hall's record, then the examinees by id in the roster's order, then
+// the sheets by code.
+func compareState(replayed, kept *exam.Hall) error {
+	if err := firstDifference("hall", replayed, kept); err != nil {
+		return err
 	}
-	for i := range re {
-		if a, b := mustJSON(re[i]), mustJSON(ke[i]); !bytes.Equal(a, b) {
-			return fmt.Errorf("examinee %s differs from the log:\n  log:   %s\n  state: %s", re[i].ID, a, b)
+	if err := compareRecords("examinee ", replayed.Examinees(), kept.Examinees(),
+		func(e *exam.Examinee) string { return e.ID }); err != nil {
+		return err
+	}
+	return compareRecords("answer sheet ", replayed.Sheets(), kept.Sheets(),
+		func(s *exam.Sheet) string { return s.Code.Grouped() })
+}
+
+// compareRecords compares records matched by their names: the first of
+// the log's that the state lacks or holds otherwise, then the first the
+// state holds beyond the log's.
+func compareRecords[T any](kind string, fromLog, kept []*T, name func(*T) string) error {
+	byName := make(map[string]*T, len(kept))
+	for _, k := range kept {
+		byName[name(k)] = k
+	}
+	for _, r := range fromLog {
+		n := name(r)
+		k, ok := byName[n]
+		if !ok {
+			return &StateError{Where: kind + n, Log: "present", State: ""}
 		}
+		if err := firstDifference(kind+n, r, k); err != nil {
+			return err
+		}
+		delete(byName, n)
 	}
-	rs, ks := replayed.Sheets(), kept.Sheets()
-	if len(rs) != len(ks) {
-		return fmt.Errorf("the log has %d answer sheets, the state %d", len(rs), len(ks))
-	}
-	for i := range rs {
-		if a, b := mustJSON(rs[i]), mustJSON(ks[i]); !bytes.Equal(a, b) {
-			return fmt.Errorf("answer sheet %s differs from the log:\n  log:   %s\n  state: %s", rs[i].Code.Grouped(), a, b)
+	for _, k := range kept {
+		if n := name(k); byName[n] != nil {
+			return &StateError{Where: kind + n, Log: "", State: "present"}
 		}
 	}
 	return nil
 }
 
-func mustJSON(v any) []byte {
+// firstDifference compares two records by their JSON and names the first
+// field, in the order of the field names, where they differ; nil if they
+// are the same.
+func firstDifference[T any](where string, fromLog, kept *T) error {
+	a, b := recordJSON(fromLog), recordJSON(kept)
+	if bytes.Equal(a, b) {
+		return nil
+	}
+	var av, bv any
+	if json.Unmarshal(a, &av) != nil || json.Unmarshal(b, &bv) != nil {
+		return &StateError{Where: where, Log: string(a), State: string(b)}
+	}
+	path, x, y := jsonDiff(av, bv, nil)
+	if len(path) > 0 {
+		where += ": " + strings.Join(path, ".")
+	}
+	return &StateError{Where: where, Log: shortJSON(x), State: shortJSON(y)}
+}
+
+func recordJSON[T any](v *T) []byte {
+	if v == nil {
+		return []byte("null")
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return []byte(err.Error())
@@ -82,18 +170,87 @@ func mustJSON(v any) []byte {
 	return b
 }
 
+// jsonDiff walks two decoded JSON values to where they first differ and
+// returns that path and the two values there.
+func jsonDiff(a, b any, path []string) ([]string, any, any) {
+	switch am := a.(type) {
+	case map[string]any:
+		bm, ok := b.(map[string]any)
+		if !ok {
+			break
+		}
+		keys := make([]string, 0, len(am)+len(bm))
+		for k := range am {
+			keys = append(keys, k)
+		}
+		for k := range bm {
+			if _, ok := am[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if !reflect.DeepEqual(am[k], bm[k]) {
+				return jsonDiff(am[k], bm[k], append(path, k))
+			}
+		}
+	case []any:
+		bs, ok := b.([]any)
+		if !ok {
+			break
+		}
+		for i := range min(len(am), len(bs)) {
+			if !reflect.DeepEqual(am[i], bs[i]) {
+				return jsonDiff(am[i], bs[i], append(path, fmt.Sprint(i)))
+			}
+		}
+	}
+	return path, a, b
+}
+
+// shortJSON is a value as JSON, cut at 80 characters: enough to see what
+// was changed, short enough for a banner.
+func shortJSON(v any) string {
+	if v == nil {
+		return ""
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	if s := string(b); len([]rune(s)) > 80 {
+		return string([]rune(s)[:79]) + "…"
+	}
+	return string(b)
+}
+
 // VerifyProjection is CheckProjection for a running program: if the state
 // does not match the log, the store becomes read-only and says why, as it
-// does for a log that does not verify. It takes a moment on a big hall, so
-// the screen can run it after the first frame.
+// does for a log that does not verify. A store opened with
+// CheckStateLater runs it once, before its first change (Do waits for it),
+// so the screen can run it after the first frame.
 func (s *Store) VerifyProjection() error {
-	err := s.CheckProjection()
-	if err != nil {
+	s.stateChecked.Do(func() {
+		err := s.CheckProjection()
 		s.mu.Lock()
-		if s.broken == nil {
+		defer s.mu.Unlock()
+		s.stateErr = err
+		if err != nil && s.broken == nil {
 			s.broken = err
 		}
-		s.mu.Unlock()
+	})
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.stateErr
+}
+
+// checkPINRecord compares the chairman's PIN record kept beside the log
+// with the one the log committed to when the hall was created. A record
+// swapped (for another hall's, whose PIN someone knows) would let that PIN
+// agree to decisions; it makes the file read-only instead.
+func checkPINRecord(tx *bolt.Tx, h *exam.Hall) error {
+	if !h.PINRecordBound() {
+		return nil
 	}
-	return err
+	return h.CheckPINRecord(string(tx.Bucket(bucketSecrets).Get([]byte(SecretChairmanPIN))))
 }

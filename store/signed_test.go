@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -571,11 +573,10 @@ func TestAnEditWithoutTheKeyIsFound(t *testing.T) {
 	}
 }
 
-// Schema 2 → 3 and 1 → 3: one Update makes the buckets, the key and epoch,
-// signs every event already there and hashes it into the tree. The log
-// and the state are as they were; the signatures say they were made at
-// the upgrade.
-func TestOpenUpgradesAnOlderFileInOneTransaction(t *testing.T) {
+// A file of an older schema (before events were signed) opens read-only
+// and stays byte for byte as it was: no open signs events it did not just
+// record, nor makes a key for them, nor adds a bucket.
+func TestAnOlderFileOpensReadOnlyAndIsNeverSigned(t *testing.T) {
 	for _, from := range []int{2, 1} {
 		t.Run(fmt.Sprintf("schema %d", from), func(t *testing.T) {
 			const total = 25
@@ -584,64 +585,37 @@ func TestOpenUpgradesAnOlderFileInOneTransaction(t *testing.T) {
 			wantState, wantLog := snapshot(t, s.Hall()), records(t, s)
 			s.Close()
 			downgrade(t, path, from)
-			before := txID(t, path)
-			t.Logf("before: %s", layoutOf(t, path))
+			sum, before := fileSum(t, path), layoutOf(t, path)
 
-			s = open(t, path)
-			if err := s.Broken(); err != nil {
-				t.Fatalf("a sound schema-%d file opened broken: %v", from, err)
-			}
-			if got := snapshot(t, s.Hall()); got != wantState {
-				t.Errorf("state changed by the upgrade")
-			}
-			got := records(t, s)
-			for i := range got {
-				if !bytes.Equal(got[i].Body, wantLog[i].Body) || got[i].Hash != wantLog[i].Hash {
-					t.Errorf("event %d changed by the upgrade", i+1)
+			for _, opts := range []store.Options{{}, {ReadOnly: true}, {CheckStateLater: true}} {
+				s, err := store.Open(path, opts)
+				if err != nil {
+					t.Fatalf("Open(%+v): %v", opts, err)
 				}
-				if !ed25519.Verify(s.PublicKey(), got[i].Body, got[i].Signature) {
-					t.Errorf("event %d is not signed after the upgrade", i+1)
+				if !errors.Is(s.Broken(), store.ErrOldSchema) {
+					t.Errorf("Open(%+v): Broken() = %v; want ErrOldSchema", opts, s.Broken())
 				}
+				if got := snapshot(t, s.Hall()); got != wantState {
+					t.Errorf("the state read from an old file differs")
+				}
+				for i, r := range records(t, s) {
+					if !bytes.Equal(r.Body, wantLog[i].Body) || r.Signature != nil {
+						t.Errorf("event %d: changed or signed (%x)", i+1, r.Signature)
+					}
+				}
+				if _, err := s.Do(clockJump(storetest.Base.Add(time.Hour))); !errors.Is(err, store.ErrReadOnly) {
+					t.Errorf("Do on an old file: %v; want ErrReadOnly", err)
+				}
+				if err := s.VerifySignatures(); !errors.Is(err, store.ErrUnsigned) {
+					t.Errorf("VerifySignatures: %v; want ErrUnsigned", err)
+				}
+				s.Close()
 			}
-			if s.SignedAtUpgrade() != total {
-				t.Errorf("SignedAtUpgrade = %d; want %d", s.SignedAtUpgrade(), total)
+			if fileSum(t, path) != sum || layoutOf(t, path) != before {
+				t.Errorf("an old file was written to: %s, was %s", layoutOf(t, path), before)
 			}
-			size, root := s.TreeHead()
-			if tr := newTreeOf(t, bodiesOf2(got)); size != total || root != tr.root(t, total) {
-				t.Errorf("tree after the upgrade: %d %v; want %d %v", size, root, total, tr.root(t, total))
-			}
-			if _, err := note.Open(mustCheckpoint(t, s), note.VerifierList(verifierOf(t, s.VerifierKey()))); err != nil {
-				t.Errorf("checkpoint after the upgrade: %v", err)
-			}
-			key := readKeyFile(t, path)
-			if !bytes.Equal(key.priv.Public().(ed25519.PublicKey), s.PublicKey()) {
-				t.Error("the key file is not the key the upgrade signed with")
-			}
-			device := s.DeviceID()
-			// Events recorded after the upgrade are signed as they come.
-			mustDo(t, s, clockJump(storetest.Base.Add(time.Hour)))
-			if err := s.Close(); err != nil {
-				t.Fatal(err)
-			}
-			if after := txID(t, path); after != before+3 {
-				t.Errorf("the upgrade, one event and the checkpoint at Close took %d transactions; want 1 + 1 + 1", after-before)
-			}
-			if l := layoutOf(t, path); l != "schema "+strconv.Itoa(store.SchemaVersion)+" sheets sigs tlog public_key device epoch checkpoint signed_at_upgrade" {
-				t.Errorf("after the upgrade: %s", l)
-			}
-
-			// Upgraded: opening and closing writes nothing, under the same key.
-			sum := fileSum(t, path)
-			s = open(t, path)
-			if s.Broken() != nil || s.DeviceID() != device || s.SignedAtUpgrade() != total {
-				t.Errorf("reopened: broken %v, device %s (was %s), signed at upgrade %d", s.Broken(), s.DeviceID(), device, s.SignedAtUpgrade())
-			}
-			if err := s.VerifySignatures(); err != nil {
-				t.Errorf("VerifySignatures after the upgrade: %v", err)
-			}
-			s.Close()
-			if fileSum(t, path) != sum {
-				t.Error("opening and closing an upgraded file wrote to it")
+			if _, err := os.Stat(store.KeyPath(path)); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a key file was made for an old file: %v", err)
 			}
 		})
 	}
@@ -664,25 +638,86 @@ func mustCheckpoint(t *testing.T, s *store.Store) []byte {
 	return cp
 }
 
-// The upgrade writes the key file before its transaction; if it is cut
-// short between the two, the key file is there and the file is still of
-// the old schema. The next Open finishes the upgrade with that key rather
-// than make a second one.
-func TestAnUpgradeCutShortIsFinishedWithTheKeyItMade(t *testing.T) {
-	path := builtHall(t, 10, 25)
-	downgrade(t, path, 2)
-	left := newKeyFile(t)
-	writeFile(t, store.KeyPath(path), []byte(left.text))
-
-	s := open(t, path)
-	if err := s.Broken(); err != nil {
-		t.Fatalf("Broken() = %v", err)
+// A signed file whose schema number was lowered is not old but damaged:
+// taken at its word, an open once re-signed every event with the key
+// beside it, so an event edited with its chain recomputed came out signed
+// and verified. Now such a file is refused, and left as it was.
+func TestALoweredSchemaNumberIsDamagedNotOld(t *testing.T) {
+	cases := []struct {
+		name   string
+		tamper func(tx *bolt.Tx) error
+	}{
+		{"schema 2 over a signed file", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
+		}},
+		{"schema 2, the signatures and tree dropped, the key record kept", func(tx *bolt.Tx) error {
+			for _, name := range [][]byte{bucketSigs, bucketTree, bucketDelivery} {
+				if err := tx.DeleteBucket(name); err != nil {
+					return err
+				}
+			}
+			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
+		}},
+		{"schema 3 over a file with the delivery bucket", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("3"))
+		}},
+		{"schema 2 and an event edited, its chain recomputed", func(tx *bolt.Tx) error {
+			events := tx.Bucket(bucketEvents)
+			var prev [32]byte
+			c := events.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				body := bytes.Clone(v[32:])
+				if binary.BigEndian.Uint64(k) == 5 {
+					body = bytes.Replace(body, []byte(`"actor":"`), []byte(`"actor":"X`), 1)
+				}
+				if binary.BigEndian.Uint64(k) > 1 {
+					var ev map[string]any
+					if err := json.Unmarshal(body, &ev); err != nil {
+						return err
+					}
+					ev["prev"] = hex.EncodeToString(prev[:])
+					var err error
+					if body, err = json.Marshal(ev); err != nil {
+						return err
+					}
+				}
+				prev = sha256.Sum256(body)
+				if err := events.Put(bytes.Clone(k), append(prev[:], body...)); err != nil {
+					return err
+				}
+			}
+			for _, name := range [][]byte{bucketSigs, bucketTree, bucketDelivery} {
+				if err := tx.DeleteBucket(name); err != nil {
+					return err
+				}
+			}
+			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
+		}},
 	}
-	if s.Origin() != left.origin || !bytes.Equal(s.PublicKey(), left.priv.Public().(ed25519.PublicKey)) {
-		t.Errorf("upgraded under %s; the key file left was %s", s.Origin(), left.origin)
-	}
-	if err := s.VerifySignatures(); err != nil {
-		t.Error(err)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := builtHall(t, 10, 25)
+			rawUpdate(t, path, c.tamper)
+			sum := fileSum(t, path)
+			key, _ := os.ReadFile(store.KeyPath(path))
+			for _, opts := range []store.Options{{}, {ReadOnly: true}} {
+				s, err := store.Open(path, opts)
+				if err == nil {
+					t.Errorf("Open(%+v) took the file; Broken() = %v", opts, s.Broken())
+					s.Close()
+					continue
+				}
+				if !errors.Is(err, store.ErrDamaged) {
+					t.Errorf("Open(%+v) = %v; want ErrDamaged", opts, err)
+				}
+			}
+			if fileSum(t, path) != sum {
+				t.Error("the file was written to")
+			}
+			if after, _ := os.ReadFile(store.KeyPath(path)); !bytes.Equal(after, key) {
+				t.Error("the key file was changed")
+			}
+		})
 	}
 }
 
@@ -705,7 +740,7 @@ func TestAnOlderFileThatCannotBeTrustedIsNotUpgraded(t *testing.T) {
 		}, nil},
 		{"a key file beside it that is not a key", func(t *testing.T, path string) {
 			writeFile(t, store.KeyPath(path), []byte("PRIVATE+KEY+nothing\n"))
-		}, store.ErrKeyMismatch},
+		}, store.ErrOldSchema},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

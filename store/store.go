@@ -19,7 +19,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"strconv"
 	"sync"
@@ -34,7 +33,8 @@ import (
 
 // SchemaVersion is the layout of the file this code writes. A file with a
 // newer version was made by a newer examday and is refused; an older one
-// is migrated when it is opened (see migrate).
+// opens read-only (ErrOldSchema): no open upgrades a file behind its
+// user's back, and none signs events it did not just record.
 const SchemaVersion = 4
 
 // formatMark tells an examday file from any other bbolt file.
@@ -89,6 +89,16 @@ var (
 	ErrReadOnly = errors.New("the file is open read-only")
 	// ErrNotFound: Open without Create on a path where there is no file.
 	ErrNotFound = errors.New("no hall file there")
+	// ErrOldSchema: the file was written by an older examday. It opens
+	// read-only: it can be read, verified and exported as it is, and
+	// nothing is added to it.
+	ErrOldSchema = errors.New("the file was written by an older version of examday")
+	// ErrOpenedToRead: the store was opened with Options.ReadOnly.
+	ErrOpenedToRead = errors.New("the file was opened for reading only")
+	// ErrStateDiffers: the hall's state kept beside the log is not what
+	// the log projects: the state records were changed behind the log's
+	// back. The file opens read-only.
+	ErrStateDiffers = errors.New("the hall's state does not match its log")
 )
 
 // ChainError says where the log stops verifying: its hash chain, an
@@ -110,6 +120,16 @@ type Options struct {
 	// Program names the opener in the owner note, so a second copy can say
 	// who holds the file.
 	Program string
+	// ReadOnly opens the file for reading only, in bbolt as well: nothing
+	// is written to it, not a checkpoint at Close, not a preference. Every
+	// command that only reads opens so.
+	ReadOnly bool
+	// CheckStateLater leaves the comparison of the hall's state with its
+	// log (CheckProjection) to after Open, for a screen's first frame: the
+	// first change waits for it (Do), and a state that differs makes the
+	// store read-only before anything is written on top of it. Without it
+	// a writable Open compares them before it returns.
+	CheckStateLater bool
 }
 
 // Store is one open hall file.
@@ -135,6 +155,14 @@ type Store struct {
 	signed int64
 	// broken is why the store is read-only; nil when it is writable.
 	broken error
+	// readOnly: opened with Options.ReadOnly; nothing is written.
+	readOnly bool
+	// stateChecked compares the state with the log once, before the first
+	// change of a store opened with CheckStateLater (ensureStateChecked).
+	stateChecked sync.Once
+	// stateErr is what that comparison found: nil, or why the state is
+	// not the log's projection (then also broken).
+	stateErr error
 }
 
 // Record is one event as stored: the exact bytes first written, their
@@ -152,58 +180,89 @@ type Record struct {
 // it is an examday file of a schema this code knows, the whole hash chain,
 // and for a signed file its Merkle tree, its signed checkpoint and its
 // latest signatures (verifyLog says what Open verifies and why not every
-// signature), and that the key file beside it is its key. A file that is
-// not examday's, or is structurally damaged, is refused and left as it
-// was. A file whose log does not verify, or whose key is missing or not
-// its own, is opened read-only: Broken says why, and Do refuses every
-// change. A sound file of an older schema is upgraded (migrate).
+// signature), that the chairman's PIN record is the one the log committed
+// to, that the key file beside it is its key, and, for a writable open,
+// that the hall's state is the projection of its log. A file that is not
+// examday's, or is structurally damaged, is refused and left as it was. A
+// file whose log or state does not verify, whose key is missing or not its
+// own, or of an older schema, is opened read-only: Broken says why, and Do
+// refuses every change. Nothing is ever upgraded or signed again by
+// opening it.
 func Open(path string, opts Options) (*Store, error) {
 	_, statErr := os.Stat(path)
 	switch {
-	case errors.Is(statErr, os.ErrNotExist) && opts.Create:
+	case errors.Is(statErr, os.ErrNotExist) && opts.Create && !opts.ReadOnly:
 		return create(path, opts)
 	case errors.Is(statErr, os.ErrNotExist):
 		return nil, fmt.Errorf("%s: %w", path, ErrNotFound)
 	case statErr != nil:
 		return nil, statErr
 	}
+	// The state is compared with the log in the read-only look when the
+	// open may write and cannot wait: a state that differs then never
+	// meets a writable handle.
+	checkState := !opts.ReadOnly && !opts.CheckStateLater
 
 	// First look at the file read-only: a damaged or foreign file is never
 	// opened for writing, so nothing can be written to it by accident.
-	checked, err := inspect(path)
+	checked, err := inspect(path, checkState)
 	if err != nil {
 		return nil, err
 	}
-	if checked.broken == nil {
-		checked.key, checked.broken = keyOf(path, &checked)
-	}
+	settle(path, &checked)
 	// A file whose log does not verify is opened read-only in bbolt as well,
 	// not only refused by Do: on Windows a writable bbolt open extends the
 	// file to the size of its memory map, and such a file must stay as it
-	// was found.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: checked.broken != nil})
+	// was found. A file opened to be read is opened so too.
+	readOnly := checked.broken != nil || opts.ReadOnly
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
 	if err != nil {
 		return nil, boltKinds.OpenError(path, err)
 	}
-	s := &Store{path: path, db: db}
-	if checked.broken != nil {
+	s := &Store{path: path, db: db, readOnly: opts.ReadOnly}
+	if readOnly {
 		s.take(&checked)
 	} else {
 		// Between the look and this open another program could have written;
 		// load again under our lock, which is cheap next to the check.
-		if err := s.load(&checked); err != nil {
+		if err := s.load(&checked, checkState); err != nil {
 			db.Close()
 			return nil, err
 		}
-		if s.broken == nil {
-			if err := s.migrate(); err != nil {
-				db.Close()
-				return nil, fmt.Errorf("%s: upgrading the file: %w", path, err)
-			}
+	}
+	if !opts.CheckStateLater || opts.ReadOnly {
+		// Compared already, or needless: a store opened to be read changes
+		// nothing (verify-log compares them itself).
+		s.stateChecked.Do(func() {})
+		if errors.Is(s.broken, ErrStateDiffers) {
+			s.stateErr = s.broken
 		}
 	}
 	boltfile.WriteOwner(path, opts.Program)
 	return s, nil
+}
+
+// settle finds the key of a file whose look found it sound, and says why
+// a sound file must still open read-only: its key is missing or not its
+// own, or it is of an older schema.
+func settle(path string, res *inspection) {
+	if res.broken == nil {
+		res.key, res.broken = keyOf(path, res)
+	}
+	if res.broken == nil && res.schema < SchemaVersion {
+		res.broken = oldSchema(res.schema)
+	}
+}
+
+// oldSchema says why a sound file of an older schema opens read-only.
+// Upgrading it would mean writing, and before schema 3 signing, what was
+// recorded long ago, on an open no one asked to write: a signature made
+// at an upgrade proves only that the laptop held those bytes then.
+func oldSchema(schema int) error {
+	if schema < 3 {
+		return fmt.Errorf("%w (schema %d, from before events were signed): it opens read-only, and no examday signs its events now; read it, check it and keep it as it is", ErrOldSchema, schema)
+	}
+	return fmt.Errorf("%w (schema %d; this examday writes %d): it opens read-only; it can be read, checked and handed over as it is", ErrOldSchema, schema, SchemaVersion)
 }
 
 // create makes a new hall file and its key. The key file is written first
@@ -308,7 +367,10 @@ func (s *Store) take(res *inspection) {
 // what any bbolt file must be (not empty, whole pages, not cut short, and
 // a fault or panic of bbolt's on a damaged file caught as ErrDamaged),
 // then the format, bbolt's structure check and the log.
-func inspect(path string) (res inspection, err error) {
+//
+// With checkState it also compares the hall's state with what its log
+// projects (checkState), for an open that may write.
+func inspect(path string, checkState bool) (res inspection, err error) {
 	err = boltfile.Inspect(path, LockTimeout, func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
@@ -317,7 +379,7 @@ func inspect(path string) (res inspection, err error) {
 			return err
 		}
 		var err error
-		res, err = examine(tx)
+		res, err = examine(tx, checkState)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
@@ -327,9 +389,11 @@ func inspect(path string) (res inspection, err error) {
 }
 
 // examine loads the state and verifies the log of a file whose format
-// checkFormat accepted. A log that does not verify is not an error: it is
-// res.broken, and the file opens read-only.
-func examine(tx *bolt.Tx) (res inspection, err error) {
+// checkFormat accepted, and the PIN record against the log's commitment;
+// with checkState it compares the state with the log's projection. A log
+// or state that does not verify is not an error: it is res.broken, and
+// the file opens read-only.
+func examine(tx *bolt.Tx, checkState bool) (res inspection, err error) {
 	res.schema, err = checkFormat(tx)
 	if err != nil {
 		return res, err
@@ -352,36 +416,24 @@ func examine(tx *bolt.Tx) (res inspection, err error) {
 	if res.broken == nil {
 		res.broken = idErr
 	}
+	if res.broken == nil {
+		res.broken = checkPINRecord(tx, res.hall)
+	}
+	if res.broken == nil && checkState {
+		res.broken = checkStateTx(tx, res.hall)
+	}
 	return res, nil
 }
 
 // keyOf finds the signing key for the sound file res describes, or says
-// why the file must open read-only. A signed file needs the key file
-// beside it to be its key. A file of an older schema is upgraded with a
-// new key (migrate), unless a key file is already there: migrate writes
-// the key file before the upgrade's transaction, so one found beside a
-// file not yet upgraded is the key of an upgrade cut short, and is used.
+// why the file must open read-only: a signed file needs the key file
+// beside it to be its key. A file from before events were signed has no
+// key, and none is made for it.
 func keyOf(path string, res *inspection) (*signingKey, error) {
-	if res.schema >= 3 {
-		return readKeyFile(KeyPath(path), res.id)
-	}
-	text, err := os.ReadFile(KeyPath(path))
-	if errors.Is(err, fs.ErrNotExist) {
+	if res.schema < 3 {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: the key file %s cannot be read (%v), so the file cannot be upgraded to signed events; it can be read and exported, but nothing can be added to it",
-			ErrKeyMissing, KeyPath(path), err)
-	}
-	key, err := parseKey(string(text))
-	if err == nil {
-		_, err = identityOfKey(key)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s is %v, so the file cannot be upgraded to signed events; it can be read and exported, but nothing can be added to it",
-			ErrKeyMismatch, KeyPath(path), err)
-	}
-	return key, nil
+	return readKeyFile(KeyPath(path), res.id)
 }
 
 // checkFormat checks that tx is an examday file of a schema this code
@@ -399,13 +451,19 @@ func checkFormat(tx *bolt.Tx) (int, error) {
 		return v, fmt.Errorf("%w (schema %d, this examday knows %d)", ErrNewerSchema, v, SchemaVersion)
 	}
 	for _, name := range allBuckets {
-		// A bucket newer than the file's schema is made by migrate.
-		if v < bucketSince[string(name)] {
-			continue
-		}
-		if tx.Bucket(name) == nil {
+		since := bucketSince[string(name)]
+		switch present := tx.Bucket(name) != nil; {
+		case v >= since && !present:
 			return v, fmt.Errorf("%w (bucket %q missing)", ErrDamaged, name)
+		case v < since && present:
+			// A file that says it is older than what it holds is not old:
+			// its schema number was changed. Taken at its word it would
+			// be read without the checks its content needs.
+			return v, fmt.Errorf("%w (it says schema %d but holds the bucket %q of schema %d)", ErrDamaged, v, name, since)
 		}
+	}
+	if meta := tx.Bucket(bucketMeta); v < 3 && (meta.Get(keyPublicKey) != nil || meta.Get(keyCheckpoint) != nil) {
+		return v, fmt.Errorf("%w (it says schema %d, from before events were signed, but holds a public key or a signed checkpoint)", ErrDamaged, v)
 	}
 	return v, nil
 }
@@ -413,7 +471,7 @@ func checkFormat(tx *bolt.Tx) (int, error) {
 // load reads the state again under the write lock. If seen (what inspect
 // found a moment before) still matches the head of the log, the log is
 // not walked a second time.
-func (s *Store) load(seen *inspection) error {
+func (s *Store) load(seen *inspection, checkState bool) error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {
 			return err
@@ -426,13 +484,11 @@ func (s *Store) load(seen *inspection) error {
 			s.take(seen)
 			return nil
 		}
-		res, err := examine(tx)
+		res, err := examine(tx, checkState)
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.path, err)
 		}
-		if res.broken == nil {
-			res.key, res.broken = keyOf(s.path, &res)
-		}
+		settle(s.path, &res)
 		s.take(&res)
 		return nil
 	})
@@ -496,7 +552,22 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 	return h, nil
 }
 
-// Close closes the file.
+// writable says why nothing may be written, or nil; the caller holds mu.
+func (s *Store) writable() error {
+	switch {
+	case s.broken != nil:
+		return fmt.Errorf("%w: %v", ErrReadOnly, s.broken)
+	case s.readOnly:
+		return fmt.Errorf("%w: %v", ErrReadOnly, ErrOpenedToRead)
+	}
+	return nil
+}
+
+// ReadOnly reports whether the store was opened with Options.ReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close closes the file. A store opened to be read writes nothing, not
+// even a checkpoint.
 func (s *Store) Close() error {
 	err := s.keepCheckpoint()
 	boltfile.RemoveOwner(s.path)
@@ -512,7 +583,7 @@ func (s *Store) Close() error {
 func (s *Store) keepCheckpoint() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken != nil || s.key == nil || s.signed == s.tree.size {
+	if s.writable() != nil || s.key == nil || s.signed == s.tree.size {
 		return nil
 	}
 	cp, err := signCheckpoint(s.key, s.id, s.tree)
@@ -567,10 +638,12 @@ func (s *Store) DoWithSecret(key, value string, decide Decision) ([]Record, erro
 }
 
 func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, error) {
+	// Nothing is written on top of a state not yet compared with its log.
+	s.VerifyProjection()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken != nil {
-		return nil, fmt.Errorf("%w: %v", ErrReadOnly, s.broken)
+	if err := s.writable(); err != nil {
+		return nil, err
 	}
 	s.hall.SetHistory(s.readEvent)
 	events, err := decide(s.hall)
@@ -591,7 +664,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	if err != nil {
 		// Apply may have changed the in-memory state before the commit
 		// failed: read it back from the file, which has the old state.
-		if lerr := s.load(nil); lerr != nil {
+		if lerr := s.load(nil, false); lerr != nil {
 			s.broken = lerr
 		}
 		return nil, err
@@ -791,8 +864,11 @@ func (s *Store) Setting(key string) string {
 // SetSetting keeps a preference of this laptop. Preferences are not facts
 // of the exam and are not in the log; a read-only store keeps none.
 func (s *Store) SetSetting(key, value string) error {
-	if err := s.Broken(); err != nil {
-		return fmt.Errorf("%w: %v", ErrReadOnly, err)
+	s.mu.RLock()
+	err := s.writable()
+	s.mu.RUnlock()
+	if err != nil {
+		return err
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSettings).Put([]byte(key), []byte(value))

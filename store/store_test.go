@@ -881,7 +881,7 @@ func TestStateIsTheProjectionOfTheLog(t *testing.T) {
 	}
 	s2 := open(t, path)
 	err = s2.CheckProjection()
-	if err == nil || !strings.Contains(err.Error(), "differs from the log") {
-		t.Errorf("an examinee record edited behind the log: CheckProjection = %v", err)
+	if want := `examinee E000001: status is "materials" in the log but "absent"`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("an examinee record edited behind the log: CheckProjection = %v; want %q", err, want)
 	}
 }

@@ -41,6 +41,9 @@ type Config struct {
 	// filter (scan.go) tells a scanner from a person by it. nil is the
 	// program's own clock; tests give a fake one.
 	KeyClock func() time.Duration
+	// Warning is shown on the status line of the first frame (a signing
+	// key others can read), already in the screen's language.
+	Warning string
 }
 
 // page is one full screen under the header banners. Pages return strings;
@@ -117,6 +120,9 @@ func New(cfg Config) Model {
 		Delivery: cfg.Store.Delivery(),
 	}
 	ctx.SetLang(lang)
+	if cfg.Warning != "" {
+		ctx.Status = status{text: cfg.Warning, err: true}
+	}
 	keyClock := cfg.KeyClock
 	if keyClock == nil {
 		keyClock = defaultKeyClock()
@@ -160,6 +166,11 @@ func verifySignatures(s *store.Store) tea.Cmd {
 		return nil // already read-only, and the screen says why
 	}
 	return func() tea.Msg {
+		// The state first: the store records nothing until it is compared
+		// with the log, so an officer's first key waits for this alone.
+		if err := s.VerifyProjection(); err != nil {
+			return signaturesCheckedMsg{err: err}
+		}
 		err := s.VerifySignatures()
 		if errors.Is(err, store.ErrUnsigned) {
 			err = nil // a file of before signatures, opened read-only: nothing to check

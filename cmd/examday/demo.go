@@ -104,6 +104,7 @@ func createDemoHall(s *store.Store, now time.Time) error {
 	if err != nil {
 		return err
 	}
+	setup.PINRecord = exam.PINRecordDigest(hash)
 	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, func(h *exam.Hall) ([]exam.Event, error) {
 		return h.CreateHall(setup, demoRoster, now, setup.Officer)
 	})

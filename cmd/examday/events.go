@@ -18,7 +18,7 @@ func (a *app) eventsCommand() *cobra.Command {
 		Long:  c.T("cli.events.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openExisting(demo)
+			s, err := a.openExisting(demo, toRead)
 			if err != nil {
 				return err
 			}

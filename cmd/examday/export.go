@@ -34,7 +34,7 @@ func (a *app) exportCommand() *cobra.Command {
 			if out == "" {
 				return errors.New(c.T("cli.export.no_out"))
 			}
-			s, err := a.openExisting(demo)
+			s, err := a.openExisting(demo, toRead)
 			if err != nil {
 				return err
 			}

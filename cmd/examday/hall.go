@@ -85,10 +85,11 @@ func (a *app) createHall(setup exam.HallSetup, rosterPath string, pinStdin bool)
 		return err
 	}
 
-	s, err := a.openStore(path, true)
+	s, err := a.openStore(path, toCreate)
 	if err != nil {
 		return err
 	}
+	setup.PINRecord = exam.PINRecordDigest(hash)
 	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, func(h *exam.Hall) ([]exam.Event, error) {
 		return h.CreateHall(setup, roster, now, setup.Officer)
 	})

@@ -13,16 +13,36 @@ import (
 	"examday/tui"
 )
 
+// access is what a command does with the hall file it opens.
+type access int
+
+const (
+	// toRead: the command only reads. The file is opened read-only, in
+	// bbolt as well, and nothing is written to it: not a checkpoint at
+	// close, not the language asked for.
+	toRead access = iota
+	// toWrite: the command may record; the file must be there.
+	toWrite
+	// toCreate: the command makes the file if there is none.
+	toCreate
+)
+
 // openStore opens the hall file for a command, turns the store's errors
 // into words, and checks every event's signature: Open checks only the
 // latest, to draw the screen's first frame at once (the screens check the
 // rest behind it), and a command has no frame to wait for. A signature
 // that does not verify makes the file read-only, and says so.
-func (a *app) openStore(path string, create bool) (*store.Store, error) {
-	s, err := a.openForScreen(path, create)
-	if err != nil {
-		return nil, err
+func (a *app) openStore(path string, how access) (*store.Store, error) {
+	if how == toCreate {
+		if err := ensureDir(path); err != nil {
+			return nil, err
+		}
 	}
+	s, err := store.Open(path, store.Options{Create: how == toCreate, ReadOnly: how == toRead, Program: "examday"})
+	if err != nil {
+		return nil, a.describeOpenError(path, err)
+	}
+	a.warnIfKeyOpen(s)
 	if s.Broken() == nil {
 		if err := s.VerifySignatures(); err != nil && !errors.Is(err, store.ErrUnsigned) {
 			a.warnIfBroken(s)
@@ -32,17 +52,20 @@ func (a *app) openStore(path string, create bool) (*store.Store, error) {
 }
 
 // openForScreen opens the hall file for the screens, which check every
-// signature after their first frame (package tui).
+// signature, and the state against the log, after their first frame
+// (package tui); the store lets nothing be recorded before the state is
+// checked.
 func (a *app) openForScreen(path string, create bool) (*store.Store, error) {
 	if create {
 		if err := ensureDir(path); err != nil {
 			return nil, err
 		}
 	}
-	s, err := store.Open(path, store.Options{Create: create, Program: "examday"})
+	s, err := store.Open(path, store.Options{Create: create, CheckStateLater: true, Program: "examday"})
 	if err != nil {
 		return nil, a.describeOpenError(path, err)
 	}
+	a.warnIfKeyOpen(s)
 	return s, nil
 }
 
@@ -79,6 +102,23 @@ func (a *app) openError(path string, err error, words []openErrorWords) error {
 	return err
 }
 
+// warnIfKeyOpen says on stderr, at every open, that the file's signing
+// key can be read by others, and how to make it private again.
+func (a *app) warnIfKeyOpen(s *store.Store) {
+	if w := a.keyWarning(s); w != "" {
+		fmt.Fprintln(a.stderr, w)
+	}
+}
+
+func (a *app) keyWarning(s *store.Store) string {
+	mode, exposed := s.KeyExposed()
+	if !exposed {
+		return ""
+	}
+	key := store.KeyPath(s.Path())
+	return a.cat.T("cli.open.key_exposed", key, uint32(mode), key)
+}
+
 // warnIfBroken says on stderr that the file is open read-only, and why,
 // once.
 func (a *app) warnIfBroken(s *store.Store) {
@@ -92,7 +132,7 @@ func (a *app) warnIfBroken(s *store.Store) {
 // the file, else English; --lang is remembered for next time.
 func (a *app) language(s *store.Store) i18n.Lang {
 	if l, ok := i18n.ParseLang(a.langFlag); ok {
-		if s.Broken() == nil {
+		if s.Broken() == nil && !s.ReadOnly() {
 			_ = s.SetSetting("lang", string(l))
 		}
 		return l
@@ -110,7 +150,7 @@ func (systemClock) Now() time.Time { return time.Now() }
 // runTUI runs the application on an open store until the officer quits.
 func (a *app) runTUI(s *store.Store, demo bool) error {
 	a.warnIfBroken(s)
-	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Demo: demo})
+	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Demo: demo, Warning: a.keyWarning(s)})
 	_, err := tea.NewProgram(m).Run()
 	return err
 }

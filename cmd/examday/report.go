@@ -71,7 +71,7 @@ func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.openStore(path, false)
+	s, err := a.openStore(path, toRead)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("%s", c.T("cli.no_hall_file", path))
 	}

@@ -76,8 +76,8 @@ func defaultSpares(h *exam.Hall, renew bool) int {
 
 // openHallFile opens the hall's file (the demo's with demo) for a command
 // that needs a hall in it.
-func (a *app) openHallFile(demo bool) (*store.Store, error) {
-	s, err := a.openExisting(demo)
+func (a *app) openHallFile(demo bool, how access) (*store.Store, error) {
+	s, err := a.openExisting(demo, how)
 	if err != nil {
 		return nil, err
 	}
@@ -92,12 +92,12 @@ func (a *app) openHallFile(demo bool) (*store.Store, error) {
 // be there, for a command that reads whatever it holds: a log that does
 // not verify from its first event has no hall, and is still shown and
 // checked.
-func (a *app) openExisting(demo bool) (*store.Store, error) {
+func (a *app) openExisting(demo bool, how access) (*store.Store, error) {
 	path, err := a.hallFilePath(demo)
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.openStore(path, false)
+	s, err := a.openStore(path, how)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
 	}
@@ -123,7 +123,7 @@ func (a *app) printSheets(out string, spares int, autoSpares, renew, demo bool, 
 	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
 		return fmt.Errorf("%s", c.T("cli.sheets.no_dir", filepath.Dir(out)))
 	}
-	s, err := a.openHallFile(demo)
+	s, err := a.openHallFile(demo, toWrite)
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (a *app) writeGraders(out string, demo bool) error {
 	if ext != ".csv" && ext != ".txt" {
 		return fmt.Errorf("%s", c.T("cli.sheets.graders.bad_ext", filepath.Base(out)))
 	}
-	s, err := a.openHallFile(demo)
+	s, err := a.openHallFile(demo, toRead)
 	if err != nil {
 		return err
 	}

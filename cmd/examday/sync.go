@@ -103,7 +103,7 @@ func (a *app) enrollCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.openHallFile(demo)
+			s, err := a.openHallFile(demo, toWrite)
 			if err != nil {
 				return err
 			}
@@ -196,7 +196,7 @@ func (a *app) syncCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s, err := a.openHallFile(demo)
+			s, err := a.openHallFile(demo, toWrite)
 			if err != nil {
 				return err
 			}

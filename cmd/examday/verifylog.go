@@ -24,7 +24,7 @@ func (a *app) verifyLogCommand() *cobra.Command {
 		Long:  c.T("cli.verifylog.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openExisting(demo)
+			s, err := a.openExisting(demo, toRead)
 			if err != nil {
 				return err
 			}
@@ -39,7 +39,10 @@ func (a *app) verifyLogCommand() *cobra.Command {
 func (a *app) verifyLog(s *store.Store) error {
 	c := a.cat
 	var problems []string
-	keyOnly := errors.Is(s.Broken(), store.ErrKeyMissing) || errors.Is(s.Broken(), store.ErrKeyMismatch)
+	// A missing key or an older schema makes the file read-only, not its
+	// record untrue: both are said, and the record is still checked.
+	keyOnly := errors.Is(s.Broken(), store.ErrKeyMissing) || errors.Is(s.Broken(), store.ErrKeyMismatch) ||
+		errors.Is(s.Broken(), store.ErrOldSchema)
 	if b := s.Broken(); b != nil && !keyOnly {
 		problems = append(problems, b.Error())
 	}
@@ -74,6 +77,9 @@ func (a *app) verifyLog(s *store.Store) error {
 	fmt.Fprintln(out, c.T("cli.verifylog.verifier", s.VerifierKey()))
 	if n := s.SignedAtUpgrade(); n > 0 {
 		fmt.Fprintln(out, c.T("cli.verifylog.upgraded", n))
+	}
+	if h := s.Hall(); h.Exists() && !h.PINRecordBound() {
+		fmt.Fprintln(out, c.T("cli.verifylog.pin_unbound"))
 	}
 	cp, err := s.Checkpoint()
 	if err != nil {

@@ -10,6 +10,7 @@ package boltfile
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -331,4 +332,21 @@ func InParallel(work ...func()) {
 // ForEachPart runs fn over 0..n-1, one contiguous part per core.
 func ForEachPart(n int, fn func(i int)) {
 	FirstFailure(n, func(i int) bool { fn(i); return true })
+}
+
+// ExposedMode reports whether the file at path (a private key) can be
+// read or written by anyone but its owner, and its permission bits. A key
+// that others can read lets them sign as its owner; examday writes keys
+// 0600, so a wider mode came from a copy or a chmod. Windows has no such
+// bits (access is the folder's ACL): never exposed there by this measure.
+func ExposedMode(path string) (fs.FileMode, bool) {
+	if runtime.GOOS == "windows" {
+		return 0, false
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, false
+	}
+	perm := info.Mode().Perm()
+	return perm, perm&0o077 != 0
 }
