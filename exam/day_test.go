@@ -92,6 +92,44 @@ func TestThirdWrongPINLocksThePromptForAMinute(t *testing.T) {
 	}
 }
 
+// A lock that always lasted a minute let anyone at the laptop try 180
+// PINs an hour. Each further lock without a right PIN between them lasts
+// twice as long as the one before, up to an hour, and each is in the log
+// with its number; a right PIN starts again from a minute.
+func TestEachFurtherPINLockLastsTwiceAsLong(t *testing.T) {
+	d := startedDay(t)
+	when := at(time.Hour)
+	wantMinutes := []int{1, 2, 4, 8, 16, 32, 60, 60}
+	for lock, minutes := range wantMinutes {
+		var ev exam.Event
+		for range exam.PINAttempts {
+			ev = d.one(d.h.PINFailed("violation", when, officer))
+		}
+		p := payload[exam.PINFailedData](t, ev)
+		if p.Lock != lock+1 || !p.LockedUntil.Equal(when.Add(time.Duration(minutes)*time.Minute)) {
+			t.Fatalf("lock %d: %+v; want lock %d for %d minutes", lock+1, p, lock+1, minutes)
+		}
+		if r := d.refuses(exam.RefusePINLocked, func() error { return errOf(d.h.PINFailed("violation", when.Add(time.Second), officer)) }); r.Args[0] != p.LockedUntil {
+			t.Errorf("lock %d: refused until %v", lock+1, r.Args[0])
+		}
+		when = p.LockedUntil
+	}
+	// Tries in the first hour: the first three, then three after each lock
+	// that ended within it (1+2+4+8+16 = 31 minutes, +32 = 63).
+	if got := exam.PINLockFor(6); got != 32*time.Minute {
+		t.Errorf("PINLockFor(6) = %v", got)
+	}
+	// A right PIN ends the run: the next lock is a minute again.
+	d.one(d.h.RecordViolation(master, phone(exam.DecisionWarned), agreement(t), when, officer))
+	var ev exam.Event
+	for range exam.PINAttempts {
+		ev = d.one(d.h.PINFailed("violation", when.Add(time.Minute), officer))
+	}
+	if p := payload[exam.PINFailedData](t, ev); p.Lock != 1 || !p.LockedUntil.Equal(when.Add(2*time.Minute)) {
+		t.Errorf("after a right PIN: %+v; want lock 1 for a minute", p)
+	}
+}
+
 // §2.3: a wrong PIN counts only "in a row": an entry the chairman agreed
 // to resets the count, whichever decision it was.
 func TestAnAgreedEntryResetsTheWrongPINCount(t *testing.T) {
