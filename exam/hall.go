@@ -128,8 +128,8 @@ type Hall struct {
 	// PINRecord is the SHA-256 (hex) of the chairman's PIN record as the
 	// hall was created with it (HallCreatedData.PINRecord); "" for a hall
 	// created before the log committed to it.
-	PINRecord string `json:"pin_record,omitempty"`
-	ClosedAt       time.Time `json:"closed_at,omitzero"`
+	PINRecord string    `json:"pin_record,omitempty"`
+	ClosedAt  time.Time `json:"closed_at,omitzero"`
 	// LastSeq is the sequence number of the last event applied.
 	LastSeq uint64 `json:"last_seq"`
 
