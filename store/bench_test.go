@@ -104,18 +104,32 @@ func benchJump(at time.Time) store.Decision {
 // chain and loads the state of 10,000 examinees from 100,000 events.
 func BenchmarkOpen10kExaminees100kEvents(b *testing.B) {
 	path := bigHall(b)
-	b.ResetTimer()
-	for b.Loop() {
-		s, err := store.Open(path, store.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if s.Broken() != nil || s.Hall().LastSeq != 100_000 {
-			b.Fatalf("broken %v, last seq %d", s.Broken(), s.Hall().LastSeq)
-		}
-		s.Close()
+	// screen: what the TUI waits for before its first frame (the state is
+	// compared with the log behind it, before the first change);
+	// command: a writing command's open, the state compared before Open
+	// returns; read: a command that only reads.
+	for _, c := range []struct {
+		name string
+		opts store.Options
+	}{
+		{"screen", store.Options{CheckStateLater: true}},
+		{"command", store.Options{}},
+		{"read", store.Options{ReadOnly: true}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				s, err := store.Open(path, c.opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if s.Broken() != nil || s.Hall().LastSeq != 100_000 {
+					b.Fatalf("broken %v, last seq %d", s.Broken(), s.Hall().LastSeq)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/open")
+		})
 	}
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/open")
 }
 
 // bigHall builds the 10,000-examinee, 100,000-event hall once per test
@@ -173,73 +187,31 @@ func BenchmarkVerifySignatures10kExaminees100kEvents(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/verify")
 }
 
-// BenchmarkUpgrade100kEvents is the first Open of a big hall written by
-// schema 2: every event signed and hashed into the tree in one Update.
+// BenchmarkStateCheckRealHall is what comparing the state with the log
+// costs a writing open on a hall of real size: 300 examinees, 3,000
+// events (an exam day of a big audience), beside a read-only open of the
+// same file, which does not compare them.
 //
-//	go test ./store -run '^$' -bench Upgrade -benchtime 3x
-func BenchmarkUpgrade100kEvents(b *testing.B) {
-	big := bigHall(b)
-	whole, err := os.ReadFile(big)
-	if err != nil {
-		b.Fatal(err)
-	}
-	key, err := os.ReadFile(store.KeyPath(big))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	old := filepath.Join(dir, "old.examday")
-	if err := os.WriteFile(old, whole, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(store.KeyPath(old), key, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	downgradeForBench(b, old)
-	schemaTwo, err := os.ReadFile(old)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(dir, "hall.examday")
-	for b.Loop() {
-		b.StopTimer()
-		if err := os.WriteFile(path, schemaTwo, 0o600); err != nil {
-			b.Fatal(err)
-		}
-		os.Remove(store.KeyPath(path))
-		b.StartTimer()
-		s, err := store.Open(path, store.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if s.Broken() != nil || s.SignedAtUpgrade() != 100_000 {
-			b.Fatalf("broken %v, signed at upgrade %d", s.Broken(), s.SignedAtUpgrade())
-		}
-		s.Close()
-	}
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/upgrade")
-}
-
-// downgradeForBench is downgrade (signed_helpers_test.go) for a benchmark.
-func downgradeForBench(b *testing.B, path string) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketSigs, bucketTree} {
-			if err := tx.DeleteBucket(name); err != nil {
-				return err
+//	go test ./store -run '^$' -bench StateCheckRealHall
+func BenchmarkStateCheckRealHall(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "hall.examday")
+	storetest.BuildHall(b, path, 300, 3_000)
+	for _, c := range []struct {
+		name string
+		opts store.Options
+	}{
+		{"read", store.Options{ReadOnly: true}},
+		{"command", store.Options{}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				s, err := store.Open(path, c.opts)
+				if err != nil || s.Broken() != nil {
+					b.Fatal(err, s.Broken())
+				}
+				s.Close()
 			}
-		}
-		for _, k := range metaKeys {
-			tx.Bucket(bucketMeta).Delete([]byte(k))
-		}
-		return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
-	})
-	if err != nil {
-		b.Fatal(err)
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/open")
+		})
 	}
-	os.Remove(store.KeyPath(path))
 }
