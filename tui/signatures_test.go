@@ -62,3 +62,50 @@ func TestEverySignatureIsCheckedBehindTheFirstFrame(t *testing.T) {
 		t.Errorf("the log grew from %d to %d events after the damage was found", before, after)
 	}
 }
+
+// The screens open the file with the state's comparison with its log left
+// to behind the first frame. A state edited by hand (a seat changed) is
+// found there: the file turns read-only, the screen names the field, and
+// a key pressed before the comparison ended records nothing either (the
+// store waits for it).
+func TestAStateEditedBehindTheLogIsFoundBehindTheFirstFrame(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hall.db")
+	storetest.BuildHall(t, path, 30, 160)
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("examinees"))
+		k, v := b.Cursor().Last()
+		return b.Put(append([]byte(nil), k...), bytes.Replace(v, []byte(`"seat":"`), []byte(`"seat":"X`), 1))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(path, store.Options{Program: "test", CheckStateLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.Broken() != nil {
+		t.Fatalf("the state was compared at Open (%v): this test needs it left for later", s.Broken())
+	}
+	before := len(events(t, s))
+
+	a := run(t, s, newClock("10:00:00"), i18n.EN, 100, 30)
+	a.press("down", "p")
+	teatest.WaitFor(t, a.tm.Output(), func(out []byte) bool { return bytes.Contains(out, []byte("⚠")) },
+		teatest.WithDuration(10*time.Second))
+	m := a.final()
+	if m.ctx.Broken == nil {
+		t.Fatal("the model does not know the file is read-only")
+	}
+	if got := m.ctx.BrokenText(); !strings.Contains(got, "seat") || !strings.Contains(got, "does not match its log") {
+		t.Errorf("the banner does not name the seat: %s", got)
+	}
+	if after := len(events(t, s)); after != before {
+		t.Errorf("the log grew from %d to %d events on top of an edited state", before, after)
+	}
+}
