@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +91,32 @@ func TestAStoreOpenedToReadWritesNothing(t *testing.T) {
 	}
 	if fileSum(t, copyTo) != sum {
 		t.Error("a store opened to read wrote to the file")
+	}
+}
+
+// A hall file the user may not write (its permissions, a write-protected
+// stick) is not refused: a writable open falls back to read-only, says
+// why, and every read works. Root writes through permissions, so there
+// the test can only be skipped (CI runs as root; the README says how this
+// was tried as another user).
+func TestAFileThatCannotBeWrittenOpensReadOnly(t *testing.T) {
+	path := builtHall(t, 5, 20)
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Close()
+		t.Skip("this user writes through file permissions (root)")
+	}
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatalf("Open of a file that cannot be written: %v", err)
+	}
+	defer s.Close()
+	if !errors.Is(s.Broken(), store.ErrCannotWrite) {
+		t.Errorf("Broken() = %v; want ErrCannotWrite", s.Broken())
+	}
+	if n := len(records(t, s)); n != 20 {
+		t.Errorf("%d events read; want 20", n)
 	}
 }

@@ -19,9 +19,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -93,6 +95,10 @@ var (
 	// read-only: it can be read, verified and exported as it is, and
 	// nothing is added to it.
 	ErrOldSchema = errors.New("the file was written by an older version of examday")
+	// ErrCannotWrite: the file may be read but not written (its
+	// permissions, a write-protected stick, a read-only mount); it is
+	// open read-only.
+	ErrCannotWrite = errors.New("the file cannot be written here")
 	// ErrOpenedToRead: the store was opened with Options.ReadOnly.
 	ErrOpenedToRead = errors.New("the file was opened for reading only")
 	// ErrStateDiffers: the hall's state kept beside the log is not what
@@ -216,6 +222,14 @@ func Open(path string, opts Options) (*Store, error) {
 	// was found. A file opened to be read is opened so too.
 	readOnly := checked.broken != nil || opts.ReadOnly
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
+	if err != nil && !readOnly && cannotWrite(err) {
+		// A file the user may not write (its permissions, a write-protected
+		// stick, a read-only mount) is still a record to read: it opens
+		// read-only, and says why.
+		checked.broken = fmt.Errorf("%w: %v", ErrCannotWrite, err)
+		readOnly = true
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
+	}
 	if err != nil {
 		return nil, boltKinds.OpenError(path, err)
 	}
@@ -240,6 +254,12 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	boltfile.WriteOwner(path, opts.Program)
 	return s, nil
+}
+
+// cannotWrite reports whether opening a file for writing failed because
+// it may not be written, rather than for what it holds.
+func cannotWrite(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
 // settle finds the key of a file whose look found it sound, and says why
