@@ -137,7 +137,9 @@ func defaultKeyClock() func() time.Duration {
 // onKeyPress is the burst filter: every key press comes here first.
 func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
-		return m, tea.Quit
+		// An interrupt, not a quit: the program exits 130, as a shell
+		// expects of ctrl+c (q is the way to quit that exits 0).
+		return m, tea.Interrupt
 	}
 	if codeKey(msg) {
 		m.burst.keys = append(m.burst.keys, msg)

@@ -1,0 +1,38 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"examday/i18n"
+)
+
+// ctrl+c interrupts: the program ends with tea.ErrInterrupted, which the
+// command turns into exit status 130, as the README says and a shell
+// expects; q quits, exit 0. Wherever the keyboard is (a dialog too).
+func TestCtrlCInterruptsAndQQuits(t *testing.T) {
+	s, _ := newHall(t, morning)
+	m := New(Config{Store: s, Clock: newClock("09:00:00"), Lang: i18n.EN})
+	ctrlC := tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	if got := msgOf(t, m, ctrlC); got != (tea.InterruptMsg{}) {
+		t.Errorf("ctrl+c gives %T; want tea.InterruptMsg", got)
+	}
+	if got := msgOf(t, m, tea.KeyPressMsg{Code: 'q', Text: "q"}); got != (tea.QuitMsg{}) {
+		t.Errorf("q gives %T; want tea.QuitMsg", got)
+	}
+	// In the absence dialog.
+	next, _ := m.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if got := msgOf(t, next.(Model), ctrlC); got != (tea.InterruptMsg{}) {
+		t.Errorf("ctrl+c in a dialog gives %T; want tea.InterruptMsg", got)
+	}
+}
+
+func msgOf(t *testing.T, m Model, key tea.KeyPressMsg) tea.Msg {
+	t.Helper()
+	_, cmd := m.Update(key)
+	if cmd == nil {
+		t.Fatalf("%s gives no command", key)
+	}
+	return cmd()
+}
