@@ -568,6 +568,25 @@ func (h *Hall) Reconcile() map[string]SheetCount {
 	return out
 }
 
+// SheetCountOf counts one examinee's sheets as Reconcile does, from the
+// examinee's own sheets only.
+func (h *Hall) SheetCountOf(id string) SheetCount {
+	var n SheetCount
+	for _, s := range h.SheetsOf(id) {
+		switch s.State {
+		case SheetIssued:
+			n.Issued++
+			n.Missing = append(n.Missing, s)
+		case SheetReceived:
+			n.Issued++
+			n.Received++
+		case SheetVoided:
+			n.Voided++
+		}
+	}
+	return n
+}
+
 // voidedRefusal says why a void sheet is refused: spoilt and replaced
 // (naming the replacement), or left unissued by a new print.
 func (h *Hall) voidedRefusal(s *Sheet) error {

@@ -48,6 +48,7 @@ func init() {
 		"ui.attention.more_out": {"… and %d more out of the audience (see the roster)", "… и ещё вне аудитории: %d (см. список)", "… аудиториядан тыс тағы %d (тізімді қараңыз)"},
 		"ui.attention.offers":   {"%d offered violation(s) wait for a decision — %s to review", "Предложенных нарушений ждут решения: %d — %s, чтобы рассмотреть", "Шешім күтіп тұрған ұсынылған бұзушылықтар: %d — қарау үшін %s"},
 		"ui.col.notes":          {"Notes", "Отметки", "Белгілер"},
+		"ui.col.sheets":         {"Sheets", "Бланки", "Парақтар"},
 		"ui.note.code":          {"Code", "УК", "ҚК"},
 		"ui.note.violations":    {"⚠%d", "⚠%d", "⚠%d"},
 		"ui.summary.day":        {"%d examinees · %d sitting (%d out) · %d finished · %d removed · %d absent", "Всего %d · пишут %d (вне ауд. %d) · сдали %d · удалены %d · не явились %d", "Барлығы %d · жазуда %d (тыста %d) · тапсырды %d · шығарылды %d · келмеді %d"},

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,8 +15,14 @@ import (
 // arrival time, the materials time and the ticket, as long as the name
 // keeps room.
 
-// minNameWidth is the least room a name keeps before a column is dropped.
-const minNameWidth = 34
+// minNameWidth is the least room a name keeps before a column is dropped;
+// maxNameWidth the most it takes on a wide terminal (the longest names of
+// the roster fit in it), the rest going to the notes, where the break,
+// the Code and the violations are.
+const (
+	minNameWidth = 34
+	maxNameWidth = 44
+)
 
 type column struct {
 	title string
@@ -56,8 +63,15 @@ func rosterColumns(c *Context, width int) columns {
 		col("ui.col.programme", 7, func(e *exam.Examinee) string { return e.Programme }),
 		col("ui.col.status", statusWidth, func(e *exam.Examinee) string { text, _ := c.statusCell(e); return text }),
 	}, name: 1, status: 3}
+	// Once sheets are given out: each examinee's received of issued, so a
+	// hand-in half scanned shows.
+	if c.sheetsIssued() {
+		cs.list = append(cs.list, col("ui.col.sheets", 5, func(e *exam.Examinee) string { return sheetCountText(c.Hall.SheetCountOf(e.ID)) }))
+	}
 	// After the start: the Criminal Code out, and the violations recorded.
+	notes := -1
 	if c.Hall.Phase.Started() {
+		notes = len(cs.list)
 		cs.list = append(cs.list, col("ui.col.notes", 7, func(e *exam.Examinee) string { return c.notes(e) }))
 	}
 
@@ -73,8 +87,29 @@ func rosterColumns(c *Context, width int) columns {
 		}
 		cs.list = append(cs.list, x)
 	}
-	cs.list[cs.name].width = max(cs.nameWidth(width), 8)
+	cs.list[cs.name].width = max(min(cs.nameWidth(width), maxNameWidth), 8)
+	if left := cs.nameWidth(width) - cs.list[cs.name].width; notes >= 0 && left > 0 {
+		cs.list[notes].width += left
+	}
 	return cs
+}
+
+// sheetsIssued reports whether any answer sheet was given out.
+func (c *Context) sheetsIssued() bool {
+	for _, s := range c.Hall.Sheets() {
+		if s.Examinee != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// sheetCountText is "received/issued", "" for an examinee with none.
+func sheetCountText(n exam.SheetCount) string {
+	if n.Issued == 0 {
+		return ""
+	}
+	return strconv.Itoa(n.Received) + "/" + strconv.Itoa(n.Issued)
 }
 
 // nameWidth is what is left for the name at width.

@@ -175,3 +175,47 @@ func everyoneHandedInButTheSituational(t testing.TB, s *store.Store) {
 		rec(t, s, handIn(id, "10:30:00"))
 	}
 }
+
+// The roster shows each examinee's received of issued sheets, so a
+// hand-in scanned in part is seen at a glance: 2 of 4 after two theory
+// sheets, 3 of 4 after the third.
+func TestTheRosterShowsReceivedOfIssuedSheets(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	twoTheorySheetsIn(t, s)
+	a := run(t, s, newClock("10:42:05"), i18n.EN, 120, 24)
+	a.press("pause")
+	m := a.final()
+	row := func(got, seat string) string {
+		for _, l := range strings.Split(got, "\n") {
+			if f := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(l, markerSelected), markerNone)); len(f) > 0 && f[0] == seat {
+				return l
+			}
+		}
+		return ""
+	}
+	got := screen(m)
+	if r := row(got, "1"); !strings.Contains(r, " 2/4 ") {
+		t.Errorf("seat 1 after two theory sheets: %q; want 2/4", r)
+	}
+	if !strings.Contains(got, "Sheets") {
+		t.Errorf("no Sheets column:\n%s", got)
+	}
+}
+
+// On a wide terminal the name takes what the longest names need, not
+// everything left: at 200 columns it gave a name 116 characters.
+func TestAWideRosterSharesTheRoomBeyondTheName(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	a := run(t, s, newClock("10:42:05"), i18n.EN, 200, 24)
+	a.press("pause")
+	got := screen(a.final())
+	for _, l := range strings.Split(got, "\n") {
+		if name, prog := strings.Index(l, "Name"), strings.Index(l, "Programme"); name >= 0 && prog > name {
+			if w := lipgloss.Width(l[name:prog]); w > maxNameWidth+1 {
+				t.Errorf("the name column is %d wide at 200 columns: %q", w, l)
+			}
+			return
+		}
+	}
+	t.Errorf("no roster header:\n%s", got)
+}
