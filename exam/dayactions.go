@@ -174,6 +174,13 @@ func (e *Examinee) BreakOverrun(now time.Time) time.Duration {
 	return 0
 }
 
+// BreakUsedUp reports whether an examinee out on a break (not for medical
+// care) has used up its 10 minutes (§2.1) at now: from that moment the
+// officer must know, before the examinee comes back.
+func (e *Examinee) BreakUsedUp(now time.Time) bool {
+	return e.Status == OnBreak && !e.OutMedical && now.Sub(e.OutAt) >= BreakAllowance
+}
+
 // ComeBack records the examinee's return. A break longer than 10 minutes
 // (§2.1) is offered to the officer as violation (d); a return from medical
 // care is not.

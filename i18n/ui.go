@@ -68,7 +68,10 @@ func init() {
 		"ui.position": {"%d of %d", "%d из %d", "%d / %d"},
 
 		// The clock's alerts.
-		"ui.alert.ack":              {"%s — acknowledge", "%s — принять", "%s — қабылдау"},
+		"ui.alert.ack": {"%s — acknowledge", "%s — принять", "%s — қабылдау"},
+		"ui.alert.break_used_up": {"BREAK OVER 10 MINUTES: %s (seat %s), out since %s, is still out; the 10 minutes of §2.1 ended at %s",
+			"ПЕРЕРЫВ БОЛЕЕ 10 МИНУТ: %s (место %s), вышел(-ла) в %s, ещё не вернулся(-лась); 10 минут по §2.1 истекли в %s",
+			"ҮЗІЛІС 10 МИНУТТАН АСТЫ: %s (%s-орын), %s шықты, әлі оралған жоқ; §2.1 бойынша 10 минут %s аяқталды"},
 		"ui.clock.jump":             {"System clock jumped %s at %s.", "Скачок системных часов: %s (в %s).", "Жүйелік сағат секірді: %s (%s кезінде)."},
 		"ui.warning.minutes":        {"%d MINUTES LEFT", "ОСТАЛОСЬ %d МИНУТ", "%d МИНУТ ҚАЛДЫ"},
 		"ui.warning.detail":         {"The exam ends at %s.", "Экзамен заканчивается в %s.", "Емтихан аяқталатын уақыт: %s."},

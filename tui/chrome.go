@@ -119,6 +119,15 @@ func (c *Context) alertLines(width int) []string {
 		text := "⚠ " + c.Cat.T("ui.clock.jump", jumpText(h.LastJumpSeconds), clockText(h.LastJumpAt)) + "  " + ack
 		lines = append(lines, s.Notice.Render(fit(text, width)))
 	}
+	for _, id := range a.Breaks {
+		e, ok := h.Examinee(id)
+		if !ok {
+			continue
+		}
+		// Wrapped, not cut: the name and the acknowledge key must both show.
+		text := "⚠ " + c.Cat.T("ui.alert.break_used_up", e.FullName, e.Seat, clockText(e.OutAt), clockText(e.OutAt.Add(exam.BreakAllowance))) + "  " + ack
+		lines = append(lines, strings.Split(s.Overrun.Width(width).Render(text), "\n")...)
+	}
 	var box string
 	switch {
 	case a.TimeUp:

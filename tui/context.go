@@ -30,6 +30,10 @@ type Context struct {
 	Now time.Time
 	// Broken is why the file is read-only, or nil.
 	Broken error
+	// breaksAlerted are the breaks already alerted at their 10 minutes:
+	// examinee id → the time they went out, so the next break alerts
+	// again.
+	breaksAlerted map[string]time.Time
 	// Delivery is the file's hand-over to the central record, read when
 	// the file is opened: only `examday sync` changes it, and it cannot
 	// run while this program holds the file. What is undelivered follows
@@ -66,9 +70,14 @@ type Alerts struct {
 	Warnings []int // minutes-left marks given
 	TimeUp   bool
 	Jump     bool // the hall's last clock jump
+	// Breaks are the examinees (ids) whose break reached its 10 minutes
+	// (§2.1) while they were still out.
+	Breaks []string
 }
 
-func (a Alerts) pending() bool { return len(a.Warnings) > 0 || a.TimeUp || a.Jump }
+func (a Alerts) pending() bool {
+	return len(a.Warnings) > 0 || a.TimeUp || a.Jump || len(a.Breaks) > 0
+}
 
 // SetLang switches the words and the help texts of the keys.
 func (c *Context) SetLang(l i18n.Lang) {

@@ -26,6 +26,9 @@ func TestDayScreens(t *testing.T) {
 		keys  []string
 	}{
 		{name: "en/dashboard_out", clock: "10:33:00", setup: someoneOut},
+		{name: "en/break_alert", clock: "10:33:00", setup: someoneOut, keys: []string{"tick:10:33:00"}},
+		{name: "ru/break_alert", lang: i18n.RU, clock: "10:33:00", setup: someoneOut, keys: []string{"tick:10:33:00"}},
+		{name: "kk/break_alert", lang: i18n.KK, clock: "10:33:00", setup: someoneOut, keys: []string{"tick:10:33:00"}},
 		{name: "en/detail", clock: "11:10:00", setup: aliyasDay, keys: []string{"enter"}},
 		{name: "ru/detail", lang: i18n.RU, clock: "11:10:00", setup: aliyasDay, keys: []string{"enter"}},
 		{name: "kk/detail", lang: i18n.KK, clock: "11:10:00", setup: aliyasDay, keys: []string{"enter"}},
@@ -66,6 +69,9 @@ func TestDayScreens(t *testing.T) {
 					a.waitRecorded(recordAction)
 				case strings.HasPrefix(k, "type:"):
 					a.typeText(strings.TrimPrefix(k, "type:"))
+				case strings.HasPrefix(k, "tick:"):
+					wall := at(strings.TrimPrefix(k, "tick:"))
+					a.tm.Send(tickMsg{Wall: wall, Mono: wall.Sub(midnight)})
 				default:
 					a.press(k)
 				}
@@ -94,7 +100,8 @@ var fillViolation = []string{
 	"type:notes taken", "tab", "left",
 }
 
-// someoneOut: three out of the audience (one past the 10 minutes, one for
+// someoneOut (with a tick, the break alert: M-03 out since 10:20:30 is
+// past the 10 minutes): three out of the audience (one past the 10 minutes, one for
 // medical care) and an offer waiting from Құралай's late return.
 func someoneOut(t testing.TB, s *store.Store) {
 	for _, id := range []string{"M-01", "M-03", "D-01"} {
