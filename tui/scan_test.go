@@ -417,3 +417,41 @@ func TestLastSheetWithTheCodeOutSaysTheHandInWaits(t *testing.T) {
 		t.Errorf("Dana is %s with the Code out %v; the hand-in must wait for the Code", e.Status, e.CodeOut)
 	}
 }
+
+// The advice that the hand-in waits for the Criminal Code goes as soon as
+// the Code is back and the examinee has finished: advice on screen is
+// always current, even while the scan's banner is still up.
+func TestTheCodeAdviceGoesOnceTheExamineeHasFinished(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) { return h.HandTheoryIn("M-03", at("10:00:00"), officer) })
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
+		return h.DrawSituational("M-03", "12", false, at("10:15:00"), officer)
+	})
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) { return h.HandOutCode("M-03", at("10:16:00"), officer) })
+	a := run(t, s, newClock("10:42:05"), i18n.EN, 80, 24)
+	for q := 1; q <= 4; q++ {
+		a.scan(sheetOf(t, s, "M-03", q), "us")
+		a.scanOK()
+	}
+	// Dana is the third row; the Code back, then the hand-in.
+	a.press("home", "down", "down", "c")
+	a.press("y")
+	a.ok("the Code back")
+	if e, _ := s.Hall().Examinee("M-03"); e.CodeOut {
+		t.Fatalf("the Code is still out")
+	}
+	a.press("h")
+	a.press("y")
+	a.ok("the hand-in")
+	m := a.final()
+	if e, _ := m.ctx.Hall.Examinee("M-03"); e.Status != exam.Finished {
+		t.Fatalf("Dana is %s; want finished", e.Status)
+	}
+	advice := m.ctx.Cat.T("ui.scan.code_out", m.ctx.Keys.Code.Help().Key, m.ctx.Keys.HandIn.Help().Key)
+	if m.ctx.Scan == nil {
+		t.Fatal("the scan's banner is down already; this test needs it up")
+	}
+	if text := strings.ReplaceAll(screen(m), "┃", " "); contains(text, advice) || strings.Contains(text, "waits for the Criminal Code") {
+		t.Errorf("the screen still says the hand-in waits for the Code:\n%s", text)
+	}
+}

@@ -35,6 +35,12 @@ type scanResult struct {
 	// seat is drawn in large digits beside an accepted scan.
 	seat  string
 	lines []string
+	// codeAdvice is the line of lines that says the hand-in waits for the
+	// Criminal Code of examinee; it is dropped from the banner as soon as
+	// the Code is back or the examinee has finished: advice on screen is
+	// always current.
+	codeAdvice string
+	examinee   string
 	// at is the screen's clock when the answer came.
 	at time.Time
 	// drawn is the banner as last drawn, for width wide in the styles of
@@ -42,6 +48,7 @@ type scanResult struct {
 	drawn string
 	width int
 	look  int
+	stale bool
 }
 
 // scannedMsg is the file's answer to a scan received: the records are
@@ -146,7 +153,7 @@ func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResu
 		r.lines = []string{"✔ " + T("ui.scan.received_code", d.Code.Grouped(), clockText(first.At))}
 		return r
 	}
-	r.seat = e.Seat
+	r.seat, r.examinee = e.Seat, e.ID
 	r.lines = append(r.lines,
 		"✔ "+T("ui.scan.accepted", e.Seat, c.questionText(sheet), clockText(first.At)),
 		T("ui.scan.whose", e.FullName, d.Code.Grouped()))
@@ -174,6 +181,9 @@ func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResu
 	// Code: say so, or the officer is left wondering why it did not.
 	codeHolds := !handedIn && e.CodeOut && (sheet.Situational() || out == 0)
 	codeOut := T("ui.scan.code_out", c.Keys.Code.Help().Key, c.Keys.HandIn.Help().Key)
+	if codeHolds {
+		r.codeAdvice = codeOut
+	}
 	switch {
 	case handedIn:
 		r.lines = append(r.lines, T("ui.scan.handed_in", e.FullName))
@@ -211,13 +221,21 @@ func (c *Context) scanBanner(width int) string {
 	if r == nil {
 		return ""
 	}
-	if r.drawn == "" || r.width != width || r.look != c.look {
-		r.drawn, r.width, r.look = c.drawScanBanner(r, width), width, c.look
+	stale := r.codeAdvice != "" && !c.codeStillOut(r.examinee)
+	if r.drawn == "" || r.width != width || r.look != c.look || r.stale != stale {
+		r.drawn, r.width, r.look, r.stale = c.drawScanBanner(r, width, stale), width, c.look, stale
 	}
 	return r.drawn
 }
 
-func (c *Context) drawScanBanner(r *scanResult, width int) string {
+// codeStillOut reports whether examinee id still has the Criminal Code
+// and has not finished: whether a scan's advice about it still holds.
+func (c *Context) codeStillOut(id string) bool {
+	e, ok := c.Hall.Examinee(id)
+	return ok && e.CodeOut && e.Status != exam.Finished && e.Status != exam.Removed
+}
+
+func (c *Context) drawScanBanner(r *scanResult, width int, codeAdviceStale bool) string {
 	s := c.Styles
 	if !r.ok {
 		return s.ScanRefused.Width(width).Render(strings.Join(r.lines, "\n"))
@@ -238,6 +256,9 @@ func (c *Context) drawScanBanner(r *scanResult, width int) string {
 	// Each line wraps in its room beside the digits: nothing is cut.
 	var lines []string
 	for _, l := range r.lines {
+		if codeAdviceStale && l == r.codeAdvice {
+			continue
+		}
 		lines = append(lines, strings.Split(s.Plain.Width(room).Render(l), "\n")...)
 	}
 	if digits == "" {
