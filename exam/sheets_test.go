@@ -1480,3 +1480,20 @@ func mustMarshal(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// §2.3, the removal: what the officer collects is named by its codes, the
+// sheets given to the examinee and neither received nor voided, not only
+// counted.
+func TestHeldNamesTheSheetsStillOutByCode(t *testing.T) {
+	s := newSheetsDay(t)
+	e, _ := s.h.Examinee(master)
+	if held := s.h.Held(e); held.Sheets != 4 || len(held.SheetCodes) != 4 {
+		t.Fatalf("before any is received: %+v; want the 4 codes", held)
+	}
+	s.scan(s.m[0], minute(60))
+	held := s.h.Held(e)
+	want := []string{s.m[1].Grouped(), s.m[2].Grouped(), s.m[3].Grouped()}
+	if held.Sheets != 3 || strings.Join(held.SheetCodes, " ") != strings.Join(want, " ") {
+		t.Errorf("after one received: %+v; want %v", held, want)
+	}
+}

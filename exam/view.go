@@ -91,8 +91,11 @@ func (h *Hall) OutstandingFor(id string) []Outstanding {
 // Held is what of the hall's materials an examinee holds: what is
 // collected from them when they are removed from the exam (§2.3).
 type Held struct {
-	Ticket      string // the exam ticket (§1.4), by its number
-	Sheets      int    // answer sheets still with them (§1.5)
+	Ticket string // the exam ticket (§1.4), by its number
+	Sheets int    // answer sheets still with them (§1.5)
+	// SheetCodes are the codes of those sheets, when the hall's sheets
+	// are barcoded (Hall.Held): what the officer collects, by code.
+	SheetCodes  []string
 	Situational string // the situational ticket drawn (§1.6)
 	Code        bool   // the Criminal Code (§1.6, §2.1)
 }
@@ -100,6 +103,26 @@ type Held struct {
 // Empty reports whether nothing is held.
 func (m Held) Empty() bool {
 	return m.Ticket == "" && m.Sheets == 0 && m.Situational == "" && !m.Code
+}
+
+// Held is what e holds (Examinee.Held), with the answer sheets counted
+// from the hall's barcoded sheets where it has them: each sheet given to
+// e and neither received nor voided, by its code, so a removal's dialog
+// can say which sheets to collect.
+func (h *Hall) Held(e *Examinee) Held {
+	m := e.Held()
+	sheets := h.SheetsOf(e.ID)
+	if len(sheets) == 0 || !e.HandedInAt.IsZero() {
+		return m
+	}
+	m.Sheets, m.SheetCodes = 0, nil
+	for _, s := range sheets {
+		if s.State == SheetIssued {
+			m.Sheets++
+			m.SheetCodes = append(m.SheetCodes, s.Code.Grouped())
+		}
+	}
+	return m
 }
 
 // Held is what e holds of the hall's materials. The ticket and the sheets

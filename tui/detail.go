@@ -235,7 +235,7 @@ func (d *detail) info(e *exam.Examinee) []string {
 	lines = append(lines, fit(d.breakLine(e), w))
 	lines = append(lines, fit(d.violationsLine(), w))
 	if e.Status == exam.Removed {
-		held := strings.Join(c.heldLines(e.Held(), e, true), " · ")
+		held := strings.Join(c.heldLines(c.Hall.Held(e), e, true), " · ")
 		if held == "" {
 			held = T("ui.removed.nothing")
 		}

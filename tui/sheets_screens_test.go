@@ -80,6 +80,9 @@ func TestSheetScreens(t *testing.T) {
 		}},
 		{name: "en/close_shortfall", stage: sheetsRunning, clock: "11:00:00", setup: everyoneHandedInButTheSituational, do: pressKeys("C")},
 		{name: "en/help_sheets", stage: sheetsRunning, clock: "11:00:00", do: pressKeys("R", "?")},
+		{name: "en/removed_collect", stage: sheetsRunning, clock: "10:50:00", setup: twoTheorySheetsIn, do: removeFirst},
+		{name: "ru/removed_collect", lang: i18n.RU, stage: sheetsRunning, clock: "10:50:00", setup: twoTheorySheetsIn, do: removeFirst},
+		{name: "kk/removed_collect", lang: i18n.KK, stage: sheetsRunning, clock: "10:50:00", setup: twoTheorySheetsIn, do: removeFirst},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -218,4 +221,17 @@ func TestAWideRosterSharesTheRoomBeyondTheName(t *testing.T) {
 		}
 	}
 	t.Errorf("no roster header:\n%s", got)
+}
+
+// removeFirst removes the first examinee for a violation (§2.3): the
+// notice lists what to collect, the sheets by their codes.
+func removeFirst(t *testing.T, a *app, s *store.Store) {
+	a.press("home", "v", "enter")
+	a.typeText("used a smartphone")
+	a.press("tab")
+	a.typeText("Кузнецов Д. А.")
+	a.press("tab", "tab", "right", "enter")
+	a.typeText(chairmanPIN)
+	a.press("enter")
+	a.waitRecorded(recordAction)
 }

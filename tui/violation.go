@@ -299,7 +299,7 @@ func (c *Context) removedNotice(id string) dialog {
 		return nil
 	}
 	lines := []string{c.Cat.T("ui.removed.status", c.Cat.T("status."+string(e.Status))), ""}
-	held := c.heldLines(e.Held(), e, false)
+	held := c.heldLines(c.Hall.Held(e), e, false)
 	if len(held) == 0 {
 		lines = append(lines, c.Cat.T("ui.removed.nothing"))
 	} else {
@@ -324,7 +324,10 @@ func (c *Context) heldLines(m exam.Held, e *exam.Examinee, short bool) []string 
 	if m.Ticket != "" {
 		out = append(out, c.Cat.T(k("ui.held.ticket"), m.Ticket))
 	}
-	if m.Sheets > 0 {
+	switch {
+	case m.Sheets > 0 && len(m.SheetCodes) > 0 && !short:
+		out = append(out, c.Cat.T("ui.held.sheet_codes", m.Sheets, exam.SheetsPerPacket(e.Level()), strings.Join(m.SheetCodes, ", ")))
+	case m.Sheets > 0:
 		out = append(out, c.Cat.T(k("ui.held.sheets"), m.Sheets, exam.SheetsPerPacket(e.Level())))
 	}
 	if m.Situational != "" {
