@@ -568,6 +568,40 @@ func (h *Hall) Reconcile() map[string]SheetCount {
 	return out
 }
 
+// ToBeMarked reports whether a sheet is to be marked: received back from
+// an examinee who was not removed from the exam. A removed examinee's
+// exam is over (§2.3): their sheets are kept and accounted for, never
+// marked.
+func (h *Hall) ToBeMarked(s *Sheet) bool {
+	if s.State != SheetReceived {
+		return false
+	}
+	e, ok := h.Examinee(s.Examinee)
+	return ok && e.Status != Removed
+}
+
+// SheetsToMark are the sheets to be marked (ToBeMarked), in the order of
+// Sheets; SheetsOfRemoved the received sheets of removed examinees.
+func (h *Hall) SheetsToMark() []*Sheet {
+	var out []*Sheet
+	for _, s := range h.Sheets() {
+		if h.ToBeMarked(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (h *Hall) SheetsOfRemoved() []*Sheet {
+	var out []*Sheet
+	for _, s := range h.Sheets() {
+		if s.State == SheetReceived && !h.ToBeMarked(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // SheetCountOf counts one examinee's sheets as Reconcile does, from the
 // examinee's own sheets only.
 func (h *Hall) SheetCountOf(id string) SheetCount {

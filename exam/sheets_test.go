@@ -1497,3 +1497,23 @@ func TestHeldNamesTheSheetsStillOutByCode(t *testing.T) {
 		t.Errorf("after one received: %+v; want %v", held, want)
 	}
 }
+
+// §2.3: a removed examinee's exam is over. Their received sheets are kept
+// and counted, but they are not to be marked: the graders' list holds
+// only the sheets of those who were not removed.
+func TestTheSheetsOfARemovedExamineeAreNotToBeMarked(t *testing.T) {
+	s := newSheetsDay(t)
+	s.scan(s.m[0], minute(60))
+	s.scan(s.dr[0], minute(61))
+	if got := s.h.SheetsToMark(); len(got) != 2 {
+		t.Fatalf("%d sheets to mark before the removal; want 2", len(got))
+	}
+	s.violation(master, phone(exam.DecisionRemoved), minute(70))
+	toMark, removed := s.h.SheetsToMark(), s.h.SheetsOfRemoved()
+	if len(toMark) != 1 || toMark[0].Code != s.dr[0] {
+		t.Errorf("to mark after the removal: %v; want only %s", toMark, s.dr[0].Grouped())
+	}
+	if len(removed) != 1 || removed[0].Code != s.m[0] {
+		t.Errorf("of the removed: %v; want %s", removed, s.m[0].Grouped())
+	}
+}

@@ -32,6 +32,9 @@ type Sheet struct {
 	VoidReason string
 	ReplacedBy barcode.Code // the spare that took its place
 	Replaces   barcode.Code // for a spare: the spoilt sheet it replaced
+	// NotMarked: received from an examinee removed from the exam (§2.3),
+	// kept but not to be marked (exam.Hall.ToBeMarked).
+	NotMarked bool
 }
 
 // Situational reports whether the sheet is the situational problem's.
@@ -58,6 +61,7 @@ func sheetsOf(h *exam.Hall, who func(string) Who) []Sheet {
 			Code: s.Code, Packet: s.Packet, Level: s.Level, Question: s.Question, Spare: s.Spare, State: s.State,
 			Issued: s.IssuedAt, Received: s.ReceivedAt, Voided: s.VoidedAt, VoidReason: s.VoidReason,
 			ReplacedBy: s.ReplacedBy, Replaces: s.Replaces,
+			NotMarked: s.State == exam.SheetReceived && !h.ToBeMarked(s),
 		}
 		if s.Examinee != "" {
 			x.Who = who(s.Examinee)
@@ -90,6 +94,8 @@ func sheetsOf(h *exam.Hall, who func(string) Who) []Sheet {
 // SheetCounts are the sheets of a report by where they are.
 type SheetCounts struct {
 	Printed, Received, Out, Voided, NotGiven, SparesUnused int
+	// NotMarked of the received: those of examinees removed (§2.3).
+	NotMarked int
 }
 
 // Counts counts r's sheets: received, given out and not received (the
@@ -102,6 +108,9 @@ func (r Report) Counts() SheetCounts {
 		switch {
 		case s.State == exam.SheetReceived:
 			n.Received++
+			if s.NotMarked {
+				n.NotMarked++
+			}
 		case s.State == exam.SheetIssued:
 			n.Out++
 		case s.State == exam.SheetVoided:
@@ -134,6 +143,8 @@ func (w words) level(l exam.Level) string { return w.keyed("level.", string(l)) 
 func (w words) sheetState(s Sheet) string {
 	var state string
 	switch {
+	case s.State == exam.SheetReceived && s.NotMarked:
+		state = w.t("paper.sh.state.received_not_marked")
 	case s.State == exam.SheetReceived:
 		state = w.t("paper.sh.state.received")
 	case s.State == exam.SheetIssued:
@@ -156,7 +167,11 @@ func (w words) sheetState(s Sheet) string {
 
 // sheetsSummary is the line over the list: how many sheets, and where.
 func (w words) sheetsSummary(n SheetCounts) string {
-	return w.t("paper.sh.summary", n.Printed, n.Received, n.Out, n.Voided, n.NotGiven, n.SparesUnused)
+	text := w.t("paper.sh.summary", n.Printed, n.Received, n.Out, n.Voided, n.NotGiven, n.SparesUnused)
+	if n.NotMarked > 0 {
+		text += " " + w.t("paper.sh.summary_not_marked", n.NotMarked)
+	}
+	return text
 }
 
 var sheetColumns = []column[Sheet]{

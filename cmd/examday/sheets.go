@@ -203,7 +203,7 @@ func (a *app) writeGraders(out string, demo bool) error {
 	defer s.Close()
 	a.warnIfBroken(s)
 	h := s.Hall()
-	list := paper.GraderSheets(h.Sheets())
+	list := paper.GraderSheets(h.SheetsToMark())
 	if len(list) == 0 {
 		return fmt.Errorf("%s", c.T("cli.sheets.graders.none"))
 	}
@@ -221,5 +221,8 @@ func (a *app) writeGraders(out string, demo bool) error {
 		}
 	}
 	fmt.Fprintln(a.stdout, c.T("cli.sheets.graders.written", len(list), out))
+	if n := len(h.SheetsOfRemoved()); n > 0 {
+		fmt.Fprintln(a.stdout, c.T("cli.sheets.graders.removed", n))
+	}
 	return nil
 }
