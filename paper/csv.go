@@ -163,6 +163,9 @@ func hallRows(w words, r Report) []hallRow {
 	for _, j := range r.ClockJumps {
 		rows = append(rows, row("clock_jump", "paper.hall.clock_jump", signed(j.Jump), w.clock(j.At)))
 	}
+	for _, x := range r.WrongPINs {
+		rows = append(rows, row("wrong_pin", "paper.hall.wrong_pin", w.keyed("paper.pin.purpose.", x.Purpose), w.wrongPIN(x)))
+	}
 	rows = append(rows, row("closed", "paper.hall.closed", w.clock(h.ClosedAt), ""))
 	for _, o := range r.Outstanding {
 		rows = append(rows, row("outstanding", "paper.section.outstanding", w.outstanding(o), ""))

@@ -50,12 +50,14 @@
 //	              member, phase, proposed_start, start [detail: the
 //	              correction's reason], planned_end, end, interrupted,
 //	              warning [value: minutes left; detail: when], time_up,
-//	              clock_jump [value: the jump; detail: when], closed,
+//	              clock_jump [value: the jump; detail: when], wrong_pin
+//	              [value: what it was for; detail: when, and the lock it
+//	              started], closed,
 //	              outstanding, log_events, log_root [detail: the whole
 //	              root], generated [value: date and time; detail: the
 //	              zone], unverified), item its title in the catalogue's
 //	              language. Repeated facts (programme, member, warning,
-//	              clock_jump, outstanding) take a row each.
+//	              clock_jump, wrong_pin, outstanding) take a row each.
 //	interruption  seq, kind, reason, from, to, length, new_end, agreed_by
 //	examinee      seat, id, full_name, programme, status, arrived,
 //	              admitted_late, materials, ticket, packet, theory_in,

@@ -273,6 +273,10 @@ func (d *pdfDoc) timesBlock() {
 	for i, x := range r.Warnings {
 		warnings[i] = w.warning(x)
 	}
+	wrong := make([]string, len(r.WrongPINs))
+	for i, x := range r.WrongPINs {
+		wrong[i] = w.wrongPIN(x)
+	}
 	jumps := make([]string, len(r.ClockJumps))
 	for i, j := range r.ClockJumps {
 		jumps[i] = w.t("paper.hall.clock_jump_value", signed(j.Jump), w.clock(j.At))
@@ -288,6 +292,7 @@ func (d *pdfDoc) timesBlock() {
 		{w.t("paper.hall.warning"), orNone(w, strings.Join(warnings, "; "))},
 		{w.t("paper.hall.time_up"), w.clock(h.TimeUpAt)},
 		{w.t("paper.hall.clock_jump"), orNone(w, nonZeroCount(len(jumps)))},
+		{w.t("paper.hall.wrong_pin"), orNone(w, nonZeroCount(len(wrong)))},
 		{w.t("paper.hall.phase"), w.phase(h.Phase)},
 		{w.t("paper.hall.closed"), w.closed(h)},
 	}
@@ -296,6 +301,9 @@ func (d *pdfDoc) timesBlock() {
 		// A laptop that slept often jumped often: the list flows on as a
 		// paragraph, over a page break if it must.
 		d.legend(w.t("paper.hall.clock_jump") + ": " + strings.Join(jumps, "; "))
+	}
+	if len(wrong) > 0 {
+		d.legend(w.t("paper.hall.wrong_pin") + ": " + strings.Join(wrong, "; "))
 	}
 
 	if len(r.Interruptions) == 0 {

@@ -36,10 +36,24 @@ type Report struct {
 	Sheets     []Sheet
 	Warnings   []Warning
 	ClockJumps []ClockJump
+	// WrongPINs are the chairman's PINs typed wrong (§2.3), each with
+	// what it was for and the lock it started, if it did.
+	WrongPINs []WrongPIN
 	// Outstanding is what is still to settle (at the close, for a closed
 	// hall): catalogue keys with their arguments, as exam decides them.
 	Outstanding []exam.Outstanding
 	Log         Seal
+}
+
+// WrongPIN is one wrong chairman's PIN, as the log has it.
+type WrongPIN struct {
+	Seq     uint64
+	At      time.Time
+	Purpose string // what the PIN was for: "violation", "admit_late" …
+	// LockedUntil is set when this one locked the prompt; Lock is which
+	// lock in a row it was.
+	LockedUntil time.Time
+	Lock        int
 }
 
 // Hall is the hall's part of the report.
@@ -327,6 +341,12 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				continue
 			}
 			r.Warnings = append(r.Warnings, Warning{MinutesLeft: d.MinutesLeft, At: ev.At, LateBy: time.Duration(d.LateBySeconds) * time.Second})
+		case exam.TypePINFailed:
+			var d exam.PINFailedData
+			if decode(ev, &d) != nil {
+				continue
+			}
+			r.WrongPINs = append(r.WrongPINs, WrongPIN{Seq: ev.Seq, At: ev.At, Purpose: d.Purpose, LockedUntil: d.LockedUntil, Lock: d.Lock})
 		case exam.TypeClockJump:
 			var d exam.ClockJumpData
 			if decode(ev, &d) != nil {

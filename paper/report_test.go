@@ -712,3 +712,28 @@ func TestTheReportListsEverySheetWithItsReceivedTime(t *testing.T) {
 		})
 	}
 }
+
+// §2.3: every wrong chairman's PIN is in the log, and so on the report
+// the commission signs: when, what it was for, and the lock it started.
+func TestTheReportListsEveryWrongPIN(t *testing.T) {
+	d := newDay(t)
+	when := at(time.Hour)
+	for i := range exam.PINAttempts {
+		d.one(func(h *exam.Hall) (exam.Event, error) {
+			return h.PINFailed("violation", when.Add(time.Duration(i)*time.Second), officer)
+		})
+	}
+	r := paper.Build(d.s.Hall(), d.records(), generated)
+	if len(r.WrongPINs) != exam.PINAttempts || r.WrongPINs[2].Lock != 1 || r.WrongPINs[2].LockedUntil.IsZero() {
+		t.Fatalf("wrong PINs on the report: %+v", r.WrongPINs)
+	}
+	s := writeCSV(t, r, i18n.EN)
+	values, details := s.hall("wrong_pin")
+	if len(values) != 3 || values[0] != "a violation" || !strings.Contains(details[2], "prompt locked (lock 1 in a row) until") {
+		t.Errorf("CSV wrong_pin rows: %q %q", values, details)
+	}
+	text := squeeze(pdfText(t, r, i18n.RU, "wrong-pin"))
+	if !strings.Contains(text, "Неверный PIN председателя") || !strings.Contains(text, "(для: нарушение)") || !strings.Contains(text, "блокировка 1 подряд") {
+		t.Errorf("the Russian PDF does not list the wrong PINs:\n%s", text)
+	}
+}

@@ -88,6 +88,16 @@ func (w words) keyed(prefix, code string) string {
 	return w.t(prefix + code)
 }
 
+// wrongPIN is a wrong PIN in words: when, for what, and the lock it
+// started.
+func (w words) wrongPIN(x WrongPIN) string {
+	text := w.t("paper.pin.wrong", w.clock(x.At), w.keyed("paper.pin.purpose.", x.Purpose))
+	if !x.LockedUntil.IsZero() {
+		text += " — " + w.t("paper.pin.locked", x.Lock, w.clock(x.LockedUntil))
+	}
+	return text
+}
+
 func (w words) status(s exam.Status) string { return w.keyed("status.", string(s)) }
 func (w words) programme(code string) string {
 	return w.keyed("programme.", code)
