@@ -137,6 +137,9 @@ type OfferData struct {
 type DismissData struct {
 	Offer  uint64 `json:"offer"`
 	Reason string `json:"reason"`
+	// AgreedBy is the chairman who agreed to the dismissal (§2.3); empty
+	// in a log written before dismissals needed it.
+	AgreedBy string `json:"agreed_by,omitempty"`
 }
 
 type ViolationData struct {
@@ -338,6 +341,9 @@ func (h *Hall) applyHallSide(ev Event) error {
 		var d DismissData
 		if err := json.Unmarshal(ev.Data, &d); err != nil {
 			return err
+		}
+		if d.AgreedBy != "" {
+			h.pinRight()
 		}
 		return h.resolveOffer(d.Offer, ev.Examinee)
 	case TypeViolationRecorded:

@@ -207,7 +207,7 @@ func TestCancelAConfirmedOfferReopensIt(t *testing.T) {
 	if got := d.h.Outstanding(); len(got) != 3 || got[2].Key != "outstanding.offer" {
 		t.Errorf("outstanding %+v", got)
 	}
-	d.one(d.h.DismissOffer(offer.Seq, "the nurse kept her", at(time.Hour+26*time.Minute), officer))
+	d.one(d.h.DismissOffer(offer.Seq, "the nurse kept her", agreement(t), at(time.Hour+26*time.Minute), officer))
 	if len(d.h.Offers) != 0 || d.ex(master).Violations != 0 {
 		t.Errorf("offers %+v, violations %d", d.h.Offers, d.ex(master).Violations)
 	}
@@ -218,7 +218,7 @@ func TestCancelRefusals(t *testing.T) {
 	d.theoryIn(master, at(time.Hour))
 	d.out(master, at(time.Hour+time.Minute))
 	offer := d.back(master, at(time.Hour+20*time.Minute))[1]
-	dismissed := d.one(d.h.DismissOffer(offer.Seq, "the nurse kept her", at(time.Hour+21*time.Minute), officer))
+	dismissed := d.one(d.h.DismissOffer(offer.Seq, "the nurse kept her", agreement(t), at(time.Hour+21*time.Minute), officer))
 	interruption := d.one(d.h.StartInterruption(exam.InterruptPowerCut, "", agreement(t), at(2*time.Hour), officer))
 	d.one(d.h.EndInterruption(agreement(t), at(2*time.Hour+time.Minute), officer))
 	pin := d.one(d.h.PINFailed("x", at(2*time.Hour+2*time.Minute), officer))

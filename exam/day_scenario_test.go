@@ -54,7 +54,7 @@ func TestAWholeDayForAMastersAndADoctoralExaminee(t *testing.T) {
 	if len(evs) != 2 {
 		t.Fatalf("a hand-in 2 minutes late gave %v", types(evs))
 	}
-	d.one(d.h.DismissOffer(evs[1].Seq, "the member was checking her sheets at the desk", m(195), officer))
+	d.one(d.h.DismissOffer(evs[1].Seq, "the member was checking her sheets at the desk", agreement(t), m(195), officer))
 	d.one(d.h.CloseHall(false, m(200), officer))
 
 	// The log, in order.

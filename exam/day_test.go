@@ -884,22 +884,27 @@ func TestOffersAreConfirmedOrDismissed(t *testing.T) {
 	d.refuses(exam.RefuseOfferUnknown, func() error {
 		return errOf(d.h.RecordViolation(master, v, agreement(t), at(time.Hour+21*time.Minute), officer))
 	})
-	d.refuses(exam.RefuseOfferUnknown, func() error { return errOf(d.h.DismissOffer(offerA.Seq, "x", at(time.Hour+21*time.Minute), officer)) })
+	d.refuses(exam.RefuseOfferUnknown, func() error { return errOf(d.h.DismissOffer(offerA.Seq, "x", agreement(t), at(time.Hour+21*time.Minute), officer)) })
 
-	d.refuses(exam.RefuseDismissReason, func() error { return errOf(d.h.DismissOffer(offerB.Seq, " ", at(time.Hour+21*time.Minute), officer)) })
-	r := d.refuses(exam.RefuseOfferUnknown, func() error { return errOf(d.h.DismissOffer(12345, "x", at(time.Hour+21*time.Minute), officer)) })
+	d.refuses(exam.RefuseDismissReason, func() error { return errOf(d.h.DismissOffer(offerB.Seq, " ", agreement(t), at(time.Hour+21*time.Minute), officer)) })
+	r := d.refuses(exam.RefuseOfferUnknown, func() error { return errOf(d.h.DismissOffer(12345, "x", agreement(t), at(time.Hour+21*time.Minute), officer)) })
 	if r.Args[0] != uint64(12345) {
 		t.Errorf("args %v", r.Args)
 	}
-	ev = d.one(d.h.DismissOffer(offerB.Seq, " the nurse kept him ", at(time.Hour+22*time.Minute), officer))
-	if p := payload[exam.DismissData](t, ev); ev.Examinee != doctoral || p != (exam.DismissData{Offer: offerB.Seq, Reason: "the nurse kept him"}) {
+	// §2.3: the dismissal is a decision on a violation, so it needs the
+	// chairman's agreement, as the confirmation did.
+	d.refuses(exam.RefuseAgreementMissing, func() error {
+		return errOf(d.h.DismissOffer(offerB.Seq, "the nurse kept him", exam.Agreement{}, at(time.Hour+22*time.Minute), officer))
+	})
+	ev = d.one(d.h.DismissOffer(offerB.Seq, " the nurse kept him ", agreement(t), at(time.Hour+22*time.Minute), officer))
+	if p := payload[exam.DismissData](t, ev); ev.Examinee != doctoral || p != (exam.DismissData{Offer: offerB.Seq, Reason: "the nurse kept him", AgreedBy: "Chairman Қасымов"}) {
 		t.Errorf("dismissal %s %+v", ev.Examinee, p)
 	}
 	if len(d.h.Offers) != 0 || d.ex(doctoral).Violations != 0 {
 		t.Errorf("after the dismissal: offers %+v, violations %d", d.h.Offers, d.ex(doctoral).Violations)
 	}
 	d.refuses(exam.RefuseOfferUnknown, func() error {
-		return errOf(d.h.DismissOffer(offerB.Seq, "again", at(time.Hour+23*time.Minute), officer))
+		return errOf(d.h.DismissOffer(offerB.Seq, "again", agreement(t), at(time.Hour+23*time.Minute), officer))
 	})
 }
 
@@ -1145,7 +1150,7 @@ func TestClosedHallRefusesEverything(t *testing.T) {
 		"RecordViolation": func() error {
 			return errOf(d.h.RecordViolation(doctoral, phone(exam.DecisionWarned), a, later, officer))
 		},
-		"DismissOffer":      func() error { return errOf(d.h.DismissOffer(offer.Seq, "x", later, officer)) },
+		"DismissOffer":      func() error { return errOf(d.h.DismissOffer(offer.Seq, "x", agreement(t), later, officer)) },
 		"Cancel":            func() error { return errOf(d.h.Cancel(v, "x", &a, later, officer)) },
 		"StartInterruption": func() error { return errOf(d.h.StartInterruption(exam.InterruptEvacuation, "", a, later, officer)) },
 		"EndInterruption":   func() error { return errOf(d.h.EndInterruption(a, later, officer)) },

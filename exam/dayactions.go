@@ -373,8 +373,10 @@ func (h *Hall) OfferFor(seq uint64) (Offer, bool) {
 }
 
 // DismissOffer dismisses an offered violation, with the reason, which is
-// logged.
-func (h *Hall) DismissOffer(seq uint64, reason string, at time.Time, actor string) (Event, error) {
+// logged. Dismissing it is a decision on a violation, which §2.3 gives to
+// the officer in agreement with the chairman: it needs the chairman's
+// agreement, as recording it does.
+func (h *Hall) DismissOffer(seq uint64, reason string, a Agreement, at time.Time, actor string) (Event, error) {
 	if err := h.open(); err != nil {
 		return Event{}, err
 	}
@@ -386,7 +388,10 @@ func (h *Hall) DismissOffer(seq uint64, reason string, at time.Time, actor strin
 	if reason == "" {
 		return Event{}, refuse(RefuseDismissReason)
 	}
-	return newEvent(TypeViolationDismissed, o.Examinee, actor, at, DismissData{Offer: seq, Reason: reason}), nil
+	if err := h.agreed(a, at); err != nil {
+		return Event{}, err
+	}
+	return newEvent(TypeViolationDismissed, o.Examinee, actor, at, DismissData{Offer: seq, Reason: reason, AgreedBy: a.by}), nil
 }
 
 // Cancellable are the entries a correction may cancel. The hall's own

@@ -1049,7 +1049,7 @@ func TestLateSheetsAreAcceptedAndOfferedOnceAsViolationI(t *testing.T) {
 		t.Errorf("offers %+v; want one (i) per examinee", s.h.Offers)
 	}
 	// Dismissed, the offer is not made again by a later scan.
-	s.one(s.h.DismissOffer(s.h.Offers[0].Seq, "the commission collected the sheets at the end", late.Add(5*time.Minute), officer))
+	s.one(s.h.DismissOffer(s.h.Offers[0].Seq, "the commission collected the sheets at the end", agreement(t), late.Add(5*time.Minute), officer))
 	if len(s.h.Offers) != 1 {
 		t.Errorf("offers after a dismissal: %+v", s.h.Offers)
 	}
@@ -1368,7 +1368,7 @@ func TestAWholeDayWithAnswerSheets(t *testing.T) {
 	d.scan(dp[2], minute(171)) // finished on time
 	d.codeBack(master, minute(193))
 	late := d.scan(mp[3], minute(194)) // two minutes after the end
-	d.one(d.h.DismissOffer(late[2].Seq, "the member was checking the sheets at the desk", minute(195), officer))
+	d.one(d.h.DismissOffer(late[2].Seq, "the member was checking the sheets at the desk", agreement(t), minute(195), officer))
 
 	n := d.h.Reconcile()
 	if n[master].Issued != 4 || n[master].Received != 4 || n[master].Voided != 1 || n[doctoral].Issued != 3 || n[doctoral].Received != 3 {

@@ -50,6 +50,7 @@ func init() {
 		"paper.pin.purpose.interruption_start": {"interrupting the exam", "прерывание экзамена", "емтиханды үзу"},
 		"paper.pin.purpose.interruption_end":   {"resuming the exam", "возобновление экзамена", "емтиханды жалғастыру"},
 		"paper.pin.purpose.void_sheet":         {"voiding a sheet", "аннулирование листа", "парақтың күшін жою"},
+		"paper.pin.purpose.dismiss_offer":      {"dismissing an offered violation", "отклонение предложенного нарушения", "ұсынылған бұзушылықты қабылдамау"},
 		"paper.hall.clock_jump_value":          {"%s at %s", "%s в %s", "%s, %s"},
 		"paper.hall.closed":                    {"Hall closed", "Аудитория закрыта", "Аудитория жабылды"},
 		"paper.hall.not_closed":                {"not closed", "не закрыта", "жабылмаған"},

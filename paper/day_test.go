@@ -233,7 +233,7 @@ func fullDay(t *testing.T) (*day, seqs) {
 	}
 	n.lateOfferR1 = late[1].Event.Seq
 	n.dismissal = d.one(func(h *exam.Hall) (exam.Event, error) {
-		return h.DismissOffer(n.lateOfferR1, "the hall's wall clock was 4 minutes behind; the commission saw it", end.Add(5*m+30*time.Second), officer)
+		return h.DismissOffer(n.lateOfferR1, "the hall's wall clock was 4 minutes behind; the commission saw it", d.agree, end.Add(5*m+30*time.Second), officer)
 	})
 	d.one(func(h *exam.Hall) (exam.Event, error) { return h.CloseHall(true, at(220*m), officer) })
 	return d, n

@@ -133,6 +133,7 @@ func TestWholeDayOfAMastersAndADoctoralExamineeThroughTheKeys(t *testing.T) {
 	}
 	a.press("r", "d")
 	a.typeAndEnter("the clock of the room was two minutes slow")
+	a.typeAndEnter(chairmanPIN) // §2.3: dismissing an offer is a decision on it, with the chairman
 	a.ok("dismissal of the offer")
 	a.press("C", "y")
 	a.ok("close")

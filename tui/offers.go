@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"examday/exam"
+	"examday/store"
 )
 
 // offersDialog lists the violations the application offered (a break
@@ -80,7 +81,8 @@ func (d *offersDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		offer := o
 		return newViolationForm(c, e, &offer, key.Matches(km, k.Confirm))
 	case key.Matches(km, k.OfferDismiss):
-		if _, err := c.Hall.DismissOffer(o.Seq, "-", c.Now, c.Hall.Officer); err != nil {
+		// All but the agreement in order? Then the reason, then the PIN.
+		if _, err := c.Hall.DismissOffer(o.Seq, "-", exam.Agreement{}, c.Now, c.Hall.Officer); !needsAgreement(err) {
 			d.err = c.ErrorText(err)
 			return d, nil
 		}
@@ -101,10 +103,28 @@ func (c *Context) dismissForm(o exam.Offer, back *offersDialog) (dialog, tea.Cmd
 		[]string{c.offerText(o), "", c.Cat.T("ui.dismiss.why")},
 		c.Cat.T("ui.dismiss.reason"),
 		func(f *reasonForm, reason string) (dialog, tea.Cmd) {
-			return f.recording(c.record(recordAction, "ui.done.dismissed", []any{c.clauseLabel(o.Clause), name, reason},
-				one(func(h *exam.Hall) (exam.Event, error) {
-					return h.DismissOffer(seq, reason, c.Clock.Now(), h.Officer)
-				})))
+			if _, err := c.Hall.DismissOffer(seq, reason, exam.Agreement{}, c.Now, c.Hall.Officer); !needsAgreement(err) {
+				f.err = c.ErrorText(err)
+				return f, nil
+			}
+			// §2.3: a decision on a violation, dismissing one too, is the
+			// officer's in agreement with the chairman.
+			return newPINDialog(c, agreedAction{
+				purpose: "dismiss_offer",
+				title:   c.Cat.T("ui.dismiss.title", name),
+				lines:   []string{c.offerText(o), c.Cat.T("ui.cancel.reason_is", reason)},
+				act: func(h *exam.Hall, a exam.Agreement, now time.Time) ([]exam.Event, error) {
+					ev, err := h.DismissOffer(seq, reason, a, now, h.Officer)
+					if err != nil {
+						return nil, err
+					}
+					return []exam.Event{ev}, nil
+				},
+				describe: func(c *Context, recs []store.Record) string {
+					return c.Cat.T("ui.done.dismissed", c.clauseLabel(o.Clause), name, reason)
+				},
+				then: f.after,
+			}, f), nil
 		})
 	f.after = func() (dialog, tea.Cmd) {
 		if len(c.Hall.Offers) > 0 {
