@@ -884,10 +884,16 @@ func TestOffersAreConfirmedOrDismissed(t *testing.T) {
 	d.refuses(exam.RefuseOfferUnknown, func() error {
 		return errOf(d.h.RecordViolation(master, v, agreement(t), at(time.Hour+21*time.Minute), officer))
 	})
-	d.refuses(exam.RefuseOfferUnknown, func() error { return errOf(d.h.DismissOffer(offerA.Seq, "x", agreement(t), at(time.Hour+21*time.Minute), officer)) })
+	d.refuses(exam.RefuseOfferUnknown, func() error {
+		return errOf(d.h.DismissOffer(offerA.Seq, "x", agreement(t), at(time.Hour+21*time.Minute), officer))
+	})
 
-	d.refuses(exam.RefuseDismissReason, func() error { return errOf(d.h.DismissOffer(offerB.Seq, " ", agreement(t), at(time.Hour+21*time.Minute), officer)) })
-	r := d.refuses(exam.RefuseOfferUnknown, func() error { return errOf(d.h.DismissOffer(12345, "x", agreement(t), at(time.Hour+21*time.Minute), officer)) })
+	d.refuses(exam.RefuseDismissReason, func() error {
+		return errOf(d.h.DismissOffer(offerB.Seq, " ", agreement(t), at(time.Hour+21*time.Minute), officer))
+	})
+	r := d.refuses(exam.RefuseOfferUnknown, func() error {
+		return errOf(d.h.DismissOffer(12345, "x", agreement(t), at(time.Hour+21*time.Minute), officer))
+	})
 	if r.Args[0] != uint64(12345) {
 		t.Errorf("args %v", r.Args)
 	}

@@ -602,6 +602,26 @@ func (h *Hall) SheetsOfRemoved() []*Sheet {
 	return out
 }
 
+// TheorySheetsOf counts an examinee's theory sheets (§1.5): given to them
+// and received back, and lists those given and not received. A hall
+// without barcoded sheets has none to count.
+func (h *Hall) TheorySheetsOf(id string) (received, issued int, missing []*Sheet) {
+	for _, s := range h.SheetsOf(id) {
+		if s.Situational() || s.State == SheetVoided {
+			continue
+		}
+		switch s.State {
+		case SheetIssued:
+			issued++
+			missing = append(missing, s)
+		case SheetReceived:
+			issued++
+			received++
+		}
+	}
+	return received, issued, missing
+}
+
 // SheetCountOf counts one examinee's sheets as Reconcile does, from the
 // examinee's own sheets only.
 func (h *Hall) SheetCountOf(id string) SheetCount {

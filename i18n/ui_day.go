@@ -80,7 +80,10 @@ func init() {
 		"ui.clause.other": {"(other)", "(иное)", "(басқа)"},
 
 		// The examinee's actions.
-		"ui.confirm.theory":        {"%s (seat %s) hands in the theory sheets?", "%s (место %s) сдаёт листы теоретической части?", "%s (%s орын) теориялық бөлімнің парақтарын тапсыра ма?"},
+		"ui.confirm.theory": {"%s (seat %s) hands in the theory sheets?", "%s (место %s) сдаёт листы теоретической части?", "%s (%s орын) теориялық бөлімнің парақтарын тапсыра ма?"},
+		"ui.confirm.theory_unscanned": {"Only %d of the %d theory sheets were scanned in; not received: %s. Hand the theory in all the same?",
+			"Отсканировано только %d из %d листов теории; не приняты: %s. Всё равно принять теорию?",
+			"Сканерленген теория парақтары: %d (берілген %d парақтан); қабылданбағандары: %s. Бәрібір теорияны қабылдау керек пе?"},
 		"ui.confirm.theory_sheets": {"The %d theory answer sheets, to you or a commission member (§1.5). The 10-minute break may follow (§2.1).", "Листы ответов теоретической части (%d) — вам или члену комиссии (§1.5). Затем возможен 10-минутный перерыв (§2.1).", "Теориялық бөлімнің жауап парақтары (%d) — сізге немесе комиссия мүшесіне (§1.5). Содан кейін 10 минуттық үзіліс болуы мүмкін (§2.1)."},
 		"ui.done.theory":           {"%s handed in the theory sheets.", "%s: листы теоретической части сданы.", "%s: теориялық бөлімнің парақтары тапсырылды."},
 

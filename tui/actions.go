@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"encoding/json"
 	"time"
 
@@ -169,9 +171,19 @@ func (c *Context) theoryIn(e *exam.Examinee) tea.Cmd {
 		return nil
 	}
 	id := e.ID
+	lines := []string{c.Cat.T("ui.confirm.theory_sheets", exam.TheoryQuestions(e.Level()))}
+	// By hand, with theory sheets not scanned in: say how many are in and
+	// which are not, so the officer confirms knowing it.
+	if received, issued, missing := c.Hall.TheorySheetsOf(id); len(missing) > 0 {
+		codes := make([]string, len(missing))
+		for i, s := range missing {
+			codes[i] = s.Code.Grouped()
+		}
+		lines = append(lines, "", c.Styles.Bold.Render("⚠ "+c.Cat.T("ui.confirm.theory_unscanned", received, issued, strings.Join(codes, ", "))))
+	}
 	c.Dialog = newConfirm(c,
 		c.Cat.T("ui.confirm.theory", e.FullName, e.Seat),
-		[]string{c.Cat.T("ui.confirm.theory_sheets", exam.TheoryQuestions(e.Level()))},
+		lines,
 		c.record(recordAction, "ui.done.theory", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
 			return h.HandTheoryIn(id, c.Clock.Now(), h.Officer)
 		})))
