@@ -17,7 +17,8 @@
 // key, in hex), the hall file (its random epoch), the log's origin
 // ("examday/<device>/<epoch>"), the public key in the verifier encoding of
 // golang.org/x/mod/sumdb/note (for `examday verify` alone; the central
-// record trusts only the key it enrolled), the range of sequence numbers,
+// record trusts only the key it enrolled, and refuses a header that names
+// another), the range of sequence numbers,
 // the hash of the event before the range (64 zeros for a range from 1),
 // and the frontier: the Merkle tree hashes (RFC 6962, as
 // golang.org/x/mod/sumdb/tlog stores them) of the log before the range,

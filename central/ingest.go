@@ -178,6 +178,9 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 		return p, refusal(http.StatusInternalServerError, CheckWrite, "the central record could not read its file: %v", err)
 	}
 	pub := ed25519.PublicKey(p.device.PublicKey)
+	if ref := checkHeaderKey(h, pub); ref != nil {
+		return p, ref
+	}
 	size := uint64(p.log.Size)
 
 	// A gap, a fork and a bad signature are told apart only in a bundle
@@ -245,6 +248,24 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 	}
 	p.tail, p.hashes = tail, hashes
 	return p, nil
+}
+
+// checkHeaderKey refuses a header whose key is not the enrolled key of
+// its device, under its log's name. The central record verifies with the
+// key it enrolled whatever the header says, so a header that names
+// another key changes no check of the content; but a bundle is kept and
+// shown as the laptop's own words, and `examday verify` trusts that key
+// alone: a header that lies is not taken.
+func checkHeaderKey(h *bundle.Header, pub ed25519.PublicKey) *Refusal {
+	want, err := note.NewEd25519VerifierKey(h.Origin, pub)
+	if err != nil {
+		return refusal(http.StatusInternalServerError, CheckDevice, "the enrolled key of device %s cannot be read: %v", short(h.Device), err)
+	}
+	if h.Key == want {
+		return nil
+	}
+	return bundleRefusal(&bundle.Error{Line: 2, Check: bundle.CheckKey,
+		Reason: fmt.Sprintf("the header's key is not the key device %s enrolled with (the header was changed, or the bundle was made with another key)", short(h.Device))})
 }
 
 // verifyRefusal turns an error of Verify on a bundle whose first off
