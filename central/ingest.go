@@ -38,6 +38,12 @@ const (
 	CheckDevice = "device"
 	CheckToken  = "token"
 	CheckWrite  = "write"
+	// CheckBusy: the server has no place or memory for the push now (503,
+	// with Retry-After); CheckTimeout: the request's body came too slowly
+	// and was cut off (408). Both are failures on the way: the laptop
+	// tries again.
+	CheckBusy    = "busy"
+	CheckTimeout = "timeout"
 )
 
 func refusal(status int, check, format string, args ...any) *Refusal {

@@ -237,7 +237,12 @@ func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
 		return err
 	}
 	cl.OnRetry = func(n central.RetryNotice) {
-		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), n.Wait.Round(time.Millisecond).String(), n.Attempt, n.Attempts))
+		wait := n.Wait.Round(time.Millisecond).String()
+		if n.RetryAfter > 0 {
+			fmt.Fprintln(a.stderr, c.T("cli.sync.busy", n.Err.Error(), wait, n.Attempt, n.Attempts))
+			return
+		}
+		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), wait, n.Attempt, n.Attempts))
 	}
 	ctx, stop := interruptible()
 	defer stop()
