@@ -209,10 +209,11 @@ type MismatchError struct {
 	// Frozen: the central record froze the log after a fork.
 	Frozen bool
 	// Pushed is the central record's answer to the whole log, pushed so
-	// that it keeps this version as evidence: usually a 409 naming the
-	// first event that differs. nil if it took the log as a duplicate (the
-	// file holds the start of what the central record holds) or the log
-	// was frozen and not pushed.
+	// that it keeps this version as evidence: a 409 naming the first event
+	// that differs (a fork), or, when the file holds the start of what the
+	// central record holds, a 409 that it recorded the rollback (check
+	// CheckRollback). nil if a central record without that check took the
+	// log as a duplicate, or the log was frozen and not pushed.
 	Pushed *RefusedError
 }
 
@@ -243,7 +244,7 @@ func (c *Client) Enroll(ctx context.Context, token, device string, pub ed25519.P
 	var out EnrollResponse
 	var lost error
 	_, err = c.retrying(ctx, func() error {
-		err := c.do(ctx, http.MethodPost, PathEnroll, "application/json", body, &out)
+		err := c.do(ctx, http.MethodPost, PathEnroll, "application/json", body, nil, &out)
 		var t *clientTransient
 		if errors.As(err, &t) && t.reached && !isClientServerError(t) {
 			lost = t.err
@@ -273,13 +274,24 @@ func (c *Client) LogState(ctx context.Context, device, epoch string) (LogState, 
 
 func (c *Client) logState(ctx context.Context, device, epoch string, st *LogState) error {
 	*st = LogState{}
-	return c.do(ctx, http.MethodGet, PathLogs+device+"/"+epoch, "", nil, st)
+	return c.do(ctx, http.MethodGet, PathLogs+device+"/"+epoch, "", nil, nil, st)
 }
 
 // Push sends one bundle, once.
 func (c *Client) Push(ctx context.Context, b []byte) (PushResult, error) {
+	return c.push(ctx, b, 0)
+}
+
+// push sends one bundle, once; holds, if not 0, tells the central record
+// that the bundle is the file's whole log, holds events long
+// (HeaderLaptopHolds), as every bundle of a sync is.
+func (c *Client) push(ctx context.Context, b []byte, holds int64) (PushResult, error) {
+	var hdr http.Header
+	if holds > 0 {
+		hdr = http.Header{HeaderLaptopHolds: {strconv.FormatInt(holds, 10)}}
+	}
 	var res PushResult
-	err := c.do(ctx, http.MethodPost, PathBundles, "application/octet-stream", b, &res)
+	err := c.do(ctx, http.MethodPost, PathBundles, "application/octet-stream", b, hdr, &res)
 	return res, err
 }
 
@@ -365,7 +377,7 @@ func (c *Client) Sync(ctx context.Context, s *store.Store) (*SyncReport, error) 
 			return err
 		}
 		rep.First, rep.Last = uint64(st.Size)+1, uint64(size)
-		res, err := c.Push(ctx, b)
+		res, err := c.push(ctx, b, size)
 		if err != nil {
 			return err
 		}
@@ -419,7 +431,7 @@ func (c *Client) pushEvidence(ctx context.Context, s *store.Store, m *MismatchEr
 	if err != nil {
 		return err
 	}
-	if _, err := c.Push(ctx, b); err != nil {
+	if _, err := c.push(ctx, b, m.LocalSize); err != nil {
 		var refused *RefusedError
 		if !errors.As(err, &refused) {
 			return err // on the way: tried again from the question
@@ -513,7 +525,7 @@ func (c *Client) retrying(ctx context.Context, try func() error) (int, error) {
 
 // do makes one request and reads its JSON answer into out. Failures on
 // the way are *clientTransient, refusals *RefusedError.
-func (c *Client) do(ctx context.Context, method, path, contentType string, body []byte, out any) error {
+func (c *Client) do(ctx context.Context, method, path, contentType string, body []byte, hdr http.Header, out any) error {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
@@ -521,6 +533,9 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.URL, "/")+path, rd)
 	if err != nil {
 		return fmt.Errorf("the central record's address %q: %v", c.URL, err)
+	}
+	for k, v := range hdr {
+		req.Header[k] = v
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)

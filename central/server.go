@@ -199,6 +199,14 @@ func (h *handler) logState(w http.ResponseWriter, r *http.Request) {
 // push beyond the places or the memory the server has is answered 503
 // with Retry-After at once, and not audited: nothing was looked at.
 func (h *handler) push(w http.ResponseWriter, r *http.Request) {
+	var holds uint64
+	if v := r.Header.Get(HeaderLaptopHolds); v != "" {
+		var err error
+		if holds, err = strconv.ParseUint(v, 10, 64); err != nil || holds == 0 {
+			writeCutOff(w, refusal(http.StatusBadRequest, string(bundle.CheckFormat), "%s: %q is not a number of events", HeaderLaptopHolds, v))
+			return
+		}
+	}
 	if limit := h.opts.MaxBundle; r.ContentLength > limit {
 		ref := refusal(http.StatusRequestEntityTooLarge, string(bundle.CheckSize),
 			"the bundle is %d bytes, more than the %d this central record takes", r.ContentLength, limit)
@@ -227,7 +235,13 @@ func (h *handler) push(w http.ResponseWriter, r *http.Request) {
 		writeCutOff(w, ref)
 		return
 	}
-	res, err := h.db.Ingest(data, "http", r.RemoteAddr)
+	var res PushResult
+	var err error
+	if holds > 0 {
+		res, err = h.db.IngestWhole(data, "http", r.RemoteAddr, holds)
+	} else {
+		res, err = h.db.Ingest(data, "http", r.RemoteAddr)
+	}
 	answer(w, res, err)
 }
 

@@ -485,6 +485,9 @@ func (a *app) centralStatus(db *central.DB) error {
 		if f := l.Fork; f != nil {
 			fmt.Fprintln(out, c.T("cli.central.status.fork", f.Seq, f.StoredHash, f.IncomingHash, centralStamp(f.At), f.Via, f.Remote, f.ID))
 		}
+		if r := l.Rollback; r != nil {
+			fmt.Fprintln(out, c.T("cli.central.status.rollback", centralStamp(r.At), r.Via, r.Remote, r.LaptopSize, r.CentralSize, r.LaptopSize+1, r.CentralSize))
+		}
 	}
 	fmt.Fprintln(out, c.T("cli.central.status.failures", len(failures)))
 	if len(failures) == 0 {

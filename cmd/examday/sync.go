@@ -299,6 +299,9 @@ func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) err
 			fmt.Fprintln(w, c.T("cli.sync.diverged", mismatch.CentralSize, mismatch.LocalSize))
 		}
 		switch {
+		case mismatch.Pushed != nil && mismatch.Pushed.Body.Check == central.CheckRollback:
+			fmt.Fprintln(w, c.T("cli.sync.rollback_recorded", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
+			a.refusalDetails(mismatch.Pushed)
 		case mismatch.Pushed != nil:
 			fmt.Fprintln(w, c.T("cli.sync.evidence", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
 			a.refusalDetails(mismatch.Pushed)
