@@ -17,7 +17,8 @@
 // key, in hex), the hall file (its random epoch), the log's origin
 // ("examday/<device>/<epoch>"), the public key in the verifier encoding of
 // golang.org/x/mod/sumdb/note (for `examday verify` alone; the central
-// record trusts only the key it enrolled), the range of sequence numbers,
+// record trusts only the key it enrolled, and refuses a header that names
+// another), the range of sequence numbers,
 // the hash of the event before the range (64 zeros for a range from 1),
 // and the frontier: the Merkle tree hashes (RFC 6962, as
 // golang.org/x/mod/sumdb/tlog stores them) of the log before the range,
@@ -190,6 +191,10 @@ func Encode(h Header, events []Event, checkpoint []byte) ([]byte, error) {
 // the header's prev), and that the checkpoint is a note whose text is this
 // log's origin and size L. It does not verify signatures or the root:
 // those need a key, which Verify is given.
+//
+// The events' bytes are slices of data, not copies — a bundle of 100,000
+// events is read with one copy of it in memory, not two — so data must
+// not be changed while the bundle is in use.
 func Parse(data []byte) (*Bundle, error) {
 	if len(data) == 0 {
 		return nil, fail(0, CheckSize, "the bundle is empty")
@@ -373,7 +378,7 @@ func parseEventLine(l []byte, line int) (Event, error) {
 	if err != nil || len(sig) != ed25519.SignatureSize {
 		return Event{}, &Error{Line: line, Seq: seq, Check: CheckFormat, Reason: "the signature is not 64 bytes of base64"}
 	}
-	return Event{Seq: seq, Signature: sig, Body: bytes.Clone(body)}, nil
+	return Event{Seq: seq, Signature: sig, Body: body[:len(body):len(body)]}, nil
 }
 
 // checkBody checks that the stored bytes say they are event e.Seq and

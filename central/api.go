@@ -19,16 +19,34 @@ package central
 //	400 the bundle or request is malformed or does not verify (ErrorBody.Line/Check say where)
 //	403 the token is unknown or used, or the device is not enrolled or is revoked
 //	404 unknown path
+//	408 the request's body came too slowly and was cut off (check "timeout")
 //	409 fork: a different event at a stored sequence number (ErrorBody.Seq, StoredHash, IncomingHash),
-//	    or the log is frozen after a fork
-//	413 the bundle is larger than bundle.MaxSize
+//	    or the log is frozen after a fork; or rollback: the push is the laptop's whole log
+//	    (HeaderLaptopHolds) and ends before what is held (ErrorBody.Seq is the first event
+//	    the laptop lacks)
+//	413 the bundle is larger than the server takes (ServerOptions.MaxBundle): refused
+//	    at once when Content-Length says so, cut off when the body grows past it
 //	422 gap: the bundle starts past the stored size + 1 (ErrorBody.ExpectedFirst)
 //	500 the central record could not write; nothing was written
+//	503 busy: no place or memory for the push now (check "busy"); Retry-After says
+//	    when to come back
+//
+// 408 and 503 are failures on the way, not refusals: the laptop tries
+// again (after Retry-After, within its own bound). The limits of size,
+// time and concurrency are in server.go (ServerOptions).
 const (
 	PathEnroll  = "/v1/enroll"
 	PathLogs    = "/v1/logs/" // + device + "/" + epoch
 	PathBundles = "/v1/bundles"
 )
+
+// HeaderLaptopHolds goes with every push of `examday sync`: the number of
+// events the laptop's file holds now, where its bundle ends. It is the
+// laptop's word that the bundle is its whole log, so that one ending
+// before what the central record holds is told from an old copy: the
+// laptop's file was rolled back (409, check "rollback"). A push without
+// it is taken as a bundle from a file would be.
+const HeaderLaptopHolds = "Examday-Laptop-Holds"
 
 // EnrollRequest registers a laptop's public key with a one-time token.
 type EnrollRequest struct {

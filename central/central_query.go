@@ -46,6 +46,7 @@ type Log struct {
 	ReceiptAt             time.Time
 	Frozen                bool
 	Fork                  *ForkInfo
+	Rollback              *RollbackInfo // the last rollback of the laptop's file seen, if any
 }
 
 // Devices lists the enrolled laptops by hall, then id.
@@ -64,7 +65,7 @@ func (d *DB) Logs() ([]Log, error) {
 	var out []Log
 	err := eachRecord(d, bucketLogs, "log record %s", func(k []byte, r logRecord) error {
 		l := Log{Origin: r.Origin, Device: r.Device, Epoch: r.Epoch, Hall: r.Hall, HallName: r.HallName, Size: r.Size,
-			Receipt: r.Receipt, ReceiptAt: r.ReceiptAt, Frozen: r.Frozen, Fork: r.Fork}
+			Receipt: r.Receipt, ReceiptAt: r.ReceiptAt, Frozen: r.Frozen, Fork: r.Fork, Rollback: r.Rollback}
 		if r.Root != "" {
 			root, err := tlog.ParseHash(r.Root)
 			if err != nil {

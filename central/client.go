@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,7 +95,10 @@ type RetryNotice struct {
 	Attempt  int           // the try that failed, 1-based
 	Attempts int           // tries in all
 	Wait     time.Duration // before the next
-	Err      error
+	// RetryAfter is the wait the central record asked for (a busy 503
+	// with Retry-After); 0 when it did not, and the back-off decided.
+	RetryAfter time.Duration
+	Err        error
 }
 
 // Client talks to one central record.
@@ -137,7 +141,9 @@ var (
 
 // RefusedError is an answer of the central record that refuses the
 // request and says why (400, 403, 404, 409, 413, 422): it is never tried
-// again, for the same request would be refused the same way.
+// again, for the same request would be refused the same way. A busy
+// server (503, 429) or a request cut off as too slow (408) is not a
+// refusal: it is tried again.
 type RefusedError struct {
 	Status int
 	Body   ErrorBody
@@ -161,6 +167,8 @@ type clientTransient struct {
 	err error
 	// reached: the request may have reached the central record.
 	reached bool
+	// retryAfter is the wait the central record asked for; 0 if none.
+	retryAfter time.Duration
 }
 
 func (e *clientTransient) Error() string { return e.err.Error() }
@@ -201,10 +209,11 @@ type MismatchError struct {
 	// Frozen: the central record froze the log after a fork.
 	Frozen bool
 	// Pushed is the central record's answer to the whole log, pushed so
-	// that it keeps this version as evidence: usually a 409 naming the
-	// first event that differs. nil if it took the log as a duplicate (the
-	// file holds the start of what the central record holds) or the log
-	// was frozen and not pushed.
+	// that it keeps this version as evidence: a 409 naming the first event
+	// that differs (a fork), or, when the file holds the start of what the
+	// central record holds, a 409 that it recorded the rollback (check
+	// CheckRollback). nil if a central record without that check took the
+	// log as a duplicate, or the log was frozen and not pushed.
 	Pushed *RefusedError
 }
 
@@ -235,7 +244,7 @@ func (c *Client) Enroll(ctx context.Context, token, device string, pub ed25519.P
 	var out EnrollResponse
 	var lost error
 	_, err = c.retrying(ctx, func() error {
-		err := c.do(ctx, http.MethodPost, PathEnroll, "application/json", body, &out)
+		err := c.do(ctx, http.MethodPost, PathEnroll, "application/json", body, nil, &out)
 		var t *clientTransient
 		if errors.As(err, &t) && t.reached && !isClientServerError(t) {
 			lost = t.err
@@ -265,13 +274,24 @@ func (c *Client) LogState(ctx context.Context, device, epoch string) (LogState, 
 
 func (c *Client) logState(ctx context.Context, device, epoch string, st *LogState) error {
 	*st = LogState{}
-	return c.do(ctx, http.MethodGet, PathLogs+device+"/"+epoch, "", nil, st)
+	return c.do(ctx, http.MethodGet, PathLogs+device+"/"+epoch, "", nil, nil, st)
 }
 
 // Push sends one bundle, once.
 func (c *Client) Push(ctx context.Context, b []byte) (PushResult, error) {
+	return c.push(ctx, b, 0)
+}
+
+// push sends one bundle, once; holds, if not 0, tells the central record
+// that the bundle is the file's whole log, holds events long
+// (HeaderLaptopHolds), as every bundle of a sync is.
+func (c *Client) push(ctx context.Context, b []byte, holds int64) (PushResult, error) {
+	var hdr http.Header
+	if holds > 0 {
+		hdr = http.Header{HeaderLaptopHolds: {strconv.FormatInt(holds, 10)}}
+	}
 	var res PushResult
-	err := c.do(ctx, http.MethodPost, PathBundles, "application/octet-stream", b, &res)
+	err := c.do(ctx, http.MethodPost, PathBundles, "application/octet-stream", b, hdr, &res)
 	return res, err
 }
 
@@ -357,7 +377,7 @@ func (c *Client) Sync(ctx context.Context, s *store.Store) (*SyncReport, error) 
 			return err
 		}
 		rep.First, rep.Last = uint64(st.Size)+1, uint64(size)
-		res, err := c.Push(ctx, b)
+		res, err := c.push(ctx, b, size)
 		if err != nil {
 			return err
 		}
@@ -411,7 +431,7 @@ func (c *Client) pushEvidence(ctx context.Context, s *store.Store, m *MismatchEr
 	if err != nil {
 		return err
 	}
-	if _, err := c.Push(ctx, b); err != nil {
+	if _, err := c.push(ctx, b, m.LocalSize); err != nil {
 		var refused *RefusedError
 		if !errors.As(err, &refused) {
 			return err // on the way: tried again from the question
@@ -481,11 +501,17 @@ func (c *Client) retrying(ctx context.Context, try func() error) (int, error) {
 			return attempt, ctx.Err()
 		}
 		wait := r.wait(attempt)
+		if t.retryAfter > 0 {
+			// As the central record asks, a little later so that laptops
+			// told the same do not come back together, and never longer
+			// than one back-off may be.
+			wait = min(t.retryAfter+rand.N(t.retryAfter/4+1), r.Max)
+		}
 		if attempt >= r.Attempts || time.Since(start)+wait > r.Total {
 			return attempt, &GaveUpError{Attempts: attempt, Elapsed: time.Since(start), Last: t.err}
 		}
 		if c.OnRetry != nil {
-			c.OnRetry(RetryNotice{Attempt: attempt, Attempts: r.Attempts, Wait: wait, Err: t.err})
+			c.OnRetry(RetryNotice{Attempt: attempt, Attempts: r.Attempts, Wait: wait, RetryAfter: t.retryAfter, Err: t.err})
 		}
 		timer := time.NewTimer(wait)
 		select {
@@ -499,7 +525,7 @@ func (c *Client) retrying(ctx context.Context, try func() error) (int, error) {
 
 // do makes one request and reads its JSON answer into out. Failures on
 // the way are *clientTransient, refusals *RefusedError.
-func (c *Client) do(ctx context.Context, method, path, contentType string, body []byte, out any) error {
+func (c *Client) do(ctx context.Context, method, path, contentType string, body []byte, hdr http.Header, out any) error {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
@@ -507,6 +533,9 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.URL, "/")+path, rd)
 	if err != nil {
 		return fmt.Errorf("the central record's address %q: %v", c.URL, err)
+	}
+	for k, v := range hdr {
+		req.Header[k] = v
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -534,14 +563,15 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 	defer resp.Body.Close()
 	data, readErr := io.ReadAll(io.LimitReader(resp.Body, clientMaxAnswer))
 	switch {
-	case resp.StatusCode >= 500:
+	case resp.StatusCode >= 500 || resp.StatusCode == http.StatusRequestTimeout || resp.StatusCode == http.StatusTooManyRequests:
 		var eb ErrorBody
 		_ = json.Unmarshal(data, &eb)
 		reason := eb.Error
 		if reason == "" {
 			reason = http.StatusText(resp.StatusCode)
 		}
-		return &clientTransient{err: &clientServerError{status: resp.StatusCode, reason: reason}, reached: true}
+		return &clientTransient{err: &clientServerError{status: resp.StatusCode, reason: reason}, reached: true,
+			retryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now())}
 	case resp.StatusCode != http.StatusOK:
 		var eb ErrorBody
 		if readErr != nil || json.Unmarshal(data, &eb) != nil {
@@ -558,15 +588,41 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 	return nil
 }
 
-// clientServerError is a 5xx: the central record (or a proxy before it)
-// could not do it now.
+// clientServerError is a 5xx, a 429 or a 408: the central record (or a
+// proxy before it) could not do it now.
 type clientServerError struct {
 	status int
 	reason string
 }
 
 func (e *clientServerError) Error() string {
+	switch e.status {
+	case http.StatusServiceUnavailable, http.StatusTooManyRequests:
+		return fmt.Sprintf("the central record is busy (HTTP %d): %s", e.status, e.reason)
+	case http.StatusRequestTimeout:
+		return fmt.Sprintf("the central record cut the request off as too slow (HTTP %d): %s", e.status, e.reason)
+	}
 	return fmt.Sprintf("the central record failed (HTTP %d): %s", e.status, e.reason)
+}
+
+// parseRetryAfter reads a Retry-After header: seconds, or an HTTP date
+// (RFC 9110, 10.2.3). Anything else, or a time past, is 0: the back-off
+// decides. The caller caps what it waits.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs <= 0 {
+			return 0
+		}
+		return time.Duration(min(secs, int64(24*time.Hour/time.Second))) * time.Second
+	}
+	if at, err := http.ParseTime(v); err == nil && at.After(now) {
+		return min(at.Sub(now), 24*time.Hour)
+	}
+	return 0
 }
 
 func isClientServerError(t *clientTransient) bool {

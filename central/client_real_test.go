@@ -24,7 +24,7 @@ func realCentral(t *testing.T) (*central.DB, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(central.NewHandler(db)) // listens on 127.0.0.1
+	srv := httptest.NewServer(central.NewHandler(db, central.ServerOptions{})) // listens on 127.0.0.1
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()

@@ -367,6 +367,9 @@ type logRecord struct {
 	ReceiptAt time.Time `json:"receipt_at,omitzero"`
 	Frozen    bool      `json:"frozen"`
 	Fork      *ForkInfo `json:"fork,omitempty"`
+	// Rollback is the last time a laptop said its file holds less of this
+	// log than is held here; it stays as the record of it.
+	Rollback *RollbackInfo `json:"rollback,omitempty"`
 }
 
 // ForkInfo is a fork: a bundle, signed by the laptop's key, that holds an
@@ -382,6 +385,19 @@ type ForkInfo struct {
 	Remote       string    `json:"remote"`
 	Digest       string    `json:"digest"` // SHA-256 of the bundle kept
 	Reason       string    `json:"reason"`
+}
+
+// RollbackInfo is a laptop's file seen rolled back: its sync pushed its
+// whole log, signed by its key and a prefix of what is held here, and it
+// ended before the events held here end. Nothing forked, so nothing is
+// frozen; the events after LaptopSize are held only here.
+type RollbackInfo struct {
+	At          time.Time `json:"at"`
+	Via         string    `json:"via"`
+	Remote      string    `json:"remote"`
+	LaptopSize  uint64    `json:"laptop_size"`  // the events the laptop's file holds
+	CentralSize uint64    `json:"central_size"` // the events held here then
+	Digest      string    `json:"digest"`       // SHA-256 of the bundle pushed
 }
 
 // AuditRow is one attempt to hand the central record something: a bundle

@@ -38,6 +38,15 @@ const (
 	CheckDevice = "device"
 	CheckToken  = "token"
 	CheckWrite  = "write"
+	// CheckBusy: the server has no place or memory for the push now (503,
+	// with Retry-After); CheckTimeout: the request's body came too slowly
+	// and was cut off (408). Both are failures on the way: the laptop
+	// tries again.
+	CheckBusy    = "busy"
+	CheckTimeout = "timeout"
+	// CheckRollback: a laptop pushed its whole log, and it is shorter than
+	// what the central record holds of it (409): its file was rolled back.
+	CheckRollback = "rollback"
 )
 
 func refusal(status int, check, format string, args ...any) *Refusal {
@@ -70,6 +79,9 @@ type plan struct {
 	hashes []tlog.Hash
 	// fork is set when the bundle was refused as a fork: it is kept.
 	fork *ForkInfo
+	// rollback is set when the bundle was refused as the whole log of a
+	// file rolled back: it is recorded on the log.
+	rollback *RollbackInfo
 }
 
 // Ingest takes a bundle, over HTTP (via "http") or from a file (via
@@ -80,13 +92,33 @@ type plan struct {
 // a fork, the bundle kept as evidence and the log frozen). The error is a
 // *Refusal.
 func (d *DB) Ingest(data []byte, via, remote string) (PushResult, error) {
+	return d.ingest(data, via, remote, 0)
+}
+
+// IngestWhole is Ingest of a bundle that its sender says is the whole of
+// its file's log as it is now, holds events long: what `examday sync`
+// says of every push (the bundle ends at the file's last event; the
+// header HeaderLaptopHolds). A bundle that ends elsewhere is refused. One
+// that ends before what is held, a duplicate to Ingest, is refused as a
+// rollback (409, CheckRollback) and recorded on the log: the laptop's
+// file holds less than it delivered. A file's bundle from a USB stick is
+// a copy of some moment, and an older one is only a duplicate: it comes
+// through Ingest.
+func (d *DB) IngestWhole(data []byte, via, remote string, holds uint64) (PushResult, error) {
+	if holds == 0 {
+		return PushResult{}, refusal(http.StatusBadRequest, string(bundle.CheckFormat), "a laptop that holds no event has no log to push")
+	}
+	return d.ingest(data, via, remote, holds)
+}
+
+func (d *DB) ingest(data []byte, via, remote string, holds uint64) (PushResult, error) {
 	row := AuditRow{At: d.now().UTC(), Kind: "bundle", Via: via, Remote: remote, Bytes: len(data)}
 	if d.readOnly {
 		return PushResult{}, refusal(http.StatusInternalServerError, CheckWrite, "%v", ErrReadOnly)
 	}
 	d.ingestMu.Lock()
 	defer d.ingestMu.Unlock()
-	p, ref := d.check(data, &row)
+	p, ref := d.check(data, &row, holds)
 	if ref != nil {
 		if row.Digest == "" {
 			sum := sha256.Sum256(data)
@@ -114,8 +146,9 @@ func (d *DB) RecordAttempt(via, remote string, size int, ref *Refusal) error {
 
 // check makes every check of a bundle: its form, its device, its
 // signatures and root with the enrolled key, and its place against what
-// is stored.
-func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
+// is stored; holds, if not 0, is what the sender says its file holds
+// (IngestWhole).
+func (d *DB) check(data []byte, row *AuditRow, holds uint64) (*plan, *Refusal) {
 	p := &plan{}
 	if len(data) > bundle.MaxSize {
 		return p, refusal(http.StatusRequestEntityTooLarge, string(bundle.CheckSize),
@@ -133,6 +166,10 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 	h := &b.Header
 	row.Digest = hex.EncodeToString(b.Digest[:])
 	row.Device, row.Origin, row.First, row.Last = h.Device, h.Origin, h.First, h.Last
+	if holds != 0 && holds != h.Last {
+		return p, refusal(http.StatusBadRequest, string(bundle.CheckFormat),
+			"the laptop says its file holds %d events, but its bundle ends at event %d", holds, h.Last)
+	}
 
 	var cmp comparison
 	err = d.db.View(func(tx *bolt.Tx) error {
@@ -178,6 +215,9 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 		return p, refusal(http.StatusInternalServerError, CheckWrite, "the central record could not read its file: %v", err)
 	}
 	pub := ed25519.PublicKey(p.device.PublicKey)
+	if ref := checkHeaderKey(h, pub); ref != nil {
+		return p, ref
+	}
 	size := uint64(p.log.Size)
 
 	// A gap, a fork and a bad signature are told apart only in a bundle
@@ -223,6 +263,16 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 			return p, bundleRefusal(&bundle.Error{Line: bundle.EventLine(len(b.Events)), Check: bundle.CheckRoot,
 				Reason: fmt.Sprintf("the checkpoint signs the root %s, the events' root is %s", b.Root, cmp.rootAtLast)})
 		}
+		if holds != 0 && h.Last < size {
+			// The laptop's own signed checkpoint, of an earlier size of
+			// this very log, as all its file holds now.
+			p.rollback = &RollbackInfo{At: row.At, Via: row.Via, Remote: row.Remote, LaptopSize: h.Last, CentralSize: size, Digest: row.Digest}
+			r := refusal(http.StatusConflict, CheckRollback,
+				"ROLLBACK: the central record holds %d events of the log of device %s, the laptop's file only %d: its signed checkpoint of %d events is an older one of this log (the file was put back to an earlier copy, or lost its last events). Events %d–%d are held here only; they stay, and the rollback is noted on the log",
+				size, short(h.Device), h.Last, h.Last, h.Last+1, size)
+			r.Body.Seq = h.Last + 1
+			return p, r
+		}
 		p.duplicate = true
 		return p, nil
 	}
@@ -245,6 +295,24 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 	}
 	p.tail, p.hashes = tail, hashes
 	return p, nil
+}
+
+// checkHeaderKey refuses a header whose key is not the enrolled key of
+// its device, under its log's name. The central record verifies with the
+// key it enrolled whatever the header says, so a header that names
+// another key changes no check of the content; but a bundle is kept and
+// shown as the laptop's own words, and `examday verify` trusts that key
+// alone: a header that lies is not taken.
+func checkHeaderKey(h *bundle.Header, pub ed25519.PublicKey) *Refusal {
+	want, err := note.NewEd25519VerifierKey(h.Origin, pub)
+	if err != nil {
+		return refusal(http.StatusInternalServerError, CheckDevice, "the enrolled key of device %s cannot be read: %v", short(h.Device), err)
+	}
+	if h.Key == want {
+		return nil
+	}
+	return bundleRefusal(&bundle.Error{Line: 2, Check: bundle.CheckKey,
+		Reason: fmt.Sprintf("the header's key is not the key device %s enrolled with (the header was changed, or the bundle was made with another key)", short(h.Device))})
 }
 
 // verifyRefusal turns an error of Verify on a bundle whose first off
@@ -369,10 +437,19 @@ func compareStored(lb logBuckets, b *bundle.Bundle, size int64) (comparison, err
 	return cmp, err
 }
 
-// recordRefusal writes what a refusal writes: its audit row, and for a
-// fork the bundle whole as evidence and the log frozen and flagged.
+// recordRefusal writes what a refusal writes: its audit row; for a fork
+// the bundle whole as evidence and the log frozen and flagged; for a
+// rollback the log flagged (the bundle is a prefix of what is held, and
+// its digest is kept).
 func (d *DB) recordRefusal(row *AuditRow, p *plan, data []byte) error {
 	return d.db.Update(func(tx *bolt.Tx) error {
+		if p.rollback != nil {
+			lr := p.log
+			lr.Rollback = p.rollback
+			if err := putJSON(tx.Bucket(bucketLogs), []byte(lr.Origin), &lr); err != nil {
+				return err
+			}
+		}
 		if f := p.fork; f != nil {
 			forks := tx.Bucket(bucketForks)
 			id, err := forks.NextSequence()

@@ -53,7 +53,7 @@ func TestConvergenceOfThreeLaptopsInAnyOrder(t *testing.T) {
 	t.Logf("seed %d", seed)
 	rng := mrand.New(mrand.NewPCG(seed, 7))
 	db := newCentral(t)
-	srv := httptest.NewServer(central.NewHandler(db))
+	srv := httptest.NewServer(central.NewHandler(db, central.ServerOptions{}))
 	defer srv.Close()
 	stick := t.TempDir()
 

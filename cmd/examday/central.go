@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -24,6 +25,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/mod/sumdb/tlog"
 
+	"examday/bundle"
 	"examday/central"
 	"examday/store/boltfile"
 )
@@ -163,6 +165,7 @@ func (a *app) centralServeCommand() *cobra.Command {
 	c := a.cat
 	var addr, certFile, keyFile string
 	var insecure bool
+	var maxBundleMiB, pushes int
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: c.T("cli.central.serve.short"),
@@ -171,6 +174,14 @@ func (a *app) centralServeCommand() *cobra.Command {
 			if (certFile == "") != (keyFile == "") {
 				return errors.New(c.T("cli.central.serve.tls_pair"))
 			}
+			if maxBundleMiB < 1 || int64(maxBundleMiB)<<20 > bundle.MaxSize {
+				return errors.New(c.T("cli.central.serve.bad_max_bundle", maxBundleMiB, bundle.MaxSize>>20))
+			}
+			if pushes < 1 {
+				return errors.New(c.T("cli.central.serve.bad_pushes", pushes))
+			}
+			limits := central.ServerOptions{MaxBundle: int64(maxBundleMiB) << 20, Pushes: pushes,
+				Log: slog.New(slog.NewTextHandler(a.stderr, nil))}
 			useTLS := certFile != ""
 			if !useTLS && !centralLoopback(addr) {
 				if !insecure {
@@ -192,20 +203,24 @@ func (a *app) centralServeCommand() *cobra.Command {
 				return err
 			}
 			defer db.Close()
-			return a.serveCentral(cmd.Context(), db, addr, tlsConfig)
+			return a.serveCentral(cmd.Context(), db, addr, tlsConfig, limits)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8750", c.T("cli.central.serve.flag.addr"))
 	cmd.Flags().StringVar(&certFile, "tls-cert", "", c.T("cli.central.serve.flag.cert"))
 	cmd.Flags().StringVar(&keyFile, "tls-key", "", c.T("cli.central.serve.flag.key"))
 	cmd.Flags().BoolVar(&insecure, "insecure", false, c.T("cli.central.serve.flag.insecure"))
+	cmd.Flags().IntVar(&maxBundleMiB, "max-bundle", central.DefaultMaxBundle>>20, c.T("cli.central.serve.flag.max_bundle", bundle.MaxSize>>20))
+	cmd.Flags().IntVar(&pushes, "max-pushes", 4, c.T("cli.central.serve.flag.max_pushes"))
 	return cmd
 }
 
 // serveCentral serves until SIGINT or SIGTERM, then shuts down
 // gracefully: a bundle being taken in is finished and answered (its
 // transaction is short next to its checks) before the file is closed.
-func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tlsConfig *tls.Config) error {
+// The limits of a push are the handler's (central.ServerOptions); the
+// server's own timeouts are only a backstop to them.
+func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tlsConfig *tls.Config, limits central.ServerOptions) error {
 	c := a.cat
 	if ctx == nil {
 		ctx = context.Background()
@@ -223,7 +238,8 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 		fmt.Fprintln(a.stdout, c.T("cli.central.serve.request", time.Now().Format("2006-01-02 15:04:05"), r.RemoteAddr,
 			r.Method+" "+r.URL.Path, status, took.Round(time.Millisecond).String()))
 	}
-	handler := central.NewHandler(db)
+	handler := central.NewHandler(db, limits)
+	longest := limits.LongestBody()
 	srv := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
@@ -233,9 +249,10 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 		}),
 		TLSConfig:         tlsConfig,
 		ReadHeaderTimeout: 10 * time.Second,
-		// A bundle of the limit's size over a slow link takes minutes.
-		ReadTimeout:  10 * time.Minute,
-		WriteTimeout: 11 * time.Minute,
+		// The handler cuts a slow body off long before these: they only
+		// hold for a connection that takes no deadline of its own.
+		ReadTimeout:  longest,
+		WriteTimeout: longest + 3*time.Minute,
 		IdleTimeout:  2 * time.Minute,
 	}
 	scheme := "http"
@@ -245,6 +262,7 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 	out.Lock()
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.listening", db.Path(), scheme+"://"+ln.Addr().String()))
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.key", db.VerifierKey()))
+	fmt.Fprintln(a.stdout, c.T("cli.central.serve.limits", limits.MaxBundle>>20, limits.Pushes))
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.stop"))
 	out.Unlock()
 	done := make(chan error, 1)
@@ -279,6 +297,10 @@ func (w *centralStatusWriter) WriteHeader(status int) {
 	w.status = status
 	w.ResponseWriter.WriteHeader(status)
 }
+
+// Unwrap lets http.ResponseController reach the connection, for the
+// deadlines the handler puts on a request's body.
+func (w *centralStatusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (a *app) centralImportCommand() *cobra.Command {
 	c := a.cat
@@ -462,6 +484,9 @@ func (a *app) centralStatus(db *central.DB) error {
 		fmt.Fprintln(out, c.T("cli.central.status.receipt", centralStamp(l.ReceiptAt)))
 		if f := l.Fork; f != nil {
 			fmt.Fprintln(out, c.T("cli.central.status.fork", f.Seq, f.StoredHash, f.IncomingHash, centralStamp(f.At), f.Via, f.Remote, f.ID))
+		}
+		if r := l.Rollback; r != nil {
+			fmt.Fprintln(out, c.T("cli.central.status.rollback", centralStamp(r.At), r.Via, r.Remote, r.LaptopSize, r.CentralSize, r.LaptopSize+1, r.CentralSize))
 		}
 	}
 	fmt.Fprintln(out, c.T("cli.central.status.failures", len(failures)))

@@ -305,7 +305,8 @@ func TestEveryWordOfTheCentralRecordIsInEveryLanguage(t *testing.T) {
 	}
 	// Every check a refusal can name has its explanation.
 	for _, check := range []string{"size", "format", "digest", "key", "signature", "sequence", "link", "checkpoint", "root",
-		central.CheckFork, central.CheckGap, central.CheckFrozen, central.CheckDevice, central.CheckToken, central.CheckWrite} {
+		central.CheckFork, central.CheckGap, central.CheckFrozen, central.CheckDevice, central.CheckToken, central.CheckWrite,
+		central.CheckBusy, central.CheckTimeout, central.CheckRollback} {
 		if !i18n.Has("cli.central.check." + check) {
 			t.Errorf("no words for the check %q", check)
 		}

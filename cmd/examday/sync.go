@@ -237,7 +237,12 @@ func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
 		return err
 	}
 	cl.OnRetry = func(n central.RetryNotice) {
-		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), n.Wait.Round(time.Millisecond).String(), n.Attempt, n.Attempts))
+		wait := n.Wait.Round(time.Millisecond).String()
+		if n.RetryAfter > 0 {
+			fmt.Fprintln(a.stderr, c.T("cli.sync.busy", n.Err.Error(), wait, n.Attempt, n.Attempts))
+			return
+		}
+		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), wait, n.Attempt, n.Attempts))
 	}
 	ctx, stop := interruptible()
 	defer stop()
@@ -294,6 +299,9 @@ func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) err
 			fmt.Fprintln(w, c.T("cli.sync.diverged", mismatch.CentralSize, mismatch.LocalSize))
 		}
 		switch {
+		case mismatch.Pushed != nil && mismatch.Pushed.Body.Check == central.CheckRollback:
+			fmt.Fprintln(w, c.T("cli.sync.rollback_recorded", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
+			a.refusalDetails(mismatch.Pushed)
 		case mismatch.Pushed != nil:
 			fmt.Fprintln(w, c.T("cli.sync.evidence", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
 			a.refusalDetails(mismatch.Pushed)

@@ -31,7 +31,7 @@ func startCentral(t *testing.T) (*central.DB, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(central.NewHandler(db))
+	srv := httptest.NewServer(central.NewHandler(db, central.ServerOptions{}))
 	t.Cleanup(func() {
 		srv.Close()
 		db.Close()
@@ -367,7 +367,7 @@ func TestEnrollAndSyncOverTLSWithTheCommissionsCertificate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewTLSServer(central.NewHandler(cdb))
+	srv := httptest.NewTLSServer(central.NewHandler(cdb, central.ServerOptions{}))
 	t.Cleanup(func() { srv.Close(); cdb.Close() })
 	quickRetries(t, 2, nil)
 	dir := t.TempDir()
