@@ -115,6 +115,27 @@ const MaxTicketLength = 12
 // IssueMaterials records that an examinee received the exam ticket (its
 // number) and their packet of answer sheets (§1.3, §1.5). The packet is
 // bound by scanning one of its sheets; until the sheets exist it is empty.
+// checkTicketNumber refuses what is not a ticket number: tickets are
+// numbered (§1.4), so a number is digits, at most max of them, and never
+// the code of one of this hall's answer sheets — a scan that landed in
+// the field is a scan, not a ticket.
+func (h *Hall) checkTicketNumber(ticket string, max int) error {
+	if utf8.RuneCountInString(ticket) > max {
+		return refuse(RefuseTicketTooLong, max)
+	}
+	for _, r := range ticket {
+		if r < '0' || r > '9' {
+			return refuse(RefuseTicketNotDigits, ticket)
+		}
+	}
+	if h.Session != "" {
+		if c, err := h.ParseCode(ticket); err == nil {
+			return refuse(RefuseTicketIsSheetCode, c.Grouped())
+		}
+	}
+	return nil
+}
+
 func (h *Hall) IssueMaterials(id, ticket, packet string, at time.Time, actor string) (Event, error) {
 	e, err := h.examineeFor(id)
 	if err != nil {
@@ -132,8 +153,8 @@ func (h *Hall) IssueMaterials(id, ticket, packet string, at time.Time, actor str
 	if ticket == "" {
 		return Event{}, refuse(RefuseTicketMissing, e.FullName)
 	}
-	if utf8.RuneCountInString(ticket) > MaxTicketLength {
-		return Event{}, refuse(RefuseTicketTooLong, MaxTicketLength)
+	if err := h.checkTicketNumber(ticket, MaxTicketLength); err != nil {
+		return Event{}, err
 	}
 	if packet != "" {
 		if err := h.packetFree(packet, e); err != nil {

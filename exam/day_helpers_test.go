@@ -241,7 +241,7 @@ func (d *day) cancel(target exam.Event, when time.Time) exam.Event {
 func (d *day) finish(id string, from time.Time) {
 	d.t.Helper()
 	d.theoryIn(id, from)
-	d.draw(id, "S-"+id, from.Add(time.Minute))
+	d.draw(id, situationalNumber(id), from.Add(time.Minute))
 	d.codeOut(id, from.Add(2*time.Minute))
 	d.codeBack(id, from.Add(3*time.Minute))
 	d.handIn(id, from.Add(4*time.Minute))
@@ -259,4 +259,16 @@ func types(evs []exam.Event) []string {
 		out[i] = ev.Type
 	}
 	return out
+}
+
+// situationalNumber is the situational ticket an examinee draws in the
+// tests: a number (§1.6), one of their own: 9 and the digits of their id.
+func situationalNumber(id string) string {
+	n := "9"
+	for _, r := range id {
+		if r >= '0' && r <= '9' {
+			n += string(r)
+		}
+	}
+	return n
 }

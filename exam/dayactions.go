@@ -228,8 +228,8 @@ func (h *Hall) DrawSituational(id, ticket string, confirmDuplicate bool, at time
 	if ticket == "" {
 		return Event{}, refuse(RefuseTicketMissing, e.FullName)
 	}
-	if len([]rune(ticket)) > MaxSituationalTicket {
-		return Event{}, refuse(RefuseTicketTooLong, MaxSituationalTicket)
+	if err := h.checkTicketNumber(ticket, MaxSituationalTicket); err != nil {
+		return Event{}, err
 	}
 	if !confirmDuplicate {
 		for _, o := range h.examinees {

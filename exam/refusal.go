@@ -42,6 +42,8 @@ const (
 	RefuseAfterStart           = "after_start"
 	RefuseTicketMissing        = "ticket_missing"
 	RefuseTicketTooLong        = "ticket_too_long"
+	RefuseTicketNotDigits      = "ticket_not_digits"
+	RefuseTicketIsSheetCode    = "ticket_is_sheet_code"
 	RefuseNotStartable         = "not_startable"
 	RefuseUnmarked             = "unmarked"
 	RefuseNobodyPresent        = "nobody_present"

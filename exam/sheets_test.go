@@ -634,7 +634,7 @@ func (s *sheetsDay) finishByScans(id string, sheets []barcode.Code, from time.Ti
 	if st := s.ex(id).Status; st != exam.TheoryIn {
 		s.t.Fatalf("%s after the theory sheets: %s", id, st)
 	}
-	s.draw(id, "S-"+id, from.Add(time.Minute))
+	s.draw(id, situationalNumber(id), from.Add(time.Minute))
 	s.codeOut(id, from.Add(2*time.Minute))
 	s.codeBack(id, from.Add(3*time.Minute))
 	s.scan(sheets[last], from.Add(4*time.Minute))
@@ -1516,4 +1516,27 @@ func TestTheSheetsOfARemovedExamineeAreNotToBeMarked(t *testing.T) {
 	if len(removed) != 1 || removed[0].Code != s.m[0] {
 		t.Errorf("of the removed: %v; want %s", removed, s.m[0].Grouped())
 	}
+}
+
+// §1.4: tickets are numbered. A ticket number is digits, at most
+// MaxTicketLength of them; a sheet code of this hall in the ticket field
+// is a scan that landed there, not a ticket: each is refused with the
+// reason, never taken, never cut.
+func TestATicketNumberIsDigitsAndNeverASheetCode(t *testing.T) {
+	d := printedDay(t)
+	d.one(d.h.Arrive(master, at(1*time.Minute), officer))
+	code := d.freePackets(exam.Master)[0][0]
+	for ticket, want := range map[string]string{
+		"qwe":               exam.RefuseTicketNotDigits,
+		"17a":               exam.RefuseTicketNotDigits,
+		"1234567890123":     exam.RefuseTicketTooLong,
+		code.String():       exam.RefuseTicketIsSheetCode,
+		" " + code.String(): exam.RefuseTicketIsSheetCode,
+	} {
+		r := d.refuses(want, func() error { return errOf(d.h.IssueMaterials(master, ticket, "", at(10*time.Minute), officer)) })
+		if want == exam.RefuseTicketIsSheetCode && (len(r.Args) != 1 || r.Args[0] != code.Grouped()) {
+			t.Errorf("%q: refusal args %v; want the code grouped", ticket, r.Args)
+		}
+	}
+	d.one(d.h.IssueMaterials(master, "17", "", at(10*time.Minute), officer))
 }

@@ -534,6 +534,8 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(fresh.PrintSheets(501, false, rand.NewChaCha8([32]byte{1}), t0, "O"))
 	add(fresh.ParseCode("1234 5678 9012"))
 	add(printed.IssueMaterialsWithSheet("1", "7", sheetOf(printed, spare), later, "O"))
+	add(printed.IssueMaterials("1", "qwe", "", later, "O"))
+	add(printed.IssueMaterials("1", sheetOf(printed, spare).String(), "", later, "O"))
 	add(printed.IssueMaterialsWithSheet("1", "7", sheetOf(printed, free(exam.Doctoral)), later, "O"))
 	add(bound.IssueMaterialsWithSheet("2", "7", sheetOf(bound, held(1, exam.SheetIssued)), later, "O"))
 	add(sheets.Cancel(last(sheets, exam.TypeMaterialsIssued), "r", nil, late, "O"))

@@ -47,7 +47,9 @@ func newMaterialsForm(c *Context, e *exam.Examinee) (*materialsForm, tea.Cmd) {
 	}
 	f.ticket = textinput.New()
 	f.ticket.Prompt = pad(labels[0], w) + " "
-	f.ticket.CharLimit = exam.MaxTicketLength
+	// Longer than a ticket number may be: what is too long is refused
+	// with the reason on Enter, never cut without a word.
+	f.ticket.CharLimit = maxTyped
 	f.ticket.SetWidth(exam.MaxTicketLength + 1)
 	f.ticket.SetStyles(c.Styles.Input)
 	f.sheet = textinput.New()

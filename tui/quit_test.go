@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -35,4 +36,31 @@ func msgOf(t *testing.T, m Model, key tea.KeyPressMsg) tea.Msg {
 		t.Fatalf("%s gives no command", key)
 	}
 	return cmd()
+}
+
+// The ticket field never cuts what is typed: thirteen digits stay
+// thirteen, and Enter refuses them with the reason; letters likewise.
+func TestTheTicketFieldSaysWhatIsWrongAndCutsNothing(t *testing.T) {
+	for typed, want := range map[string]string{
+		"1234567890123": "at most 12",
+		"qwe":           "digits only",
+	} {
+		s, _ := newHall(t, morning)
+		a := run(t, s, newClock("08:46:00"), i18n.EN, 100, 30)
+		a.press("home", "down", "down", "m") // Dana: present, no materials yet
+		a.typeSlowly(typed, humanGap) // a person at the keyboard
+		a.press("enter")
+		a.pause()
+		m := a.final()
+		got := screen(m)
+		if !strings.Contains(got, typed) {
+			t.Errorf("%q was cut in the field:\n%s", typed, got)
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%q: the screen does not say %q:\n%s", typed, want, got)
+		}
+		if e := s.Hall().Examinees()[2]; e.Ticket != "" {
+			t.Errorf("ticket %q was recorded", e.Ticket)
+		}
+	}
 }

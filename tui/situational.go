@@ -28,7 +28,7 @@ type situationalForm struct {
 
 func newSituationalForm(c *Context, e *exam.Examinee) (*situationalForm, tea.Cmd) {
 	f := &situationalForm{ctx: c, id: e.ID, name: e.FullName, seat: e.Seat}
-	f.input = c.newInput(c.Cat.T("ui.situational.ticket"), exam.MaxSituationalTicket)
+	f.input = c.newInput(c.Cat.T("ui.situational.ticket"), maxTyped) // too long is refused on Enter, not cut
 	f.input.SetWidth(exam.MaxSituationalTicket + 1)
 	return f, f.input.Focus()
 }
