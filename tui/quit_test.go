@@ -48,9 +48,9 @@ func TestTheTicketFieldSaysWhatIsWrongAndCutsNothing(t *testing.T) {
 		s, _ := newHall(t, morning)
 		a := run(t, s, newClock("08:46:00"), i18n.EN, 100, 30)
 		a.press("home", "down", "down", "m") // Dana: present, no materials yet
-		a.typeSlowly(typed, humanGap) // a person at the keyboard
+		a.typeSlowly(typed, humanGap)        // a person at the keyboard
 		a.press("enter")
-		a.pause()
+		a.waitRecorded(recordAction) // the store's answer: refused
 		m := a.final()
 		got := screen(m)
 		if !strings.Contains(got, typed) {

@@ -77,6 +77,20 @@ type burst struct {
 	ticking bool
 	// looked: the tick found the keys idle once; the next one decides.
 	looked bool
+	// handed are the code keys last handed on to an open dialog's field,
+	// each within scanHold of the one before, with when each was seen: a
+	// scanner's first key that came after a long gap (a busy laptop) was
+	// handed on as typing before the rest of its burst came, and must be
+	// taken back (recoverScan).
+	handed []heldKey
+	// times are when each of keys was seen, by the key clock.
+	times []time.Duration
+}
+
+// heldKey is a code key and when it was seen.
+type heldKey struct {
+	key tea.KeyPressMsg
+	at  time.Duration
 }
 
 // scanIdleMsg is the idle tick: no key for a while, perhaps.
@@ -142,8 +156,10 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Interrupt
 	}
 	if codeKey(msg) {
+		now := m.keyClock()
 		m.burst.keys = append(m.burst.keys, msg)
-		m.burst.last, m.burst.looked = m.keyClock(), false
+		m.burst.times = append(m.burst.times, now)
+		m.burst.last, m.burst.looked = now, false
 		if m.burst.ticking {
 			return m, nil
 		}
@@ -151,11 +167,21 @@ func (m Model) onKeyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, idleAfter(m.burst.wait())
 	}
 	var cmds []tea.Cmd
+	if isTerminator(msg) {
+		if next, cmd, ok := m.recoverScan(); ok {
+			return next, cmd
+		}
+	}
+	if !codeKey(msg) {
+		// Typing other than a code's keys: what was handed on is the
+		// person's.
+		m.burst.handed = nil
+	}
 	if len(m.burst.keys) > 0 {
 		var cmd tea.Cmd
 		if m.burst.isScan() {
 			raw := m.burst.text()
-			m.burst.keys = nil
+			m.burst.keys, m.burst.times = nil, nil
 			m, cmd = m.takeScan(raw)
 			cmds = append(cmds, cmd)
 			if isTerminator(msg) {
@@ -192,22 +218,83 @@ func (m Model) onScanIdle() (tea.Model, tea.Cmd) {
 		return m.handOn()
 	}
 	raw := m.burst.text()
-	m.burst.keys = nil
+	m.burst.keys, m.burst.times = nil, nil
 	return m.takeScan(raw)
 }
 
 // handOn hands the held keys on, in the order they came, as if they had
 // never been held.
 func (m Model) handOn() (Model, tea.Cmd) {
-	keys := m.burst.keys
-	m.burst.keys = nil
+	keys, times := m.burst.keys, m.burst.times
+	m.burst.keys, m.burst.times = nil, nil
 	var cmds []tea.Cmd
-	for _, k := range keys {
+	for i, k := range keys {
+		// Remembered while a dialog's field takes them, in case they were
+		// the start of a scan (recoverScan).
+		if m.ctx.Dialog != nil && i < len(times) {
+			h := m.burst.handed
+			if len(h) > 0 && times[i]-h[len(h)-1].at > scanHold {
+				h = nil
+			}
+			m.burst.handed = append(h, heldKey{key: k, at: times[i]})
+			if n := len(m.burst.handed); n > barcode.Length {
+				m.burst.handed = m.burst.handed[n-barcode.Length:]
+			}
+		} else {
+			m.burst.handed = nil
+		}
 		var cmd tea.Cmd
 		m, cmd = m.onKey(k)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// recoverScan, at a terminator, takes as a scan a burst whose first keys
+// were handed on to an open dialog's field as typing: on a busy laptop a
+// scanner's gap can pass scanGap before its second key, and then its
+// first key (or first few) reached the field. If the keys handed on and
+// the keys held, each within scanHold of the one before, end in a code of
+// this hall's session — the session and the check digit both agree, which
+// no typed ticket number does by chance — the keys that reached the field
+// are erased from it and the code is taken as a scan: a scan is never
+// typed into a field.
+func (m Model) recoverScan() (Model, tea.Cmd, bool) {
+	b := m.burst
+	if m.ctx.Dialog == nil || len(b.handed) == 0 || len(b.keys) >= barcode.Length {
+		return m, nil, false
+	}
+	all := append([]heldKey(nil), b.handed...)
+	for i, k := range b.keys {
+		if i < len(b.times) {
+			all = append(all, heldKey{key: k, at: b.times[i]})
+		}
+	}
+	if len(all) < barcode.Length {
+		return m, nil, false
+	}
+	code := all[len(all)-barcode.Length:]
+	var raw strings.Builder
+	for i, k := range code {
+		if i > 0 && k.at-code[i-1].at > scanHold {
+			return m, nil, false
+		}
+		raw.WriteString(k.key.Text)
+	}
+	if _, err := m.ctx.Hall.ParseCode(raw.String()); err != nil {
+		return m, nil, false
+	}
+	// The keys of the code that reached the field are its first ones.
+	erase := barcode.Length - len(b.keys)
+	m.burst.keys, m.burst.times, m.burst.handed = nil, nil, nil
+	var cmds []tea.Cmd
+	for range erase {
+		var cmd tea.Cmd
+		m, cmd = m.onKey(tea.KeyPressMsg{Code: tea.KeyBackspace})
+		cmds = append(cmds, cmd)
+	}
+	m, cmd := m.takeScan(raw.String())
+	return m, tea.Batch(append(cmds, cmd)...), true
 }
 
 // scanReader is a dialog that reads a scan itself (the materials step
