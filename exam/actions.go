@@ -13,6 +13,11 @@ type HallSetup struct {
 	Officer  string
 	Chairman string
 	Members  []string
+	// Demo marks the demo's hall, and only the demo's: the file itself then
+	// says it is one (HallCreatedData.Demo), so that nothing treats a real
+	// hall as a demo or a demo as a real hall by the name of its file or
+	// the command that opened it.
+	Demo bool
 }
 
 // DateLayout is the layout of a hall's date.
@@ -43,7 +48,7 @@ func (h *Hall) CreateHall(s HallSetup, roster []RosterRow, at time.Time, actor s
 	}
 	created := newEvent(TypeHallCreated, "", actor, at, HallCreatedData{
 		Name: strings.TrimSpace(s.Name), Date: s.Date, Officer: strings.TrimSpace(s.Officer),
-		Chairman: strings.TrimSpace(s.Chairman), Members: s.Members, ChairmanPIN: true,
+		Chairman: strings.TrimSpace(s.Chairman), Members: s.Members, ChairmanPIN: true, Demo: s.Demo,
 	})
 	imported := newEvent(TypeRosterImported, "", actor, at, RosterImportedData{Examinees: roster})
 	return []Event{created, imported}, nil

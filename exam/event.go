@@ -46,6 +46,9 @@ type HallCreatedData struct {
 	// the log, which leaves the laptop: a hash of a short PIN is easy to
 	// brute-force offline.
 	ChairmanPIN bool `json:"chairman_pin_set"`
+	// Demo: the hall is the demo's (HallSetup.Demo). Left out of a real
+	// hall's event, which reads as it always did.
+	Demo bool `json:"demo,omitempty"`
 }
 
 type RosterRow struct {

@@ -1,7 +1,8 @@
 package i18n
 
 // The words of what examday refuses so that nothing a user types destroys
-// a record: an output over a file examday keeps.
+// a record: an output over a file examday keeps, the demo over a real
+// hall.
 func init() {
 	register(map[string]Text{
 		"cli.out.hall_file": {"%s is the hall file %s: examday keeps the hall's record in it. Nothing was written; give --out another name.",
@@ -28,5 +29,12 @@ func init() {
 		"cli.out.beside_unreadable": {"%s would be the key or the owner note of %s, a database file examday cannot look into (%v): it may be a hall file or the central record. Nothing was written; give --out another name.",
 			"%s стал бы ключом или заметкой о владельце для %s — файла базы данных, в который examday не может заглянуть (%v): возможно, это файл аудитории или центральной записи. Ничего не записано; укажите в --out другое имя.",
 			"%s — %s дерекқор файлының кілті немесе иесі туралы жазбасы болар еді, ал examday ол файлдың ішіне қарай алмайды (%v): бұл аудитория файлы немесе орталық жазба болуы мүмкін. Ештеңе жазылмады; --out үшін басқа атау беріңіз."},
+
+		"cli.demo.not_demo": {"%s holds the hall “%s”, not a demo hall: the demo never opens, replaces or deletes a real hall's file. Nothing was changed; run the demo without --db, or with --db naming a file of its own.",
+			"В %s — аудитория «%s», а не демо-аудитория: демо никогда не открывает, не заменяет и не удаляет файл настоящей аудитории. Ничего не изменено; запустите демо без --db или с --db, указывающим на отдельный файл.",
+			"%s ішінде демо аудитория емес, «%s» аудиториясы бар: демо нақты аудитория файлын ешқашан ашпайды, алмастырмайды және өшірмейді. Ештеңе өзгертілмеді; демоны --db-сыз немесе бөлек файлды көрсететін --db-мен іске қосыңыз."},
+		"cli.demo.unreadable": {"%s cannot be read as a hall file, so it is not known to be a demo hall: it was not deleted. If it is only the demo's, delete it yourself.\n  (%v)",
+			"%s не читается как файл аудитории, поэтому неизвестно, демо ли это: он не удалён. Если это только файл демо, удалите его сами.\n  (%v)",
+			"%s аудитория файлы ретінде оқылмайды, сондықтан оның демо екені белгісіз: ол өшірілмеді. Егер бұл тек демо файлы болса, оны өзіңіз өшіріңіз.\n  (%v)"},
 	})
 }

@@ -305,10 +305,10 @@ func TestCompanionsAreWhereTheirPackagesPutThem(t *testing.T) {
 	}
 }
 
-func TestEveryWordOfTheOutputRefusalIsInEveryLanguage(t *testing.T) {
+func TestEveryWordOfIssue9IsInEveryLanguage(t *testing.T) {
 	n := 0
 	for _, k := range i18n.Keys() {
-		if !strings.HasPrefix(k, "cli.out.") {
+		if !strings.HasPrefix(k, "cli.out.") && k != "cli.demo.not_demo" && k != "cli.demo.unreadable" {
 			continue
 		}
 		n++
@@ -316,7 +316,7 @@ func TestEveryWordOfTheOutputRefusalIsInEveryLanguage(t *testing.T) {
 			t.Errorf("%s is not in all three languages", k)
 		}
 	}
-	if n != 8 {
-		t.Errorf("%d keys, want 8", n)
+	if n != 10 {
+		t.Errorf("%d keys, want 10", n)
 	}
 }
