@@ -1,8 +1,8 @@
 package i18n
 
-// The words of what examday refuses so that nothing a user types destroys
-// a record: an output over a file examday keeps, the demo over a real
-// hall.
+// The words of what examday refuses, and clears, so that nothing a user
+// types destroys a record: an output over a file examday keeps, the demo
+// over a real hall, and what an interrupted set-up left.
 func init() {
 	register(map[string]Text{
 		"cli.out.hall_file": {"%s is the hall file %s: examday keeps the hall's record in it. Nothing was written; give --out another name.",
@@ -36,5 +36,21 @@ func init() {
 		"cli.demo.unreadable": {"%s cannot be read as a hall file, so it is not known to be a demo hall: it was not deleted. If it is only the demo's, delete it yourself.\n  (%v)",
 			"%s не читается как файл аудитории, поэтому неизвестно, демо ли это: он не удалён. Если это только файл демо, удалите его сами.\n  (%v)",
 			"%s аудитория файлы ретінде оқылмайды, сондықтан оның демо екені белгісіз: ол өшірілмеді. Егер бұл тек демо файлы болса, оны өзіңіз өшіріңіз.\n  (%v)"},
+
+		"cli.hall.left_temporary": {"Removed what an interrupted set-up of %s left: %s.",
+			"Удалено то, что оставила прерванная подготовка %s: %s.",
+			"%s файлының үзілген дайындығы қалдырған файлдар өшірілді: %s."},
+		"cli.hall.left_key": {"Removed the signing key %s, which an interrupted set-up left without its hall file.",
+			"Удалён ключ подписи %s: его оставила без файла аудитории прерванная подготовка.",
+			"%s қолтаңба кілті өшірілді: оны үзілген дайындық аудитория файлынсыз қалдырған."},
+		"cli.hall.left_aside": {"The signing key %s was there without its hall file, and no hall file beside it is signed with it: it was moved to %s and kept. If it is the key of a hall file moved elsewhere, put it back beside that file, named as that file with .key.",
+			"Ключ подписи %s лежал без своего файла аудитории, и ни один файл аудитории рядом им не подписан: он перемещён в %s и сохранён. Если это ключ файла аудитории, перенесённого в другое место, положите его рядом с тем файлом под его именем с .key.",
+			"%s қолтаңба кілті өз аудитория файлынсыз жатқан, ал жанындағы бірде-бір аудитория файлына ол арқылы қол қойылмаған: ол %s жолына жылжытылып, сақталды. Егер бұл басқа жерге көшірілген аудитория файлының кілті болса, оны сол файлдың жанына, сол файлдың атымен .key қосып қойыңыз."},
+		"cli.hall.left_empty": {"%s held no hall — what an interrupted set-up of an earlier examday left — and was removed with its key.",
+			"В %s не было аудитории — это осталось от прерванной подготовки в прежней версии examday, — и он удалён вместе с ключом.",
+			"%s ішінде аудитория болмады — бұл examday-дің бұрынғы нұсқасындағы үзілген дайындықтан қалған — және ол кілтімен бірге өшірілді."},
+		"cli.hall.key_of_other": {"A signing key file %s is already where the new hall's key would go, and it is the key of the hall file %s beside it. Nothing was made: put that key back beside its hall file (named as it, with .key), or choose another file with --db.",
+			"На месте ключа новой аудитории уже лежит файл ключа %s, и это ключ файла аудитории %s рядом. Ничего не создано: положите ключ рядом с его файлом аудитории (под его именем с .key) или выберите другой файл (--db).",
+			"Жаңа аудитория кілтінің орнында %s кілт файлы бар, және ол жанындағы %s аудитория файлының кілті. Ештеңе жасалмады: кілтті өз аудитория файлының жанына (сол атпен, .key қосып) қойыңыз немесе --db арқылы басқа файлды таңдаңыз."},
 	})
 }

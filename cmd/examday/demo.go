@@ -134,15 +134,19 @@ func (a *app) openDemo(path string) (*store.Store, error) {
 	return nil, fmt.Errorf("%s", a.cat.T("cli.demo.not_demo", path, s.Hall().Name))
 }
 
-// createDemoHall makes the demo hall in a new file at path.
+// createDemoHall makes the demo hall in a new file at path, whole or not
+// at all.
 func (a *app) createDemoHall(path string, now time.Time) (*store.Store, error) {
-	s, err := a.openForScreen(path, true)
+	if err := a.clearInterrupted(path); err != nil {
+		return nil, err
+	}
+	hash, err := exam.HashPIN(demoPIN)
 	if err != nil {
 		return nil, err
 	}
-	if err := fillDemoHall(s, now); err != nil {
-		s.Close()
-		return nil, err
+	s, err := store.Create(path, store.Options{Program: "examday"}, map[string]string{store.SecretChairmanPIN: hash}, demoDecision(now))
+	if err != nil {
+		return nil, a.createError(path, err)
 	}
 	return s, nil
 }

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"examday/store"
 	"examday/store/storetest"
 )
 
@@ -86,6 +87,57 @@ func ageTemporaryFiles(t *testing.T, dir string) {
 		if strings.HasPrefix(n, ".") {
 			os.Chtimes(filepath.Join(dir, n), old, old)
 		}
+	}
+}
+
+// Issue 9: `hall create` killed at any moment — after its key is written,
+// in the middle of the transaction that imports the roster, after it
+// commits, between putting the key and the hall file in place, after both
+// are in place — leaves nothing in the way: running it again makes the
+// hall (or says it is already there, complete and writable), and nothing
+// of the killed run is left beside it.
+func TestInterruptedHallCreateLeavesNothingInTheWay(t *testing.T) {
+	isolateDataDir(t)
+	roster := writeFile(t, "r.csv", goodRoster)
+	for _, point := range []string{"create.key_written", "create.in_transaction", "create.committed", "create.key_placed", "create.placed"} {
+		t.Run(point, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "hall.db")
+			killAt(t, point, "4321\n", createArgs(db, roster)...)
+
+			// What the dashboard sees at once: a whole hall, or no file.
+			if _, err := os.Stat(db); err == nil {
+				s, err := store.Open(db, store.Options{})
+				if err != nil {
+					t.Fatalf("the killed create left a file that does not open: %v", err)
+				}
+				if !s.Hall().Exists() || s.Broken() != nil {
+					t.Errorf("the killed create left a file with no hall (%v)", s.Broken())
+				}
+				s.Close()
+			}
+
+			code, out, errOut := runCLI(t, "4321\n", createArgs(db, roster)...)
+			switch {
+			case point == "create.placed":
+				if code == 0 || !strings.Contains(errOut, "already exists") {
+					t.Errorf("a create over the hall the killed one made: exit %d, %q %q", code, out, errOut)
+				}
+			case code != 0:
+				t.Fatalf("running hall create again: exit %d: %s", code, errOut)
+			}
+			s, err := store.Open(db, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if h := s.Hall(); !h.Exists() || len(h.Examinees()) != 2 || s.Broken() != nil {
+				t.Errorf("hall %q with %d examinees, broken %v", h.Name, len(h.Examinees()), s.Broken())
+			}
+			s.Close()
+			if got := names(t, dir); !slices.Equal(got, []string{"hall.db", "hall.db.key"}) {
+				t.Errorf("beside the hall: %q", got)
+			}
+		})
 	}
 }
 

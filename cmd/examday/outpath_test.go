@@ -308,7 +308,8 @@ func TestCompanionsAreWhereTheirPackagesPutThem(t *testing.T) {
 func TestEveryWordOfIssue9IsInEveryLanguage(t *testing.T) {
 	n := 0
 	for _, k := range i18n.Keys() {
-		if !strings.HasPrefix(k, "cli.out.") && k != "cli.demo.not_demo" && k != "cli.demo.unreadable" {
+		if !strings.HasPrefix(k, "cli.out.") && !strings.HasPrefix(k, "cli.hall.left_") &&
+			k != "cli.hall.key_of_other" && k != "cli.demo.not_demo" && k != "cli.demo.unreadable" {
 			continue
 		}
 		n++
@@ -316,7 +317,7 @@ func TestEveryWordOfIssue9IsInEveryLanguage(t *testing.T) {
 			t.Errorf("%s is not in all three languages", k)
 		}
 	}
-	if n != 10 {
-		t.Errorf("%d keys, want 10", n)
+	if n != 15 {
+		t.Errorf("%d keys, want 15", n)
 	}
 }
