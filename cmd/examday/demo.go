@@ -130,8 +130,9 @@ func (a *app) openDemo(path string) (*store.Store, error) {
 		}
 		return s, nil
 	}
+	name := s.Hall().Name
 	s.Close()
-	return nil, fmt.Errorf("%s", a.cat.T("cli.demo.not_demo", path, s.Hall().Name))
+	return nil, fmt.Errorf("%s", a.cat.T("cli.demo.not_demo", path, name))
 }
 
 // createDemoHall makes the demo hall in a new file at path, whole or not
