@@ -16,6 +16,11 @@ type HallSetup struct {
 	// PINRecord is PINRecordDigest of the chairman's PIN hash the hall is
 	// created with, so the log commits to it (see HallCreatedData).
 	PINRecord string
+	// Demo marks the demo's hall, and only the demo's: the file itself then
+	// says it is one (HallCreatedData.Demo), so that nothing treats a real
+	// hall as a demo or a demo as a real hall by the name of its file or
+	// the command that opened it.
+	Demo bool
 }
 
 // DateLayout is the layout of a hall's date.
@@ -46,7 +51,7 @@ func (h *Hall) CreateHall(s HallSetup, roster []RosterRow, at time.Time, actor s
 	}
 	created := newEvent(TypeHallCreated, "", actor, at, HallCreatedData{
 		Name: strings.TrimSpace(s.Name), Date: s.Date, Officer: strings.TrimSpace(s.Officer),
-		Chairman: strings.TrimSpace(s.Chairman), Members: s.Members, ChairmanPIN: true,
+		Chairman: strings.TrimSpace(s.Chairman), Members: s.Members, ChairmanPIN: true, Demo: s.Demo,
 		PINRecord: s.PINRecord,
 	})
 	imported := newEvent(TypeRosterImported, "", actor, at, RosterImportedData{Examinees: roster})

@@ -54,6 +54,9 @@ type HallCreatedData struct {
 	// swapped for another hall's no longer matches, on open and in
 	// verify-log.
 	PINRecord string `json:"pin_record_sha256,omitempty"`
+	// Demo: the hall is the demo's (HallSetup.Demo). Left out of a real
+	// hall's event, which reads as it always did.
+	Demo bool `json:"demo,omitempty"`
 }
 
 type RosterRow struct {

@@ -93,6 +93,7 @@ type Hall struct {
 	Officer    string   `json:"officer"`
 	Chairman   string   `json:"chairman"`
 	Members    []string `json:"members,omitempty"`
+	Demo       bool     `json:"demo,omitempty"` // the demo's hall, as its hall.created event says
 	Programmes []string `json:"programmes"`
 	Phase      Phase    `json:"phase"`
 	// Start and End as fixed by exam.started (§1.3). They never change
@@ -265,7 +266,7 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 			return nil, err
 		}
 		h.Name, h.Date, h.Officer, h.Chairman = d.Name, d.Date, d.Officer, d.Chairman
-		h.Members = d.Members
+		h.Members, h.Demo = d.Members, d.Demo
 		h.PINRecord = d.PINRecord
 		h.Phase = PhaseSetup
 		return nil, nil

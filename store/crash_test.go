@@ -431,11 +431,11 @@ func crashStep(h *exam.Hall, e *exam.Examinee, rng *rand.Rand, agreement exam.Ag
 		if !e.BreakTaken {
 			return one(h.LeaveRoom(e.ID, false, "", now, "officer"))
 		}
-		return one(h.DrawSituational(e.ID, e.Seat, true, now, "officer"))
+		return one(h.DrawSituational(e.ID, strings.ReplaceAll(e.Seat, "-", ""), true, now, "officer"))
 	case exam.OnBreak:
 		return h.ComeBack(e.ID, now, "officer")
 	case exam.BackIn:
-		return one(h.DrawSituational(e.ID, e.Seat, true, now, "officer"))
+		return one(h.DrawSituational(e.ID, strings.ReplaceAll(e.Seat, "-", ""), true, now, "officer"))
 	case exam.Situational:
 		switch {
 		case e.CodeOut:

@@ -208,8 +208,9 @@ func short(id string) string {
 }
 
 // Remove deletes the hall file at path with its key file and owner note,
-// for a file that is to be made again (the demo's reset, a set-up that
-// failed). A key file left behind would stop the new file being made.
+// for a file that is to be made again (the demo's reset, a file an
+// interrupted set-up left empty). A key file left behind would stop the
+// new file being made.
 func Remove(path string) error {
 	err := os.Remove(path)
 	if kerr := os.Remove(KeyPath(path)); kerr != nil && !errors.Is(kerr, fs.ErrNotExist) && err == nil {

@@ -27,7 +27,6 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/exam"
 	"examday/store/boltfile"
@@ -285,59 +284,14 @@ func oldSchema(schema int) error {
 	return fmt.Errorf("%w (schema %d; this examday writes %d): it opens read-only; it can be read, checked and handed over as it is", ErrOldSchema, schema, SchemaVersion)
 }
 
-// create makes a new hall file and its key. The key file is written first
-// and made durable, with O_EXCL: no file is ever committed with a key that
-// is not yet safe on disk, and a key file already there (perhaps that of a
-// hall file moved away) stops the creation before anything is written.
+// create makes a new, empty hall file and its key, whole or not at all
+// (build), and opens it.
 func create(path string, opts Options) (*Store, error) {
-	id, key, keyText, err := newKey()
-	if err != nil {
-		return nil, fmt.Errorf("creating %s: making its signing key: %w", path, err)
+	if err := build(path, nil, nil); err != nil {
+		return nil, err
 	}
-	if err := writeKeyFile(KeyPath(path), keyText); err != nil {
-		return nil, fmt.Errorf("creating %s: %w", path, err)
-	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
-	if err != nil {
-		os.Remove(KeyPath(path))
-		return nil, boltKinds.OpenError(path, err)
-	}
-	s := &Store{path: path, db: db, schema: SchemaVersion, id: id, key: key, hall: exam.NewHall()}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, name := range allBuckets {
-			if _, err := tx.CreateBucket(name); err != nil {
-				return err
-			}
-		}
-		meta := tx.Bucket(bucketMeta)
-		if err := meta.Put(keyFormat, []byte(formatMark)); err != nil {
-			return err
-		}
-		if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
-			return err
-		}
-		if err := putIdentity(meta, id); err != nil {
-			return err
-		}
-		var err error
-		s.tree.root, err = tlog.TreeHash(0, nil)
-		if err != nil {
-			return err
-		}
-		if s.checkpoint, err = signCheckpoint(key, id, s.tree); err != nil {
-			return err
-		}
-		s.signed = 0
-		return meta.Put(keyCheckpoint, s.checkpoint)
-	})
-	if err != nil {
-		db.Close()
-		os.Remove(path)
-		os.Remove(KeyPath(path))
-		return nil, fmt.Errorf("creating %s: %w", path, err)
-	}
-	boltfile.WriteOwner(path, opts.Program)
-	return s, nil
+	opts.Create = false
+	return Open(path, opts)
 }
 
 func putIdentity(meta *bolt.Bucket, id identity) error {

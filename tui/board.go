@@ -152,7 +152,7 @@ func (b *board) View() string {
 		return c.Cat.T("refusal.no_hall")
 	}
 	title := s.Title.Render(h.Name)
-	if c.Demo {
+	if c.Hall.Demo { // the file says it is the demo's
 		title += "  " + s.Demo.Render(c.Cat.T("ui.demo"))
 	}
 	header := []string{

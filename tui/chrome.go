@@ -50,7 +50,7 @@ func (c *Context) headerLines(width int) []string {
 	s, h := c.Styles, c.Hall
 	left := s.Title.Render(h.Name) + s.Dim.Render(" · "+h.Date+" · "+strings.Join(h.Programmes, " "))
 	right := s.Dim.Render(c.Cat.T("ui.header.now")+" ") + s.Bold.Render(clockText(c.Now))
-	if c.Demo {
+	if c.Hall.Demo { // the file says it is the demo's
 		right = s.Demo.Render(c.Cat.T("ui.demo")) + "  " + right
 	}
 	line1 := spread(left, right, width)

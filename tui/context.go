@@ -19,7 +19,6 @@ type Context struct {
 	Cat    i18n.Catalogue
 	Styles Styles
 	Keys   KeyMap
-	Demo   bool
 
 	Width, Height int
 

@@ -35,8 +35,6 @@ type Config struct {
 	// Lang is the language to start in; "" means the one remembered in the
 	// file, else English.
 	Lang i18n.Lang
-	// Demo shows a DEMO mark in the header.
-	Demo bool
 	// KeyClock is when a key arrives, by a monotonic clock: the burst
 	// filter (scan.go) tells a scanner from a person by it. nil is the
 	// program's own clock; tests give a fake one.
@@ -108,7 +106,6 @@ func New(cfg Config) Model {
 	ctx := &Context{
 		Store:  cfg.Store,
 		Clock:  cfg.Clock,
-		Demo:   cfg.Demo,
 		Styles: NewStyles(true),
 		isDark: true,
 		Width:  80,

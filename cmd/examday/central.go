@@ -404,6 +404,9 @@ func (a *app) centralEvidenceCommand() *cobra.Command {
 			if out == "" {
 				return errors.New(c.T("cli.export.no_out"))
 			}
+			if err := a.refuseKept(out, true); err != nil {
+				return err
+			}
 			db, err := a.openCentral(false, true)
 			if err != nil {
 				return err

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -16,12 +17,13 @@ import (
 
 // The demo hall: twelve examinees across all five programmes of §1.2, with
 // names in Kazakh, Russian and Latin script, sitting today in a hall of
-// its own file.
+// its own file, which says it is the demo's (Demo).
 var demoSetup = exam.HallSetup{
 	Name:     "Audience 204 (demo)",
 	Officer:  "Capt. Aibek Seitkali",
 	Chairman: "Prof. Gulnara Omarova",
 	Members:  []string{"Maj. Dmitry Kuznetsov", "Ainur Zhaksylykova"},
+	Demo:     true,
 }
 
 // DemoPIN is the demo chairman's PIN; it is in the README. A real hall's
@@ -52,7 +54,7 @@ func (a *app) demoCommand() *cobra.Command {
 		Long:  c.T("cli.demo.long", demoPIN),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			path, err := a.filePath("demo.db")
+			path, err := a.demoPath()
 			if err != nil {
 				return err
 			}
@@ -71,7 +73,7 @@ func (a *app) demoCommand() *cobra.Command {
 				fmt.Fprintln(a.stdout, c.T("cli.demo.ready", h.Name, len(h.Examinees()), path))
 				return nil
 			}
-			return a.runTUI(s, true)
+			return a.runTUI(s)
 		},
 	}
 	cmd.Flags().BoolVar(&reset, "reset", false, c.T("cli.demo.flag.reset"))
@@ -80,50 +82,118 @@ func (a *app) demoCommand() *cobra.Command {
 	return cmd
 }
 
-// openDemo opens the demo file, creating the demo hall on first use.
+// isDemoHall reports whether h is a demo hall: its hall.created says so;
+// or, for a demo made before it could say so, it has the demo's name and
+// exactly the demo's roster, which a real hall will not.
+func isDemoHall(h *exam.Hall) bool {
+	if h.Demo {
+		return true
+	}
+	if h.Name != demoSetup.Name || len(h.Examinees()) != len(demoRoster) {
+		return false
+	}
+	for i, e := range h.Examinees() {
+		r := exam.RosterRow{ID: e.ID, FullName: e.FullName, Programme: e.Programme, IDDocument: e.IDDocument, Seat: e.Seat}
+		if r != demoRoster[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsNothing reports whether the open file has no hall and no event in
+// it: nothing the demo could destroy.
+func holdsNothing(s *store.Store) bool {
+	h := s.Hall()
+	return !h.Exists() && h.LastSeq == 0
+}
+
+// openDemo opens the demo hall at path, making it where there is no file
+// yet. A file that holds a real hall is refused and left as it is.
 func (a *app) openDemo(path string) (*store.Store, error) {
-	_, statErr := os.Stat(path)
-	fresh := errors.Is(statErr, os.ErrNotExist)
-	s, err := a.openForScreen(path, true)
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return a.createDemoHall(path, time.Now())
+	}
+	s, err := a.openForScreen(path, false)
 	if err != nil {
 		return nil, err
 	}
-	if fresh || (!s.Hall().Exists() && s.Broken() == nil) {
-		if err := createDemoHall(s, time.Now()); err != nil {
+	switch {
+	case isDemoHall(s.Hall()):
+		return s, nil
+	case holdsNothing(s) && s.Broken() == nil:
+		// A hall file with nothing in it yet: the demo is made in it, in
+		// one commit.
+		if err := fillDemoHall(s, time.Now()); err != nil {
 			s.Close()
 			return nil, err
 		}
+		return s, nil
+	}
+	name := s.Hall().Name
+	s.Close()
+	return nil, fmt.Errorf("%s", a.cat.T("cli.demo.not_demo", path, name))
+}
+
+// createDemoHall makes the demo hall in a new file at path, whole or not
+// at all.
+func (a *app) createDemoHall(path string, now time.Time) (*store.Store, error) {
+	if err := a.clearInterrupted(path); err != nil {
+		return nil, err
+	}
+	hash, err := exam.HashPIN(demoPIN)
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Create(path, store.Options{Program: "examday"}, map[string]string{store.SecretChairmanPIN: hash}, demoDecision(now, hash))
+	if err != nil {
+		return nil, a.createError(path, err)
 	}
 	return s, nil
 }
 
-func createDemoHall(s *store.Store, now time.Time) error {
-	setup := demoSetup
-	setup.Date = now.Format(exam.DateLayout)
+func fillDemoHall(s *store.Store, now time.Time) error {
 	hash, err := exam.HashPIN(demoPIN)
 	if err != nil {
 		return err
 	}
-	setup.PINRecord = exam.PINRecordDigest(hash)
-	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, func(h *exam.Hall) ([]exam.Event, error) {
-		return h.CreateHall(setup, demoRoster, now, setup.Officer)
-	})
+	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, demoDecision(now, hash))
 	return err
 }
 
-// resetDemo removes the demo file after the officer confirms. A file that
-// another program holds open is left alone: Open says it is in use.
+// demoDecision sets up the demo hall, dated now, its log committed to
+// the PIN record pinHash.
+func demoDecision(now time.Time, pinHash string) store.Decision {
+	setup := demoSetup
+	setup.Date = now.Format(exam.DateLayout)
+	setup.PINRecord = exam.PINRecordDigest(pinHash)
+	return func(h *exam.Hall) ([]exam.Event, error) {
+		return h.CreateHall(setup, demoRoster, now, setup.Officer)
+	}
+}
+
+// resetDemo removes the demo file after the officer confirms. Only a file
+// that holds a demo hall, or nothing at all, is removed: a real hall, or a
+// file that cannot be read as a hall, is refused and left as it is. A
+// file that another program holds open is left alone: Open says it is in
+// use.
 func (a *app) resetDemo(path string, yes bool) error {
 	c := a.cat
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	s, err := a.openForScreen(path, false)
-	if err != nil && !errors.Is(err, store.ErrNotExamday) && !errors.Is(err, store.ErrDamaged) {
+	// Looked at read-only: a file that is to be kept is never written.
+	s, err := a.openStore(path, toRead)
+	switch {
+	case errors.Is(err, store.ErrNotExamday) || errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNewerSchema):
+		return fmt.Errorf("%s", c.T("cli.demo.unreadable", path, err))
+	case err != nil:
 		return err
 	}
-	if err == nil {
-		s.Close()
+	h, empty := s.Hall(), holdsNothing(s)
+	s.Close()
+	if !isDemoHall(h) && !empty {
+		return fmt.Errorf("%s", c.T("cli.demo.not_demo", path, h.Name))
 	}
 	if !yes {
 		fmt.Fprint(a.stderr, c.T("cli.demo.confirm_reset", path))

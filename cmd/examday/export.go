@@ -34,6 +34,9 @@ func (a *app) exportCommand() *cobra.Command {
 			if out == "" {
 				return errors.New(c.T("cli.export.no_out"))
 			}
+			if err := a.refuseKept(out, false); err != nil {
+				return err
+			}
 			s, err := a.openExisting(demo, toRead)
 			if err != nil {
 				return err
@@ -60,6 +63,9 @@ func (a *app) export(s *store.Store, out string) error {
 	target := out
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		target = filepath.Join(out, bundleName(b))
+		if err := a.refuseKept(target, false); err != nil {
+			return err
+		}
 	}
 	if err := boltfile.Replace(target, data); err != nil {
 		return errors.New(c.T("cli.export.write_failed", target, err))

@@ -51,7 +51,9 @@ func (a *app) hallCommand() *cobra.Command {
 }
 
 // createHall checks everything before it creates anything: a bad roster or
-// a missing field leaves no file behind.
+// a missing field leaves no file behind. The file is made whole or not at
+// all (store.Create); what an earlier set-up killed on the way left is
+// cleared first (clearInterrupted).
 func (a *app) createHall(setup exam.HallSetup, rosterPath string, pinStdin bool) error {
 	c := a.cat
 	rf, err := os.Open(rosterPath)
@@ -72,7 +74,10 @@ func (a *app) createHall(setup exam.HallSetup, rosterPath string, pinStdin bool)
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err == nil {
+	if err := a.clearInterrupted(path); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s", c.T("cli.hall.file_exists", path))
 	}
 
@@ -84,24 +89,53 @@ func (a *app) createHall(setup exam.HallSetup, rosterPath string, pinStdin bool)
 	if err != nil {
 		return err
 	}
-
-	s, err := a.openStore(path, toCreate)
-	if err != nil {
-		return err
-	}
 	setup.PINRecord = exam.PINRecordDigest(hash)
-	_, err = s.DoWithSecret(store.SecretChairmanPIN, hash, func(h *exam.Hall) ([]exam.Event, error) {
-		return h.CreateHall(setup, roster, now, setup.Officer)
-	})
-	s.Close()
+	s, err := store.Create(path, store.Options{Program: "examday"}, map[string]string{store.SecretChairmanPIN: hash},
+		func(h *exam.Hall) ([]exam.Event, error) { return h.CreateHall(setup, roster, now, setup.Officer) })
 	if err != nil {
-		// The file was made a moment ago for this hall and holds nothing;
-		// its key goes with it.
-		store.Remove(path)
-		return err
+		return a.createError(path, err)
 	}
+	s.Close()
 	fmt.Fprintln(a.stdout, c.T("cli.hall.created", setup.Name, len(roster), path))
 	return nil
+}
+
+// clearInterrupted clears what an interrupted set-up of the hall file at
+// path left (store.ClearInterrupted), and says what it did on stderr.
+func (a *app) clearInterrupted(path string) error {
+	c := a.cat
+	if err := ensureDir(path); err != nil {
+		return err
+	}
+	left, err := store.ClearInterrupted(path)
+	if len(left.Temporary) > 0 {
+		fmt.Fprintln(a.stderr, c.T("cli.hall.left_temporary", path, strings.Join(left.Temporary, ", ")))
+	}
+	switch {
+	case left.Aside != "":
+		fmt.Fprintln(a.stderr, c.T("cli.hall.left_aside", left.Key, left.Aside))
+	case left.Key != "":
+		fmt.Fprintln(a.stderr, c.T("cli.hall.left_key", left.Key))
+	}
+	if left.Empty {
+		fmt.Fprintln(a.stderr, c.T("cli.hall.left_empty", path))
+	}
+	if err != nil {
+		return a.createError(path, err)
+	}
+	return nil
+}
+
+// createError puts what refused a new hall file in words.
+func (a *app) createError(path string, err error) error {
+	var owned *store.KeyOwnerError
+	switch {
+	case errors.As(err, &owned):
+		return fmt.Errorf("%s\n  (%w)", a.cat.T("cli.hall.key_of_other", owned.Key, owned.Hall), err)
+	case errors.Is(err, store.ErrExists):
+		return fmt.Errorf("%s", a.cat.T("cli.hall.file_exists", path))
+	}
+	return a.describeOpenError(path, err)
 }
 
 // askPIN reads the chairman's PIN twice from the terminal without echo.

@@ -148,9 +148,10 @@ type systemClock struct{}
 func (systemClock) Now() time.Time { return time.Now() }
 
 // runTUI runs the application on an open store until the officer quits.
-func (a *app) runTUI(s *store.Store, demo bool) error {
+// Whether it is the demo's the screens read in the file itself.
+func (a *app) runTUI(s *store.Store) error {
 	a.warnIfBroken(s)
-	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Demo: demo, Warning: a.keyWarning(s)})
+	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Warning: a.keyWarning(s)})
 	_, err := tea.NewProgram(m).Run()
 	return err
 }
@@ -172,5 +173,5 @@ func (a *app) runHall(cmd *cobra.Command) error {
 	if !s.Hall().Exists() {
 		return fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
 	}
-	return a.runTUI(s, false)
+	return a.runTUI(s)
 }

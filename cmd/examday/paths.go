@@ -55,7 +55,22 @@ func ensureDir(path string) error {
 // every command taking --demo opens.
 func (a *app) hallFilePath(demo bool) (string, error) {
 	if demo {
-		return a.filePath("demo.db")
+		return a.demoPath()
 	}
 	return a.filePath("hall.db")
+}
+
+// demoPath is the demo's file: --db if it was given, else demo.db in the
+// data directory. EXAMDAY_DB names the real hall's file and is never the
+// demo's; and even a --db file is only used by the demo if it holds a
+// demo hall (openDemo).
+func (a *app) demoPath() (string, error) {
+	if a.dbPath != "" {
+		return a.dbPath, nil
+	}
+	dir, err := dataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "demo.db"), nil
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"examday/i18n"
 	"examday/paper"
 	"examday/store"
+	"examday/store/boltfile"
 )
 
 func (a *app) reportCommand() *cobra.Command {
@@ -65,6 +65,9 @@ func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
 	}
 	kind, err := a.reportFormat(out, format)
 	if err != nil {
+		return err
+	}
+	if err := a.refuseKept(out, false); err != nil {
 		return err
 	}
 	path, err := a.hallFilePath(demo)
@@ -128,43 +131,14 @@ func (a *app) reportLang(s *store.Store) i18n.Lang {
 	return i18n.EN
 }
 
-// writeWhole writes a file so that it is there whole or not at all: into a
-// temporary file beside it, synced to disk, then renamed over the name. A
-// report cut short by a full disk or a pulled USB stick is never left
-// where a commission would take it for the whole one. The file is the
-// user's only (CreateTemp's 0600): it names the examinees.
-func writeWhole(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+// writeWhole writes a file so that it is there whole or not at all
+// (boltfile.WriteWhole): a report cut short by a full disk or a pulled USB
+// stick is never left where a commission would take it for the whole one,
+// and the temporary file of a run that was killed is removed by the next.
+// The file is the user's only (0600): it names the examinees.
+func writeWhole(path string, write func(io.Writer) error) error {
+	if err := boltfile.WriteWhole(path, write); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("writing %s: %w", path, err)
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// The rename is on disk only once the directory is: Windows has no
-	// directory to sync, and says so.
-	if runtime.GOOS != "windows" {
-		if d, derr := os.Open(dir); derr == nil {
-			err = d.Sync()
-			d.Close()
-		}
-	}
-	return err
+	return nil
 }

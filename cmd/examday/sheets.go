@@ -123,6 +123,9 @@ func (a *app) printSheets(out string, spares int, autoSpares, renew, demo bool, 
 	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
 		return fmt.Errorf("%s", c.T("cli.sheets.no_dir", filepath.Dir(out)))
 	}
+	if err := a.refuseKept(out, false); err != nil {
+		return err
+	}
 	s, err := a.openHallFile(demo, toWrite)
 	if err != nil {
 		return err
@@ -195,6 +198,9 @@ func (a *app) writeGraders(out string, demo bool) error {
 	ext := strings.ToLower(filepath.Ext(out))
 	if ext != ".csv" && ext != ".txt" {
 		return fmt.Errorf("%s", c.T("cli.sheets.graders.bad_ext", filepath.Base(out)))
+	}
+	if err := a.refuseKept(out, false); err != nil {
+		return err
 	}
 	s, err := a.openHallFile(demo, toRead)
 	if err != nil {

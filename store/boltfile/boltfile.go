@@ -10,6 +10,7 @@ package boltfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -224,26 +225,12 @@ func WriteNew(path string, data []byte) error {
 	return err
 }
 
-// Replace writes data to path as a whole or not at all: a temporary file
-// in the same directory, fsynced, renamed over path, the directory fsynced
-// so the new name survives a pulled stick or a power cut. A failed write
-// leaves no temporary file behind.
+// Replace writes data to path as a whole or not at all (WriteWhole).
 func Replace(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	return WriteWhole(path, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	tmp := f.Name()
-	if err := writeClose(f, data); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return SyncDir(dir)
+	})
 }
 
 // writeClose writes data to f, fsyncs it and closes it; f is closed
