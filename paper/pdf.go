@@ -602,13 +602,15 @@ func (d *pdfDoc) outstandingList() {
 }
 
 // rowsNeed is the room a section needs under its heading so as not to be
-// left alone at the foot of a page: a table's header and first row, or
-// the one line saying there is none.
+// left alone at the foot of a page: a table's header and first row — a
+// header of two lines and a row of three, as the Kazakh and Russian titles
+// and the clauses' words often take — or the one line saying there is
+// none.
 func rowsNeed(n int) float64 {
 	if n == 0 {
 		return 5
 	}
-	return 14
+	return 2*lineH + 3*lineH + 4*cellPadTop
 }
 
 func (d *pdfDoc) noneLine() {
