@@ -184,6 +184,15 @@ func init() {
 
 		"paper.sign.hint": {"signature", "подпись", "қолы"},
 
+		// The protocol the commission signs: its number and place, as the
+		// report command is given them, the secretary's line and the place
+		// of the seal.
+		"paper.protocol":       {"PROTOCOL No. %s", "ПРОТОКОЛ № %s", "ХАТТАМА № %s"},
+		"paper.hall.protocol":  {"Protocol No.", "Протокол №", "Хаттама №"},
+		"paper.hall.place":     {"Place", "Место проведения", "Өткізілген орны"},
+		"paper.hall.secretary": {"Secretary of the examination commission", "Секретарь экзаменационной комиссии", "Емтихан комиссиясының хатшысы"},
+		"paper.seal_place":     {"L.S.", "М.П.", "М.О."},
+
 		// The command.
 		"cli.report.short": {"Write the hall's report, PDF or CSV", "Сформировать отчёт по аудитории (PDF или CSV)", "Аудитория бойынша есеп жасау (PDF немесе CSV)"},
 		"cli.report.long": {"Writes the report of the hall — every examinee's times, the violations and their decisions, the offered violations, the corrections and the interruptions — as a PDF for the commission to sign, or as a CSV for a spreadsheet. The format follows the extension of --out (.pdf or .csv) unless --format says it. The file is written whole or not at all. A file whose log does not verify is reported too, with a warning on the report.",
@@ -199,5 +208,11 @@ func init() {
 		"cli.report.unknown_format": {"Unknown report format %q: use pdf or csv.", "Неизвестный формат отчёта %q: используйте pdf или csv.", "Есептің белгісіз пішімі %q: pdf не csv қолданыңыз."},
 		"cli.report.log_unreadable": {"the log could be read only up to event %d: %s", "журнал читается только до события %d: %s", "журнал тек %d-оқиғаға дейін оқылады: %s"},
 		"cli.report.written":        {"Report of “%s” written to %s (log: %d events, root %s).", "Отчёт по аудитории «%s» записан в %s (журнал: событий %d, корень %s).", "«%s» аудиториясы бойынша есеп %s файлына жазылды (журнал: %d оқиға, түбірі %s)."},
+		"cli.report.flag.protocol": {"the number of the commission's protocol, printed on the report as given (without it, a line to write it in by hand)",
+			"номер протокола комиссии, печатается в отчёте как указан (без него — строка, чтобы вписать от руки)",
+			"комиссия хаттамасының нөмірі, есепте көрсетілгендей басылады (онсыз — қолмен жазатын жол)"},
+		"cli.report.flag.place": {"where the exam is held, printed on the report as given (without it, a line to write it in by hand)",
+			"место проведения экзамена, печатается в отчёте как указано (без него — строка, чтобы вписать от руки)",
+			"емтиханның өткізілген орны, есепте көрсетілгендей басылады (онсыз — қолмен жазатын жол)"},
 	})
 }

@@ -139,6 +139,8 @@ func hallRows(w words, r Report) []hallRow {
 	rows := []hallRow{
 		row("name", "paper.hall.name", h.Name, ""),
 		row("date", "paper.hall.date", h.Date, ""),
+		row("protocol", "paper.hall.protocol", h.Protocol, ""),
+		row("place", "paper.hall.place", h.Place, ""),
 	}
 	for _, p := range h.Programmes {
 		rows = append(rows, row("programme", "paper.col.programme", p, w.programme(p)))

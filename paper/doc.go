@@ -12,21 +12,32 @@
 //
 // # The PDF
 //
-// A4 landscape, for the commission to sign: the academy and the title,
-// the hall, date, programmes and commission; the start (and the proposed
-// start with the reason it was corrected), the end, the warnings, clock
-// jumps, interruptions and the close; a table of the examinees with their
-// times, its header repeated on every page; then the violations with their
+// A4 landscape, the protocol the commission signs, in the one language of
+// the catalogue it is written with: the academy, "PROTOCOL No. N" and the
+// title, the place and the date of the exam, the hall, its programmes and
+// its commission; the start (and the proposed start with the reason it
+// was corrected), the end, the warnings, clock jumps, interruptions and
+// the close; a table of the examinees with their times, its header
+// repeated on every page; then the violations with their
 // decisions and the chairman who agreed, the offered violations and their
 // fate, the corrections, every answer sheet (its code in the groups
 // printed under its barcode, whose it is, its question, where it is and
 // when it came back), and what was left unsettled. Every page has a
-// footer with "page N of M", the log's size and the first 12 hex digits of
-// its last event's hash — which the commission copies onto the paper
-// protocol — and lines for the signatures of the officer on duty, the
-// chairman of the examination commission and each member. The fonts are
-// DejaVu, embedded: Kazakh and Russian names print as written. The same
-// Report gives the same bytes.
+// footer with lines for the signatures of the officer on duty, the
+// chairman of the examination commission, its secretary and each member,
+// the place of the seal (L.S., М.П., М.О.), then "page N of M", the log's
+// size and the first 12 hex digits of the root of its hash tree — which
+// the commission copies onto the paper protocol — and the protocol's
+// number, the hall, its date and when the report was made, so that a page
+// come apart still says whose it is.
+//
+// The protocol's number and place are not in the hall's file: the report
+// command is given them (Hall.Protocol, Hall.Place) and prints them as
+// given; without them, and for the secretary's name, which the hall's
+// set-up does not hold, the paper leaves a line of underscores to fill in
+// by hand. Dates are printed DD.MM.YYYY, times of day HH:MM:SS. The fonts
+// are DejaVu, embedded: Kazakh and Russian names print as written. The
+// same Report gives the same bytes.
 //
 // # The CSV
 //
@@ -46,7 +57,9 @@
 // positions and their stable ids (ColumnIDs) are, after the first cell:
 //
 //	hall          field, item, value, detail — one fact a row: field is a
-//	              stable id (name, date, programme, officer, chairman,
+//	              stable id (name, date, protocol [the protocol's number,
+//	              as the report command was given it; empty without],
+//	              place [likewise], programme, officer, chairman,
 //	              member, phase, proposed_start, start [detail: the
 //	              correction's reason], planned_end, end, interrupted,
 //	              warning [value: minutes left; detail: when], time_up,
@@ -83,9 +96,11 @@
 //	              number in a spreadsheet); seat, id and name empty for a
 //	              sheet never given out
 //
-// The date is written once, in the hall section; every time of day is
-// HH:MM:SS on the laptop's clock (the zone is the generated row's detail),
-// every duration H:MM:SS. seq is the event's number in the log, so each
+// The date is written once, in the hall section, as YYYY-MM-DD (the
+// generated row's too): a script and a spreadsheet read it the same way
+// everywhere, where the printed paper writes DD.MM.YYYY. Every time of day
+// is HH:MM:SS on the laptop's clock (the zone is the generated row's
+// detail), every duration H:MM:SS. seq is the event's number in the log, so each
 // row can be found there. Words (status, decision, clause text, fate) are
 // in the catalogue's language; codes (programme, clause) are not.
 package paper

@@ -20,7 +20,8 @@ const (
 	pageW, pageH = 297.0, 210.0
 	margin       = 10.0
 	bodyW        = pageW - 2*margin
-	// The footer: rows of signature slots, then the seal line.
+	// The footer: rows of signature slots, the last one the place of the
+	// seal, then the line with the page number and the log's seal.
 	slotsPerRow = 4
 	slotH       = 12.0
 	sealH       = 5.0
@@ -97,8 +98,8 @@ func newPDF(r Report, cat i18n.Catalogue) *pdfDoc {
 	p.SetCreator("examday", true)
 	p.SetLang(string(cat.Lang))
 
-	signers := 2 + len(r.Hall.Members)
-	rows := (signers + slotsPerRow - 1) / slotsPerRow
+	slots := len(d.signers()) + 1 // and the place of the seal
+	rows := (slots + slotsPerRow - 1) / slotsPerRow
 	d.footerH = float64(rows)*slotH + sealH + 8
 	p.SetMargins(margin, margin, margin)
 	p.SetAutoPageBreak(true, d.footerH)
@@ -114,7 +115,36 @@ func newPDF(r Report, cat i18n.Catalogue) *pdfDoc {
 
 func (d *pdfDoc) font(family, style string, size float64) { d.pdf.SetFont(family, style, size) }
 
-// footer: the signature lines, then the page number and the log's seal.
+// signer is one signature line of the footer: the role, and the name
+// printed beside the line ("" for one to write in by hand).
+type signer struct{ role, name string }
+
+// signers are who signs every page: the officer on duty, the chairman, the
+// secretary of the examination commission (AR 18–19) and each member. The
+// hall's set-up names no secretary: the name is written in by hand.
+func (d *pdfDoc) signers() []signer {
+	w, h := d.w, d.r.Hall
+	out := []signer{
+		{w.t("paper.hall.officer"), h.Officer},
+		{w.t("paper.hall.chairman"), h.Chairman},
+		{w.t("paper.hall.secretary"), ""},
+	}
+	for _, m := range h.Members {
+		out = append(out, signer{w.t("paper.hall.member"), m})
+	}
+	return out
+}
+
+// blank is a run of underscores as wide as w in the current font: a line
+// to write on by hand that is also text, so that it is there in the PDF's
+// text as on the paper.
+func (d *pdfDoc) blank(w float64) string {
+	n := int(w / d.pdf.GetStringWidth("_"))
+	return strings.Repeat("_", max(n, 4))
+}
+
+// footer: the signature lines and the place of the seal, then the page
+// number and the log's seal.
 func (d *pdfDoc) footer() {
 	p, w, h := d.pdf, d.w, d.r.Hall
 	top := pageH - d.footerH + 1
@@ -122,11 +152,7 @@ func (d *pdfDoc) footer() {
 	p.SetLineWidth(0.2)
 	p.Line(margin, top, pageW-margin, top)
 
-	type signer struct{ role, name string }
-	signers := []signer{{w.t("paper.hall.officer"), h.Officer}, {w.t("paper.hall.chairman"), h.Chairman}}
-	for _, m := range h.Members {
-		signers = append(signers, signer{w.t("paper.hall.member"), m})
-	}
+	signers := d.signers()
 	slotW := bodyW / slotsPerRow
 	for i, s := range signers {
 		// The role, then a line to sign on with the name beside it and
@@ -142,12 +168,21 @@ func (d *pdfDoc) footer() {
 		p.SetLineWidth(0.2)
 		p.Line(x+1, y+8.5, x+1+lineW, y+8.5)
 		d.font(cond, "", 8)
+		name := s.name
+		if name == "" {
+			name = d.blank(slotW - lineW - 6)
+		}
 		p.SetXY(x+lineW+1, y+5)
-		p.CellFormat(slotW-lineW-3, 3.5, s.name, "", 0, "L", false, 0, "")
+		p.CellFormat(slotW-lineW-3, 3.5, name, "", 0, "L", false, 0, "")
 		d.font(cond, "", 5.5)
 		p.SetXY(x+1, y+8.7)
 		p.CellFormat(lineW, 2.3, w.t("paper.sign.hint"), "", 0, "C", false, 0, "")
 	}
+	// The place of the seal: the slot after the last signature.
+	n := len(signers)
+	d.font(sans, "B", 9)
+	p.SetXY(margin+float64(n%slotsPerRow)*slotW+1, top+1+float64(n/slotsPerRow)*slotH+4)
+	p.CellFormat(slotW-2, 4.5, w.t("paper.seal_place"), "", 0, "L", false, 0, "")
 
 	y := pageH - margin/2 - sealH
 	p.SetLineWidth(0.1)
@@ -171,18 +206,36 @@ func (d *pdfDoc) footer() {
 		p.SetTextColor(0, 0, 0)
 	}
 	d.font(cond, "", 7.5)
-	rest := h.Name + " · " + h.Date + " · " + w.t("paper.hall.generated") + " " + w.dateTime(d.r.Generated)
+	// A page that comes apart from the others still says whose protocol
+	// it is; without a number, there is a line to write it on.
+	protocol := h.Protocol
+	if protocol == "" {
+		protocol = d.blank(15)
+	}
+	rest := w.t("paper.hall.protocol") + " " + protocol + " · " + h.Name + " · " + sheetDate(h.Date) + " · " +
+		w.t("paper.hall.generated") + " " + w.printedDateTime(d.r.Generated)
 	p.CellFormat(0, sealH, rest, "", 0, "R", false, 0, "")
 }
 
-// titleBlock: who, where, when, and a warning if the log does not verify.
+// titleBlock: the head of the protocol — the academy, the protocol's
+// number, what it is, where and when — then a warning if the log does not
+// verify, the hall and its commission.
 func (d *pdfDoc) titleBlock() {
 	p, w, h := d.pdf, d.w, d.r.Hall
 	d.font(sans, "B", 10)
 	p.MultiCell(0, 5, w.t("paper.academy"), "", "C", false)
-	d.font(sans, "B", 14)
-	p.MultiCell(0, 8, w.t("paper.title"), "", "C", false)
 	p.Ln(1)
+	d.font(sans, "B", 14)
+	number := h.Protocol
+	if number == "" {
+		number = d.blank(25)
+	}
+	p.MultiCell(0, 7, w.t("paper.protocol", number), "", "C", false)
+	d.font(sans, "B", 11)
+	p.MultiCell(0, 6, w.t("paper.title"), "", "C", false)
+	p.Ln(1)
+	d.placeAndDate()
+	p.Ln(2)
 
 	if d.r.Unverified != "" {
 		p.SetDrawColor(180, 0, 0)
@@ -202,16 +255,60 @@ func (d *pdfDoc) titleBlock() {
 	}
 	left := [][2]string{
 		{w.t("paper.hall.name"), h.Name},
-		{w.t("paper.hall.date"), h.Date},
 		{w.t("paper.hall.programmes"), strings.Join(programmes, "; ")},
 	}
+	d.font(sans, "B", 8.5)
 	right := [][2]string{
 		{w.t("paper.hall.officer"), h.Officer},
 		{w.t("paper.hall.chairman"), h.Chairman},
+		{w.t("paper.hall.secretary"), d.blank(50)},
 		{w.t("paper.hall.members"), strings.Join(h.Members, "; ")},
 	}
 	d.pairs(left, right, 34, 56)
 	p.Ln(2)
+}
+
+// placeAndDate is the protocol's line of where and when: the place on the
+// left (a line to write it on if none was given), the exam's date on the
+// right, and a rule under them.
+func (d *pdfDoc) placeAndDate() {
+	p, w, h := d.pdf, d.w, d.r.Hall
+	y := p.GetY()
+	label := func(text string) float64 {
+		d.font(cond, "", 8)
+		p.SetTextColor(80, 80, 80)
+		lw := p.GetStringWidth(text) + 2*p.GetCellMargin()
+		p.CellFormat(lw, 5, text, "", 0, "L", false, 0, "")
+		p.SetTextColor(0, 0, 0)
+		return lw
+	}
+
+	date := sheetDate(h.Date)
+	d.font(sans, "B", 9)
+	dateW := p.GetStringWidth(date) + 2*p.GetCellMargin()
+	d.font(cond, "", 8)
+	dateLabel := w.t("paper.hall.date") + ":"
+	dateX := pageW - margin - dateW - p.GetStringWidth(dateLabel) - 2*p.GetCellMargin()
+	p.SetXY(dateX, y)
+	label(dateLabel)
+	d.font(sans, "B", 9)
+	p.CellFormat(dateW, 5, date, "", 0, "R", false, 0, "")
+
+	p.SetXY(margin, y)
+	x := margin + label(w.t("paper.hall.place")+":")
+	room := dateX - x - 10
+	d.font(sans, "B", 9)
+	place := h.Place
+	if place == "" {
+		place = d.blank(min(room, 90))
+	}
+	p.SetXY(x, y)
+	p.MultiCell(room, 5, place, "", "L", false)
+	bottom := p.GetY() + 1
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.3)
+	p.Line(margin, bottom, pageW-margin, bottom)
+	p.SetXY(margin, bottom)
 }
 
 // pairs prints two columns of label–value pairs side by side.
@@ -505,13 +602,15 @@ func (d *pdfDoc) outstandingList() {
 }
 
 // rowsNeed is the room a section needs under its heading so as not to be
-// left alone at the foot of a page: a table's header and first row, or
-// the one line saying there is none.
+// left alone at the foot of a page: a table's header and first row — a
+// header of two lines and a row of three, as the Kazakh and Russian titles
+// and the clauses' words often take — or the one line saying there is
+// none.
 func rowsNeed(n int) float64 {
 	if n == 0 {
 		return 5
 	}
-	return 14
+	return 2*lineH + 3*lineH + 4*cellPadTop
 }
 
 func (d *pdfDoc) noneLine() {

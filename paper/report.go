@@ -58,7 +58,12 @@ type WrongPIN struct {
 
 // Hall is the hall's part of the report.
 type Hall struct {
-	Name, Date        string
+	Name, Date string
+	// Protocol and Place are the number of the commission's protocol and
+	// where the exam is held, as whoever makes the report was told them:
+	// the hall's file keeps neither, and Build leaves them empty. Empty,
+	// the PDF leaves a line to fill in by hand.
+	Protocol, Place   string
 	Officer, Chairman string
 	Members           []string
 	Programmes        []string // codes, in the order of §1.2

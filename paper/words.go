@@ -35,12 +35,22 @@ func (w words) clock(t time.Time) string {
 }
 
 // dateTime is a date and a time of day, for the one instant that may fall
-// on another day than the exam: the report's own generation.
+// on another day than the exam: the report's own generation. This is the
+// CSV's, ISO-ordered for scripts; the PDF's is printedDateTime.
 func (w words) dateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	return t.In(w.zone).Format("2006-01-02 15:04:05")
+}
+
+// printedDateTime is dateTime as the paper writes it: the date as
+// DD.MM.YYYY, the time HH:MM:SS.
+func (w words) printedDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(w.zone).Format("02.01.2006 15:04:05")
 }
 
 // zoneName is the laptop's offset from UTC at t, "UTC+05:00".

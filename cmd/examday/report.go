@@ -17,22 +17,32 @@ import (
 	"examday/store/boltfile"
 )
 
+// reportAsk is what the report command is asked for.
+type reportAsk struct {
+	out, format string
+	demo        bool
+	// protocol and place are printed as given: the file remembers
+	// neither, and without them the paper leaves a line to fill in.
+	protocol, place string
+}
+
 func (a *app) reportCommand() *cobra.Command {
 	c := a.cat
-	var out, format string
-	var demo bool
+	var ask reportAsk
 	cmd := &cobra.Command{
-		Use:   "report --out FILE.pdf|FILE.csv",
+		Use:   "report --out FILE.pdf|FILE.csv [--protocol N] [--place TEXT]",
 		Short: c.T("cli.report.short"),
 		Long:  c.T("cli.report.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return a.writeReport(out, format, demo, time.Now())
+			return a.writeReport(ask, time.Now())
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "", c.T("cli.report.flag.out"))
-	cmd.Flags().StringVar(&format, "format", "", c.T("cli.report.flag.format"))
-	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.report.flag.demo"))
+	cmd.Flags().StringVar(&ask.out, "out", "", c.T("cli.report.flag.out"))
+	cmd.Flags().StringVar(&ask.format, "format", "", c.T("cli.report.flag.format"))
+	cmd.Flags().BoolVar(&ask.demo, "demo", false, c.T("cli.report.flag.demo"))
+	cmd.Flags().StringVar(&ask.protocol, "protocol", "", c.T("cli.report.flag.protocol"))
+	cmd.Flags().StringVar(&ask.place, "place", "", c.T("cli.report.flag.place"))
 	return cmd
 }
 
@@ -58,19 +68,20 @@ func (a *app) reportFormat(out, format string) (string, error) {
 // writeReport reads the hall file and writes its report. It reads a file
 // whose log does not verify too: the commission needs to see what it
 // holds, and the warning is printed on stderr and on the report.
-func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
+func (a *app) writeReport(ask reportAsk, now time.Time) error {
 	c := a.cat
+	out := ask.out
 	if strings.TrimSpace(out) == "" {
 		return fmt.Errorf("%s", c.T("cli.report.need_out"))
 	}
-	kind, err := a.reportFormat(out, format)
+	kind, err := a.reportFormat(out, ask.format)
 	if err != nil {
 		return err
 	}
 	if err := a.refuseKept(out, false); err != nil {
 		return err
 	}
-	path, err := a.hallFilePath(demo)
+	path, err := a.hallFilePath(ask.demo)
 	if err != nil {
 		return err
 	}
@@ -94,6 +105,7 @@ func (a *app) writeReport(out, format string, demo bool, now time.Time) error {
 		return nil
 	})
 	rep := paper.Build(h, records, now)
+	rep.Hall.Protocol, rep.Hall.Place = strings.TrimSpace(ask.protocol), strings.TrimSpace(ask.place)
 	var problems []string
 	// A file read-only only for want of its signing key still verifies:
 	// reading needs no private key. The warning above says why.

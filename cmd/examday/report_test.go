@@ -278,3 +278,112 @@ func TestReportListsTheHallsSheets(t *testing.T) {
 		}
 	}
 }
+
+// reportText is the text of a PDF report as pdftotext reads it, its runs
+// of spaces squeezed; the test is skipped without pdftotext.
+func reportText(t *testing.T, path string) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return squeezeSpace(string(out))
+}
+
+// --protocol and --place are printed as given, in the PDF's head and in
+// the CSV's hall section; the file remembers neither: the next report
+// without them leaves the lines to fill in by hand.
+func TestReportPrintsTheProtocolNumberAndPlaceAsGiven(t *testing.T) {
+	db := demoHall(t)
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	report := func(name string, extra ...string) string {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		args := append([]string{"report", "--db", db, "--out", out}, extra...)
+		if code, _, stderr := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr)
+		}
+		return out
+	}
+	given := []string{"--lang", "ru", "--protocol", " 14/2027 ", "--place", "г. Косшы, учебный корпус"}
+
+	csv, err := os.ReadFile(report("given.csv", given...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\r\nhall,protocol,Протокол №,14/2027,\r\n", "\r\nhall,place,Место проведения,\"г. Косшы, учебный корпус\",\r\n"} {
+		if !bytes.Contains(csv, []byte(want)) {
+			t.Errorf("the CSV does not hold %q", want)
+		}
+	}
+	text := reportText(t, report("given.pdf", given...))
+	for _, want := range []string{"ПРОТОКОЛ № 14/2027", "Место проведения: г. Косшы, учебный корпус", "Протокол № 14/2027 · "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF does not say %q", want)
+		}
+	}
+
+	csv, err = os.ReadFile(report("none.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(csv, []byte("\r\nhall,protocol,Protocol No.,,\r\n")) || !bytes.Contains(csv, []byte("\r\nhall,place,Place,,\r\n")) {
+		t.Error("a report without --protocol and --place has them from an earlier report")
+	}
+	text = reportText(t, report("none.pdf"))
+	if strings.Contains(text, "14/2027") || strings.Contains(text, "Косшы") || !strings.Contains(text, "PROTOCOL No. ____") {
+		t.Errorf("a report without --protocol and --place does not leave lines to fill in:\n%s", text)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a report changed the hall's file")
+	}
+}
+
+// The report is in one language: --lang's, else the one the file
+// remembers, else English (reportLang).
+func TestReportIsInTheLanguageAskedElseTheFilesElseEnglish(t *testing.T) {
+	t.Setenv("EXAMDAY_LANG", "")
+	db := demoHall(t)
+	dir := t.TempDir()
+	heading := func(extra ...string) string {
+		t.Helper()
+		out := filepath.Join(dir, "hall.pdf")
+		args := append([]string{"report", "--db", db, "--out", out, "--protocol", "3"}, extra...)
+		if code, _, stderr := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr)
+		}
+		text := reportText(t, out)
+		for _, h := range []string{"PROTOCOL No. 3", "ПРОТОКОЛ № 3", "ХАТТАМА № 3"} {
+			if strings.Contains(text, h) {
+				return h
+			}
+		}
+		return ""
+	}
+	if got := heading(); got != "PROTOCOL No. 3" {
+		t.Errorf("no language anywhere: %q, want English", got)
+	}
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.SetSetting("lang", "kk")
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := heading(); got != "ХАТТАМА № 3" {
+		t.Errorf("the file remembers Kazakh: %q", got)
+	}
+	if got := heading("--lang", "ru"); got != "ПРОТОКОЛ № 3" {
+		t.Errorf("--lang ru over the file's Kazakh: %q", got)
+	}
+}
