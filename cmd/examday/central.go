@@ -40,6 +40,9 @@ func (a *app) centralCommand() *cobra.Command {
 		Long:  c.T("cli.central.long"),
 		Args:  cobra.NoArgs,
 	}
+	// The same --db, said for what it names here: the central record's
+	// file, not a hall's.
+	cmd.PersistentFlags().StringVar(&a.dbPath, "db", "", c.T("cli.flag.central_db"))
 	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
 		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralHallCommand(), a.centralEvidenceCommand())
 	return cmd

@@ -116,7 +116,9 @@ func (a *app) rootCommand() *cobra.Command {
 		}
 		return nil
 	}
-	root.AddCommand(a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand(),
+	root.Version = a.versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.AddCommand(a.versionCommand(), a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand(),
 		a.exportCommand(), a.verifyCommand(), a.centralCommand(), a.enrollCommand(), a.syncCommand())
 	a.localise(root)
 	return root

@@ -228,3 +228,31 @@ func TestAKeyOthersCanReadIsWarnedOfOnEveryOpen(t *testing.T) {
 		}
 	}
 }
+
+// `examday --version` and `examday version` say which build this is: the
+// module version, the commit and the build date from the binary's build
+// information, and the Go version, in the language asked for.
+func TestVersionSaysWhichBuildThisIs(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		code, out, errOut := runCLI(t, "", args...)
+		if code != 0 || !strings.HasPrefix(out, "examday ") || !strings.Contains(out, runtime.Version()) || !strings.Contains(out, "commit ") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errOut)
+		}
+	}
+	if _, out, _ := runCLI(t, "", "version", "--lang", "kk"); !strings.Contains(out, "коммит") {
+		t.Errorf("version in Kazakh: %q", out)
+	}
+}
+
+// The --db flag says what it names: a hall's file, or on `central …` the
+// central record's.
+func TestTheDBFlagSaysWhatFileItNames(t *testing.T) {
+	_, out, _ := runCLI(t, "", "central", "status", "--help")
+	if !strings.Contains(out, "the central record's file") || strings.Contains(out, "hall file") {
+		t.Errorf("central status --help:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "", "events", "--help")
+	if !strings.Contains(out, "hall file") {
+		t.Errorf("events --help:\n%s", out)
+	}
+}
