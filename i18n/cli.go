@@ -53,6 +53,7 @@ func init() {
 		"cli.hall.pin_prompt":         {"Chairman of the examination commission, type your PIN (digits): ", "Председатель экзаменационной комиссии, введите PIN-код (цифры): ", "Емтихан комиссиясының төрағасы, PIN-кодыңызды енгізіңіз (цифрлар): "},
 		"cli.hall.pin_again":          {"Type the PIN again: ", "Введите PIN-код ещё раз: ", "PIN-кодты қайта енгізіңіз: "},
 		"cli.hall.pin_mismatch":       {"The two PINs differ; start again.", "PIN-коды не совпадают; начните заново.", "PIN-кодтар сәйкес емес; қайтадан бастаңыз."},
+		"cli.hall.pin_cancelled":      {"Cancelled: nothing was created.", "Отменено: ничего не создано.", "Тоқтатылды: ештеңе жасалмады."},
 		"cli.hall.pin_gave_up":        {"No PIN was set; the hall was not created.", "PIN-код не задан; аудитория не создана.", "PIN-код орнатылмады; аудитория құрылмады."},
 
 		"cli.events.short":     {"Print the hall's event log", "Вывести журнал событий аудитории", "Аудитория оқиғалар журналын шығару"},
