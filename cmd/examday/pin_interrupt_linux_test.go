@@ -79,10 +79,18 @@ func TestCtrlCAtThePINPromptRestoresTheTerminal(t *testing.T) {
 	waitFor("again")
 	master.Write([]byte{0x03}) // ctrl+c: SIGINT to the terminal's foreground
 	err = cmd.Wait()
-	for b := range got {
-		out.Write(b)
-		if len(got) == 0 {
-			break
+	// What it wrote before it ended; the slave stays open here, so the
+	// reader never sees the end: drain until it is quiet.
+	for quiet := false; !quiet; {
+		select {
+		case b, ok := <-got:
+			if !ok {
+				quiet = true
+				break
+			}
+			out.Write(b)
+		case <-time.After(300 * time.Millisecond):
+			quiet = true
 		}
 	}
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 130 {
