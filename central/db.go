@@ -161,7 +161,7 @@ func Open(path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	d.db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: opts.ReadOnly})
+	d.db, err = boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: opts.ReadOnly})
 	if err != nil {
 		return nil, boltKinds.OpenError(path, err)
 	}
@@ -195,12 +195,12 @@ func create(path string, opts Options, now func() time.Time) (*DB, error) {
 	if err := writeKeyFile(KeyPath(path), []byte(skey+"\n")); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	db, err := boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		os.Remove(KeyPath(path))
 		return nil, boltKinds.OpenError(path, err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	err = boltfile.Update(db, func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
 			if _, err := tx.CreateBucket(b); err != nil {
 				return err

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"examday/store/boltfile"
 )
 
 // The hand-over of the record to the central record, as this laptop knows
@@ -67,7 +69,7 @@ func (d Delivery) Enrolled() bool { return d.CentralKey != "" }
 // schema 4 (one opened read-only) has none.
 func (s *Store) Delivery() Delivery {
 	var d Delivery
-	s.db.View(func(tx *bolt.Tx) error {
+	boltfile.View(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
 			return nil
@@ -178,7 +180,7 @@ func (s *Store) updateDelivery(fn func(b *bolt.Bucket) error) error {
 	if err := s.Broken(); err != nil {
 		return fmt.Errorf("%w: %v", ErrReadOnly, err)
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return boltfile.Update(s.db, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
 			// Open migrates every writable file to this schema.

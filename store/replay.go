@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"examday/exam"
+	"examday/store/boltfile"
 )
 
 // Replay rebuilds the hall from the log alone, from the first event to the
@@ -16,7 +17,7 @@ import (
 // quick.
 func (s *Store) Replay() (*exam.Hall, error) {
 	h := exam.NewHall()
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
 		h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {

@@ -181,7 +181,7 @@ func Open(path string, opts Options) (*Store, error) {
 	// not only refused by Do: on Windows a writable bbolt open extends the
 	// file to the size of its memory map, and such a file must stay as it
 	// was found.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: checked.broken != nil})
+	db, err := boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: checked.broken != nil})
 	if err != nil {
 		return nil, boltKinds.OpenError(path, err)
 	}
@@ -218,13 +218,13 @@ func create(path string, opts Options) (*Store, error) {
 	if err := writeKeyFile(KeyPath(path), keyText); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	db, err := boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		os.Remove(KeyPath(path))
 		return nil, boltKinds.OpenError(path, err)
 	}
 	s := &Store{path: path, db: db, schema: SchemaVersion, id: id, key: key, hall: exam.NewHall()}
-	err = db.Update(func(tx *bolt.Tx) error {
+	err = boltfile.Update(db, func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err
@@ -414,7 +414,7 @@ func checkFormat(tx *bolt.Tx) (int, error) {
 // found a moment before) still matches the head of the log, the log is
 // not walked a second time.
 func (s *Store) load(seen *inspection) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return boltfile.View(s.db, func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {
 			return err
 		}
@@ -519,7 +519,7 @@ func (s *Store) keepCheckpoint() error {
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
+	err = boltfile.Update(s.db, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
 	if err != nil {
 		return err
 	}
@@ -579,7 +579,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	}
 	log := logCheck{head: s.headHash, tree: s.tree, checkpoint: s.checkpoint, signed: s.signed}
 	var records []Record
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = boltfile.Update(s.db, func(tx *bolt.Tx) error {
 		if alsoTx != nil {
 			if err := alsoTx(tx); err != nil {
 				return err
@@ -745,7 +745,7 @@ func ordinalKey(o int) []byte {
 // Events calls fn for each stored event from seq from on, in order, with
 // its signature.
 func (s *Store) Events(from uint64, fn func(Record) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return boltfile.View(s.db, func(tx *bolt.Tx) error {
 		var sigs *bolt.Cursor
 		var sk, sv []byte
 		if b := tx.Bucket(bucketSigs); b != nil {
@@ -781,7 +781,7 @@ func (s *Store) Events(from uint64, fn func(Record) error) error {
 // Setting reads a preference of this laptop ("" if unset).
 func (s *Store) Setting(key string) string {
 	var v string
-	s.db.View(func(tx *bolt.Tx) error {
+	boltfile.View(s.db, func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketSettings).Get([]byte(key)))
 		return nil
 	})
@@ -794,7 +794,7 @@ func (s *Store) SetSetting(key, value string) error {
 	if err := s.Broken(); err != nil {
 		return fmt.Errorf("%w: %v", ErrReadOnly, err)
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return boltfile.Update(s.db, func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSettings).Put([]byte(key), []byte(value))
 	})
 }
@@ -802,7 +802,7 @@ func (s *Store) SetSetting(key, value string) error {
 // Secret reads a secret kept out of the log, such as the chairman's PIN hash.
 func (s *Store) Secret(key string) string {
 	var v string
-	s.db.View(func(tx *bolt.Tx) error {
+	boltfile.View(s.db, func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketSecrets).Get([]byte(key)))
 		return nil
 	})

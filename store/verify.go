@@ -202,7 +202,9 @@ func gatherEvents(tx *bolt.Tx) ([][]byte, *ChainError) {
 	c := tx.Bucket(bucketEvents).Cursor()
 	var events [][]byte
 	if k, _ := c.Last(); len(k) == 8 {
-		events = make([][]byte, 0, min(binary.BigEndian.Uint64(k), 1<<24))
+		// The last key of a damaged file can say any number: an event
+		// takes at least its element, key and hash (56 bytes) of a page.
+		events = make([][]byte, 0, min(binary.BigEndian.Uint64(k), uint64(tx.Size())/56))
 	}
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		want := uint64(len(events)) + 1
@@ -332,7 +334,7 @@ func (s *Store) VerifySignatures() error {
 		return ErrUnsigned
 	}
 	var bad *ChainError
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
 		// The bytes stay in bbolt's memory map, valid while this
 		// transaction is open; the workers only read them.
 		events, placed := gatherEvents(tx)

@@ -1,6 +1,8 @@
 // Package boltfile is what the hall file and the central record's file
 // share as bbolt files on disk: the read-only look at a file before it is
-// opened for writing, the owner note beside an open file, and durable
+// opened for writing, with a structure check that a damaged file cannot
+// crash; reads and writes of an open file that turn a fault on a damaged
+// page into an error; the owner note beside an open file; and durable
 // writes (a new file never over an old one, a file replaced whole). It
 // knows bbolt and the file system, not what a file holds: the store and
 // the central record check their own content inside Inspect, and give its
