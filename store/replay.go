@@ -90,11 +90,7 @@ func mustJSON(v any) []byte {
 func (s *Store) VerifyProjection() error {
 	err := s.CheckProjection()
 	if err != nil {
-		s.mu.Lock()
-		if s.broken == nil {
-			s.broken = err
-		}
-		s.mu.Unlock()
+		s.breaks(err)
 	}
 	return err
 }
