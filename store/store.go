@@ -135,6 +135,10 @@ type Store struct {
 	signed int64
 	// broken is why the store is read-only; nil when it is writable.
 	broken error
+	// signaturesVerified is how many events VerifySignatures last found
+	// every signature of good: it checks them again only once the log has
+	// grown (a command's open checks them all, and verify-log asks again).
+	signaturesVerified uint64
 }
 
 // Record is one event as stored: the exact bytes first written, their

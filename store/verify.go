@@ -360,16 +360,25 @@ func saysPlainly(body []byte, seq uint64, prev [32]byte) bool {
 // *ChainError at the first such event (or at the first event missing, or
 // missing its signature). It takes about two seconds on two cores for
 // 100,000 events: run it where that wait is expected (a verify command, an
-// export) or after the first frame.
+// export) or after the first frame. Asked again before the log has grown,
+// it answers at once.
 func (s *Store) VerifySignatures() error {
 	if !s.id.signed() {
 		return ErrUnsigned
 	}
+	s.mu.RLock()
+	done := s.signaturesVerified > 0 && s.signaturesVerified == s.hall.LastSeq
+	s.mu.RUnlock()
+	if done {
+		return nil
+	}
 	var bad *ChainError
+	var verified uint64
 	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
 		// The bytes stay in bbolt's memory map, valid while this
 		// transaction is open; the workers only read them.
 		events, placed := gatherEvents(tx)
+		verified = uint64(len(events))
 		sigs, missing := gatherSignatures(tx, uint64(len(events)))
 		verifies := func(i int) bool {
 			return len(events[i]) >= 32 && ed25519.Verify(s.id.pub, events[i][32:], sigs[i])
@@ -388,8 +397,12 @@ func (s *Store) VerifySignatures() error {
 	}
 	if err != nil {
 		s.breaks(err)
+		return err
 	}
-	return err
+	s.mu.Lock()
+	s.signaturesVerified = verified
+	s.mu.Unlock()
+	return nil
 }
 
 // breaks makes the store read-only for err, unless it already is for
