@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	bolt "go.etcd.io/bbolt"
 
 	"examday/i18n"
 	"examday/store"
@@ -429,3 +431,41 @@ func screenReads(db string) flipResult {
 type fixedClock struct{ at time.Time }
 
 func (c fixedClock) Now() time.Time { return c.at }
+
+// Two events damaged: the later one's bytes, the earlier one's own
+// signature (older than the latest events whose signatures Open checks
+// of a sound log). The warning names the earlier one.
+func TestReadOnlyWarningNamesTheEarliestDamagedEvent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "hall.db")
+	storetest.BuildHall(t, db, 20, 300)
+	bdb, err := bolt.Open(db, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bdb.Update(func(tx *bolt.Tx) error {
+		events, sigs := tx.Bucket([]byte("events")), tx.Bucket([]byte("sigs"))
+		k := binary.BigEndian.AppendUint64(nil, 150)
+		v := bytes.Clone(events.Get(k))
+		v[len(v)-10] ^= 0x20
+		if err := events.Put(k, v); err != nil {
+			return err
+		}
+		k = binary.BigEndian.AppendUint64(nil, 40)
+		sig := bytes.Clone(sigs.Get(k))
+		sig[5] ^= 1
+		return sigs.Put(k, sig)
+	})
+	if cerr := bdb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"events", "--db", db}, {"report", "--out", filepath.Join(t.TempDir(), "r.csv"), "--db", db}} {
+		_, _, errOut := runCLI(t, "", args...)
+		warning := strings.TrimSpace(cat.T("cli.open.read_only", db, ""))
+		if !strings.Contains(errOut, warning) || !strings.Contains(errOut, "at event 40: its signature does not verify") {
+			t.Errorf("%s: stderr = %q; want the read-only warning naming event 40", args[0], errOut)
+		}
+	}
+}
