@@ -82,7 +82,7 @@ func (d *DB) Logs() ([]Log, error) {
 // Audit calls fn with the audit rows, newest first, until fn returns
 // false.
 func (d *DB) Audit(fn func(AuditRow) bool) error {
-	return boltfile.View(d.db, func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketAudit).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			var row AuditRow
@@ -123,7 +123,7 @@ func (d *DB) Forks() ([]ForkInfo, error) {
 // order; a record that does not read is named by what, a format taking
 // its key.
 func eachRecord[T any](d *DB, bucket []byte, what string, fn func(k []byte, r T) error) error {
-	return boltfile.View(d.db, func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
 			var r T
 			if err := json.Unmarshal(v, &r); err != nil {
@@ -137,7 +137,7 @@ func eachRecord[T any](d *DB, bucket []byte, what string, fn func(k []byte, r T)
 // Evidence is the bundle a fork was refused with, whole.
 func (d *DB) Evidence(id uint64) ([]byte, error) {
 	var out []byte
-	err := boltfile.View(d.db, func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketEvidence).Get(u64Key(id))
 		if v == nil {
 			return fmt.Errorf("no evidence %d", id)
@@ -153,7 +153,7 @@ func (d *DB) Evidence(id uint64) ([]byte, error) {
 // a *Refusal.
 func (d *DB) LogState(device, epoch string) (LogState, error) {
 	var st LogState
-	err := boltfile.View(d.db, func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		var dev deviceRecord
 		found, err := getJSON(tx.Bucket(bucketDevices), []byte(device), &dev)
 		if err != nil {
@@ -179,7 +179,7 @@ func (d *DB) LogState(device, epoch string) (LogState, error) {
 // Events calls fn with each stored event of a log from seq from on: its
 // sequence number, exact bytes and signature (valid only during the call).
 func (d *DB) Events(origin string, from uint64, fn func(seq uint64, body, sig []byte) error) error {
-	return boltfile.View(d.db, func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		lb := openLog(tx, origin)
 		if lb.events == nil {
 			return nil
@@ -280,7 +280,7 @@ func sortMoments(out []Moment) {
 // the order of their times (then hall, log and sequence number).
 func (d *DB) Timeline(examinee string) ([]Moment, error) {
 	var out []Moment
-	err := boltfile.View(d.db, func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		halls := map[string]string{}
 		prefix := append([]byte(examinee), 0)
 		c := tx.Bucket(bucketExaminees).Cursor()
@@ -348,7 +348,7 @@ func (e *LogError) Error() string {
 // tree hashes, and its root the stored root. It reads every event, so it
 // is for an audit of the file, not for every open.
 func (d *DB) CheckLogs() error {
-	return boltfile.View(d.db, func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketLogs).ForEach(func(k, v []byte) error {
 			var r logRecord
 			if err := json.Unmarshal(v, &r); err != nil {

@@ -278,6 +278,17 @@ func inspect(path string) (pub ed25519.PublicKey, err error) {
 // sentinels, so that their messages and errors.Is checks stay its own.
 var boltKinds = boltfile.Kinds{Empty: ErrNotCentral, NotBolt: ErrNotCentral, InUse: ErrInUse, Damaged: ErrDamaged}
 
+// view and update read and write the open file through boltfile's guard:
+// a fault or a panic of bbolt's on a damaged page is the central record's
+// ErrDamaged, never the end of the program.
+func (d *DB) view(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.View(d.db, fn))
+}
+
+func (d *DB) update(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.Update(d.db, fn))
+}
+
 // writeKeyFile writes a new key file, never over one (O_EXCL), mode 0600,
 // and makes it durable with its directory entry before the central file
 // is made to depend on it (boltfile.WriteNew).

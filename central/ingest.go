@@ -16,7 +16,6 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/bundle"
-	"examday/store/boltfile"
 )
 
 // Refusal is every answer of the central record that is not a success:
@@ -110,7 +109,7 @@ func (d *DB) RecordAttempt(via, remote string, size int, ref *Refusal) error {
 	}
 	row := AuditRow{At: d.now().UTC(), Kind: "bundle", Via: via, Remote: remote, Bytes: size,
 		Result: ResultRefused, Status: ref.Status, Check: ref.Body.Check, Error: ref.Body.Error}
-	return boltfile.Update(d.db, func(tx *bolt.Tx) error { return putAudit(tx, &row) })
+	return d.update(func(tx *bolt.Tx) error { return putAudit(tx, &row) })
 }
 
 // check makes every check of a bundle: its form, its device, its
@@ -136,7 +135,7 @@ func (d *DB) check(data []byte, row *AuditRow) (*plan, *Refusal) {
 	row.Device, row.Origin, row.First, row.Last = h.Device, h.Origin, h.First, h.Last
 
 	var cmp comparison
-	err = boltfile.View(d.db, func(tx *bolt.Tx) error {
+	err = d.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketDevices), []byte(h.Device), &p.device)
 		if err != nil {
 			return err
@@ -373,7 +372,7 @@ func compareStored(lb logBuckets, b *bundle.Bundle, size int64) (comparison, err
 // recordRefusal writes what a refusal writes: its audit row, and for a
 // fork the bundle whole as evidence and the log frozen and flagged.
 func (d *DB) recordRefusal(row *AuditRow, p *plan, data []byte) error {
-	return boltfile.Update(d.db, func(tx *bolt.Tx) error {
+	return d.update(func(tx *bolt.Tx) error {
 		if f := p.fork; f != nil {
 			forks := tx.Bucket(bucketForks)
 			id, err := forks.NextSequence()
@@ -403,7 +402,7 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 	h := &b.Header
 	if p.duplicate {
 		row.Result, row.Status = ResultDuplicate, http.StatusOK
-		if err := boltfile.Update(d.db, func(tx *bolt.Tx) error { return putAudit(tx, row) }); err != nil {
+		if err := d.update(func(tx *bolt.Tx) error { return putAudit(tx, row) }); err != nil {
 			return PushResult{}, writeFailed(err)
 		}
 		return PushResult{Result: ResultDuplicate, Size: p.log.Size, Root: p.log.Root, Receipt: p.log.Receipt}, nil
@@ -414,7 +413,7 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 	}
 	at := row.At
 	var receipt []byte
-	err := boltfile.Update(d.db, func(tx *bolt.Tx) error {
+	err := d.update(func(tx *bolt.Tx) error {
 		lb, err := makeLog(tx, h.Origin)
 		if err != nil {
 			return err
@@ -491,7 +490,7 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 		// The transaction was rolled back: the refusal is still audited.
 		row.Result, row.Appended, row.Status, row.Check, row.Error = ResultRefused, 0, http.StatusInternalServerError, CheckWrite, err.Error()
 		ref := writeFailed(err)
-		if aerr := boltfile.Update(d.db, func(tx *bolt.Tx) error { return putAudit(tx, row) }); aerr != nil {
+		if aerr := d.update(func(tx *bolt.Tx) error { return putAudit(tx, row) }); aerr != nil {
 			ref.Body.Error += fmt.Sprintf(" (and its audit row could not be written: %v)", aerr)
 		}
 		return PushResult{}, ref

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-
-	"examday/store/boltfile"
 )
 
 // The hand-over of the record to the central record, as this laptop knows
@@ -69,7 +67,7 @@ func (d Delivery) Enrolled() bool { return d.CentralKey != "" }
 // schema 4 (one opened read-only) has none.
 func (s *Store) Delivery() Delivery {
 	var d Delivery
-	boltfile.View(s.db, func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
 			return nil
@@ -180,7 +178,7 @@ func (s *Store) updateDelivery(fn func(b *bolt.Bucket) error) error {
 	if err := s.Broken(); err != nil {
 		return fmt.Errorf("%w: %v", ErrReadOnly, err)
 	}
-	return boltfile.Update(s.db, func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
 			// Open migrates every writable file to this schema.

@@ -6,7 +6,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"examday/exam"
-	"examday/store/boltfile"
 )
 
 // A correction replays an examinee's day from the log without the
@@ -30,7 +29,7 @@ func eventInTx(tx *bolt.Tx, seq uint64) (exam.Event, error) {
 
 func (s *Store) readEvent(seq uint64) (exam.Event, error) {
 	var ev exam.Event
-	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		ev, err = eventInTx(tx, seq)
 		return err

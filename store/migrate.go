@@ -62,7 +62,7 @@ func (s *Store) migrate() error {
 
 	var log logCheck
 	var signed uint64
-	err = boltfile.Update(s.db, func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bucketSheets, bucketSigs, bucketTree, bucketDelivery} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
@@ -126,7 +126,7 @@ func (s *Store) migrate() error {
 // steps after 3 only add buckets beside the log: the log, its signatures
 // and its checkpoint stay as they are, and nothing is signed again.
 func (s *Store) migrateSigned() error {
-	err := boltfile.Update(s.db, func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(bucketDelivery); err != nil {
 			return err
 		}

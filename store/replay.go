@@ -8,7 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"examday/exam"
-	"examday/store/boltfile"
 )
 
 // Replay rebuilds the hall from the log alone, from the first event to the
@@ -17,7 +16,7 @@ import (
 // quick.
 func (s *Store) Replay() (*exam.Hall, error) {
 	h := exam.NewHall()
-	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {

@@ -291,6 +291,17 @@ func readIdentity(tx *bolt.Tx) (identity, error) {
 // that their messages and errors.Is checks stay the store's.
 var boltKinds = boltfile.Kinds{Empty: ErrNotExamday, NotBolt: ErrNotExamday, InUse: ErrInUse, Damaged: ErrDamaged}
 
+// view and update read and write the open file through boltfile's guard:
+// a fault or a panic of bbolt's on a damaged page is the store's
+// ErrDamaged, never the end of the program.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.View(s.db, fn))
+}
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.Update(s.db, fn))
+}
+
 // inspection is what a look at the file found.
 type inspection struct {
 	schema          int
@@ -418,7 +429,7 @@ func checkFormat(tx *bolt.Tx) (int, error) {
 // found a moment before) still matches the head of the log, the log is
 // not walked a second time.
 func (s *Store) load(seen *inspection) error {
-	return boltfile.View(s.db, func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {
 			return err
 		}
@@ -523,7 +534,7 @@ func (s *Store) keepCheckpoint() error {
 	if err != nil {
 		return err
 	}
-	err = boltfile.Update(s.db, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
+	err = s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
 	if err != nil {
 		return err
 	}
@@ -583,7 +594,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	}
 	log := logCheck{head: s.headHash, tree: s.tree, checkpoint: s.checkpoint, signed: s.signed}
 	var records []Record
-	err = boltfile.Update(s.db, func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if alsoTx != nil {
 			if err := alsoTx(tx); err != nil {
 				return err
@@ -749,7 +760,7 @@ func ordinalKey(o int) []byte {
 // Events calls fn for each stored event from seq from on, in order, with
 // its signature.
 func (s *Store) Events(from uint64, fn func(Record) error) error {
-	return boltfile.View(s.db, func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var sigs *bolt.Cursor
 		var sk, sv []byte
 		if b := tx.Bucket(bucketSigs); b != nil {
@@ -785,7 +796,7 @@ func (s *Store) Events(from uint64, fn func(Record) error) error {
 // Setting reads a preference of this laptop ("" if unset).
 func (s *Store) Setting(key string) string {
 	var v string
-	boltfile.View(s.db, func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketSettings).Get([]byte(key)))
 		return nil
 	})
@@ -798,7 +809,7 @@ func (s *Store) SetSetting(key, value string) error {
 	if err := s.Broken(); err != nil {
 		return fmt.Errorf("%w: %v", ErrReadOnly, err)
 	}
-	return boltfile.Update(s.db, func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSettings).Put([]byte(key), []byte(value))
 	})
 }
@@ -806,7 +817,7 @@ func (s *Store) SetSetting(key, value string) error {
 // Secret reads a secret kept out of the log, such as the chairman's PIN hash.
 func (s *Store) Secret(key string) string {
 	var v string
-	boltfile.View(s.db, func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketSecrets).Get([]byte(key)))
 		return nil
 	})

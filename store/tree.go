@@ -13,7 +13,6 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/bundle"
-	"examday/store/boltfile"
 )
 
 // The log as a Merkle tree (RFC 6962, through golang.org/x/mod/sumdb/tlog):
@@ -268,7 +267,7 @@ func (s *Store) SignedAtUpgrade() uint64 { return s.signedAtUpgrade }
 // is a prefix of a newer one. Stored hashes never change once written.
 func (s *Store) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	var out []tlog.Hash
-	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTree)
 		if b == nil {
 			return ErrUnsigned

@@ -374,7 +374,7 @@ func (s *Store) VerifySignatures() error {
 	}
 	var bad *ChainError
 	var verified uint64
-	err := boltfile.View(s.db, func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		// The bytes stay in bbolt's memory map, valid while this
 		// transaction is open; the workers only read them.
 		events, placed := gatherEvents(tx)
