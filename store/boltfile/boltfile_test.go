@@ -215,3 +215,37 @@ func TestViewTurnsAFaultOrAPanicIntoDamage(t *testing.T) {
 	}
 	t.Log(err)
 }
+
+// The hall file's store and the central record read and write their
+// open files only through Open, View and Update of this package: a read
+// of bbolt's own there would be one a damaged page can crash.
+func TestEveryReadOfAnOpenFileIsGuarded(t *testing.T) {
+	files, err := filepath.Glob("../*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := filepath.Glob("../../central/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, more...)
+	if len(files) < 10 {
+		t.Fatalf("found only %v", files)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			for _, bare := range []string{"bolt.Open(", "db.View(", "db.Update(", "db.Batch(", "db.Begin("} {
+				if strings.Contains(line, bare) && !strings.Contains(line, "boltfile."+bare) {
+					t.Errorf("%s:%d: %s outside boltfile's guard: %s", f, i+1, bare, strings.TrimSpace(line))
+				}
+			}
+		}
+	}
+}
