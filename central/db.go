@@ -132,8 +132,8 @@ func KeyPath(path string) string { return path + ".key" }
 
 // Open opens the central file at path, or creates it with opts.Create.
 // The file is first looked at read-only: its format mark and schema, and
-// bbolt's own structure check; a file that fails is refused and left as
-// it was.
+// the structure check of its pages (boltfile.Check); a file that fails is
+// refused and left as it was.
 func Open(path string, opts Options) (*DB, error) {
 	now := opts.Now
 	if now == nil {
@@ -238,7 +238,7 @@ func deviceID(pub ed25519.PublicKey) string {
 // bbolt file must be (not empty, whole pages, not cut short, and a fault
 // or panic of bbolt's on a damaged file caught as ErrDamaged), then that
 // it is a central file of a schema this code reads, with its buckets, and
-// bbolt's structure check. It returns the central's public key.
+// the structure check of its pages. It returns the central's public key.
 func inspect(path string) (pub ed25519.PublicKey, err error) {
 	err = boltfile.Inspect(path, LockTimeout, func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)

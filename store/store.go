@@ -322,7 +322,8 @@ func (s *Store) take(res *inspection) {
 // inspect opens path read-only and checks everything: boltfile.Inspect
 // what any bbolt file must be (not empty, whole pages, not cut short, and
 // a fault or panic of bbolt's on a damaged file caught as ErrDamaged),
-// then the format, bbolt's structure check and the log.
+// then the format, the structure check of its pages (boltfile.Check) and
+// the log.
 func inspect(path string) (res inspection, err error) {
 	err = boltfile.Inspect(path, LockTimeout, func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {

@@ -159,9 +159,9 @@ func (w *pageWalk) meta(txid uint64) (root, freelist uint64, err error) {
 
 // read reads page id and its overflow pages into the buffer of depth,
 // checks that it says it is page id, that it and its overflow are below
-// the high-water mark, and marks them as st; it returns the page and its
-// flags.
-func (w *pageWalk) read(id uint64, depth int, st pageState) ([]byte, uint16, error) {
+// the high-water mark and neither reached before nor free, and marks them
+// reached; it returns the page and its flags.
+func (w *pageWalk) read(id uint64, depth int) ([]byte, uint16, error) {
 	if id < 2 || id >= w.hwm {
 		return nil, 0, fmt.Errorf("page %d: out of bounds: %d", id, w.hwm)
 	}
@@ -184,12 +184,9 @@ func (w *pageWalk) read(id uint64, depth int, st pageState) ([]byte, uint16, err
 		case reached:
 			return nil, 0, fmt.Errorf("page %d: multiple references", i)
 		case freed:
-			if st == freed {
-				return nil, 0, fmt.Errorf("page %d: already freed", i)
-			}
 			return nil, 0, fmt.Errorf("page %d: reachable freed", i)
 		}
-		w.state[i] = st
+		w.state[i] = reached
 	}
 	if overflow > 0 {
 		whole := (overflow + 1) * w.pageSize
@@ -206,7 +203,7 @@ func (w *pageWalk) read(id uint64, depth int, st pageState) ([]byte, uint16, err
 
 // freelist checks the freelist page and marks the pages it frees.
 func (w *pageWalk) freelist(id uint64) error {
-	p, flags, err := w.read(id, 0, reached)
+	p, flags, err := w.read(id, 0)
 	if err != nil {
 		return err
 	}
@@ -240,7 +237,7 @@ func (w *pageWalk) freelist(id uint64) error {
 // a branch or a leaf of one bucket's tree, whose keys are all at least lo
 // and less than hi (nil for no bound). It returns the page's last key.
 func (w *pageWalk) node(id uint64, depth int, lo, hi []byte) ([]byte, error) {
-	p, flags, err := w.read(id, depth, reached)
+	p, flags, err := w.read(id, depth)
 	if err != nil {
 		return nil, err
 	}
