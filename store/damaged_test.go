@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/store"
+	"examday/store/storetest"
 )
 
 // Damage to a log of 300 events, one kind of change at a time.
@@ -98,5 +100,38 @@ func TestSeveralDamagedEventsAreNamedFromTheEarliest(t *testing.T) {
 				t.Errorf("Broken() = %v (%s); want event %d (%s)", chain, chain.Check, c.want, c.wantLog)
 			}
 		})
+	}
+}
+
+// The screens check the projection behind their first frame while the
+// officer goes on recording: a commit made during the check is not taken
+// for damage.
+func TestProjectionCheckedWhileEventsAreRecordedHolds(t *testing.T) {
+	s := open(t, builtHall(t, 20, 200))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 200 {
+			if _, err := s.Do(clockJump(storetest.Base.Add(time.Duration(i+1) * time.Hour))); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for checks := 0; ; checks++ {
+		select {
+		case <-done:
+			if checks == 0 {
+				t.Error("no check ran while events were recorded")
+			}
+			if err := s.VerifyProjection(); err != nil {
+				t.Fatal(err)
+			}
+			return
+		default:
+		}
+		if err := s.VerifyProjection(); err != nil {
+			t.Fatalf("check %d, while events were recorded: %v", checks+1, err)
+		}
 	}
 }
