@@ -83,7 +83,7 @@ func (d *DB) Logs() ([]Log, error) {
 // Audit calls fn with the audit rows, newest first, until fn returns
 // false.
 func (d *DB) Audit(fn func(AuditRow) bool) error {
-	return d.db.View(func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketAudit).Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			var row AuditRow
@@ -124,7 +124,7 @@ func (d *DB) Forks() ([]ForkInfo, error) {
 // order; a record that does not read is named by what, a format taking
 // its key.
 func eachRecord[T any](d *DB, bucket []byte, what string, fn func(k []byte, r T) error) error {
-	return d.db.View(func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
 			var r T
 			if err := json.Unmarshal(v, &r); err != nil {
@@ -138,7 +138,7 @@ func eachRecord[T any](d *DB, bucket []byte, what string, fn func(k []byte, r T)
 // Evidence is the bundle a fork was refused with, whole.
 func (d *DB) Evidence(id uint64) ([]byte, error) {
 	var out []byte
-	err := d.db.View(func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketEvidence).Get(u64Key(id))
 		if v == nil {
 			return fmt.Errorf("no evidence %d", id)
@@ -154,7 +154,7 @@ func (d *DB) Evidence(id uint64) ([]byte, error) {
 // a *Refusal.
 func (d *DB) LogState(device, epoch string) (LogState, error) {
 	var st LogState
-	err := d.db.View(func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		var dev deviceRecord
 		found, err := getJSON(tx.Bucket(bucketDevices), []byte(device), &dev)
 		if err != nil {
@@ -180,7 +180,7 @@ func (d *DB) LogState(device, epoch string) (LogState, error) {
 // Events calls fn with each stored event of a log from seq from on: its
 // sequence number, exact bytes and signature (valid only during the call).
 func (d *DB) Events(origin string, from uint64, fn func(seq uint64, body, sig []byte) error) error {
-	return d.db.View(func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		lb := openLog(tx, origin)
 		if lb.events == nil {
 			return nil
@@ -281,7 +281,7 @@ func sortMoments(out []Moment) {
 // the order of their times (then hall, log and sequence number).
 func (d *DB) Timeline(examinee string) ([]Moment, error) {
 	var out []Moment
-	err := d.db.View(func(tx *bolt.Tx) error {
+	err := d.view(func(tx *bolt.Tx) error {
 		halls := map[string]string{}
 		prefix := append([]byte(examinee), 0)
 		c := tx.Bucket(bucketExaminees).Cursor()
@@ -349,7 +349,7 @@ func (e *LogError) Error() string {
 // tree hashes, and its root the stored root. It reads every event, so it
 // is for an audit of the file, not for every open.
 func (d *DB) CheckLogs() error {
-	return d.db.View(func(tx *bolt.Tx) error {
+	return d.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketLogs).ForEach(func(k, v []byte) error {
 			var r logRecord
 			if err := json.Unmarshal(v, &r); err != nil {
@@ -359,12 +359,13 @@ func (d *DB) CheckLogs() error {
 			if found, err := getJSON(tx.Bucket(bucketDevices), []byte(r.Device), &dev); err != nil || !found {
 				return &LogError{Origin: r.Origin, Reason: "its device is not enrolled"}
 			}
-			return checkLog(openLog(tx, r.Origin), r, dev.PublicKey)
+			return checkLog(openLog(tx, r.Origin), r, dev.PublicKey, tx.Size())
 		})
 	})
 }
 
-func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey) error {
+// checkLog checks one log, stored in a file whose pages reach size bytes.
+func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey, size int64) error {
 	fail := func(seq uint64, format string, args ...any) error {
 		return &LogError{Origin: r.Origin, Seq: seq, Reason: fmt.Sprintf(format, args...)}
 	}
@@ -374,8 +375,11 @@ func checkLog(lb logBuckets, r logRecord, pub ed25519.PublicKey) error {
 	if lb.events == nil || lb.sigs == nil || lb.tree == nil {
 		return fail(1, "its buckets are missing")
 	}
-	bodies := make([][]byte, 0, r.Size)
-	sigs := make([][]byte, 0, r.Size)
+	// A damaged record can say any size; an event takes at least its
+	// element, key and hash (56 bytes) of a page.
+	room := min(max(r.Size, 0), size/56)
+	bodies := make([][]byte, 0, room)
+	sigs := make([][]byte, 0, room)
 	prev := strings.Repeat("0", 64)
 	var hashes bundle.Hashes
 	c := lb.events.Cursor()

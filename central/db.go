@@ -132,8 +132,8 @@ func KeyPath(path string) string { return path + ".key" }
 
 // Open opens the central file at path, or creates it with opts.Create.
 // The file is first looked at read-only: its format mark and schema, and
-// bbolt's own structure check; a file that fails is refused and left as
-// it was.
+// the structure check of its pages (boltfile.Check); a file that fails is
+// refused and left as it was.
 func Open(path string, opts Options) (*DB, error) {
 	now := opts.Now
 	if now == nil {
@@ -161,7 +161,7 @@ func Open(path string, opts Options) (*DB, error) {
 			return nil, err
 		}
 	}
-	d.db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: opts.ReadOnly})
+	d.db, err = boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: opts.ReadOnly})
 	if err != nil {
 		return nil, boltKinds.OpenError(path, err)
 	}
@@ -195,12 +195,12 @@ func create(path string, opts Options, now func() time.Time) (*DB, error) {
 	if err := writeKeyFile(KeyPath(path), []byte(skey+"\n")); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	db, err := boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		os.Remove(KeyPath(path))
 		return nil, boltKinds.OpenError(path, err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	err = boltfile.Update(db, func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
 			if _, err := tx.CreateBucket(b); err != nil {
 				return err
@@ -238,7 +238,7 @@ func deviceID(pub ed25519.PublicKey) string {
 // bbolt file must be (not empty, whole pages, not cut short, and a fault
 // or panic of bbolt's on a damaged file caught as ErrDamaged), then that
 // it is a central file of a schema this code reads, with its buckets, and
-// bbolt's structure check. It returns the central's public key.
+// the structure check of its pages. It returns the central's public key.
 func inspect(path string) (pub ed25519.PublicKey, err error) {
 	err = boltfile.Inspect(path, LockTimeout, func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
@@ -277,6 +277,17 @@ func inspect(path string) (pub ed25519.PublicKey, err error) {
 // boltKinds gives the errors of boltfile the central record's own
 // sentinels, so that their messages and errors.Is checks stay its own.
 var boltKinds = boltfile.Kinds{Empty: ErrNotCentral, NotBolt: ErrNotCentral, InUse: ErrInUse, Damaged: ErrDamaged}
+
+// view and update read and write the open file through boltfile's guard:
+// a fault or a panic of bbolt's on a damaged page is the central record's
+// ErrDamaged, never the end of the program.
+func (d *DB) view(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.View(d.db, fn))
+}
+
+func (d *DB) update(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.Update(d.db, fn))
+}
 
 // writeKeyFile writes a new key file, never over one (O_EXCL), mode 0600,
 // and makes it durable with its directory entry before the central file

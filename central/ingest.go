@@ -141,7 +141,7 @@ func (d *DB) RecordAttempt(via, remote string, size int, ref *Refusal) error {
 	}
 	row := AuditRow{At: d.now().UTC(), Kind: "bundle", Via: via, Remote: remote, Bytes: size,
 		Result: ResultRefused, Status: ref.Status, Check: ref.Body.Check, Error: ref.Body.Error}
-	return d.db.Update(func(tx *bolt.Tx) error { return putAudit(tx, &row) })
+	return d.update(func(tx *bolt.Tx) error { return putAudit(tx, &row) })
 }
 
 // check makes every check of a bundle: its form, its device, its
@@ -172,7 +172,7 @@ func (d *DB) check(data []byte, row *AuditRow, holds uint64) (*plan, *Refusal) {
 	}
 
 	var cmp comparison
-	err = d.db.View(func(tx *bolt.Tx) error {
+	err = d.view(func(tx *bolt.Tx) error {
 		found, err := getJSON(tx.Bucket(bucketDevices), []byte(h.Device), &p.device)
 		if err != nil {
 			return err
@@ -442,7 +442,7 @@ func compareStored(lb logBuckets, b *bundle.Bundle, size int64) (comparison, err
 // rollback the log flagged (the bundle is a prefix of what is held, and
 // its digest is kept).
 func (d *DB) recordRefusal(row *AuditRow, p *plan, data []byte) error {
-	return d.db.Update(func(tx *bolt.Tx) error {
+	return d.update(func(tx *bolt.Tx) error {
 		if p.rollback != nil {
 			lr := p.log
 			lr.Rollback = p.rollback
@@ -479,7 +479,7 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 	h := &b.Header
 	if p.duplicate {
 		row.Result, row.Status = ResultDuplicate, http.StatusOK
-		if err := d.db.Update(func(tx *bolt.Tx) error { return putAudit(tx, row) }); err != nil {
+		if err := d.update(func(tx *bolt.Tx) error { return putAudit(tx, row) }); err != nil {
 			return PushResult{}, writeFailed(err)
 		}
 		return PushResult{Result: ResultDuplicate, Size: p.log.Size, Root: p.log.Root, Receipt: p.log.Receipt}, nil
@@ -490,7 +490,7 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 	}
 	at := row.At
 	var receipt []byte
-	err := d.db.Update(func(tx *bolt.Tx) error {
+	err := d.update(func(tx *bolt.Tx) error {
 		lb, err := makeLog(tx, h.Origin)
 		if err != nil {
 			return err
@@ -567,7 +567,7 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 		// The transaction was rolled back: the refusal is still audited.
 		row.Result, row.Appended, row.Status, row.Check, row.Error = ResultRefused, 0, http.StatusInternalServerError, CheckWrite, err.Error()
 		ref := writeFailed(err)
-		if aerr := d.db.Update(func(tx *bolt.Tx) error { return putAudit(tx, row) }); aerr != nil {
+		if aerr := d.update(func(tx *bolt.Tx) error { return putAudit(tx, row) }); aerr != nil {
 			ref.Body.Error += fmt.Sprintf(" (and its audit row could not be written: %v)", aerr)
 		}
 		return PushResult{}, ref

@@ -44,7 +44,7 @@ func (d *DB) NewToken(hall string) (string, error) {
 		return "", err
 	}
 	token := strings.ToLower(tokenEncoding.EncodeToString(raw))
-	err := d.db.Update(func(tx *bolt.Tx) error {
+	err := d.update(func(tx *bolt.Tx) error {
 		return putJSON(tx.Bucket(bucketTokens), tokenHash(token), &tokenRecord{Hall: hall, MadeAt: d.now().UTC()})
 	})
 	if err != nil {
@@ -68,7 +68,7 @@ func (d *DB) Enroll(req EnrollRequest, via, remote string) (EnrollResponse, erro
 		return resp, nil
 	}
 	row.Result, row.Status, row.Check, row.Error = ResultRefused, ref.Status, ref.Body.Check, ref.Body.Error
-	if err := d.db.Update(func(tx *bolt.Tx) error { return putAudit(tx, &row) }); err != nil {
+	if err := d.update(func(tx *bolt.Tx) error { return putAudit(tx, &row) }); err != nil {
 		return EnrollResponse{}, writeFailed(err)
 	}
 	return EnrollResponse{}, ref
@@ -87,7 +87,7 @@ func (d *DB) enroll(req EnrollRequest, row *AuditRow) (EnrollResponse, *Refusal)
 		return EnrollResponse{}, refusal(http.StatusForbidden, CheckToken, "no token was given")
 	}
 	var resp EnrollResponse
-	err = d.db.Update(func(tx *bolt.Tx) error {
+	err = d.update(func(tx *bolt.Tx) error {
 		tokens, devices := tx.Bucket(bucketTokens), tx.Bucket(bucketDevices)
 		var tok tokenRecord
 		found, err := getJSON(tokens, tokenHash(req.Token), &tok)
@@ -148,7 +148,7 @@ func (d *DB) Revoke(device string) (string, error) {
 	defer d.ingestMu.Unlock()
 	device = strings.ToLower(strings.TrimSpace(device))
 	var id string
-	err := d.db.Update(func(tx *bolt.Tx) error {
+	err := d.update(func(tx *bolt.Tx) error {
 		devices := tx.Bucket(bucketDevices)
 		var matches []string
 		c := devices.Cursor()

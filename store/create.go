@@ -107,7 +107,7 @@ func build(path string, secrets map[string]string, first Decision) (err error) {
 // the format and schema, the file's identity, the secrets, the events
 // first decides and the state they make, and a checkpoint of them all.
 func fill(tmp string, id identity, key *signingKey, secrets map[string]string, first Decision) (err error) {
-	db, err := bolt.Open(tmp, 0o600, &bolt.Options{Timeout: LockTimeout})
+	db, err := boltfile.Open(tmp, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		return boltKinds.OpenError(tmp, err)
 	}
@@ -124,7 +124,7 @@ func fill(tmp string, id identity, key *signingKey, secrets map[string]string, f
 			return err
 		}
 	}
-	return db.Update(func(tx *bolt.Tx) error {
+	return boltfile.Update(db, func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err

@@ -67,7 +67,7 @@ func (d Delivery) Enrolled() bool { return d.CentralKey != "" }
 // schema 4 (one opened read-only) has none.
 func (s *Store) Delivery() Delivery {
 	var d Delivery
-	s.db.View(func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
 			return nil
@@ -182,7 +182,7 @@ func (s *Store) updateDelivery(fn func(b *bolt.Bucket) error) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
 			// Open migrates every writable file to this schema.

@@ -47,7 +47,7 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 		Prev: hex.EncodeToString(make([]byte, 32)),
 	}
 	events := make([]bundle.Event, 0, size-from+1)
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		evB, sigB := tx.Bucket(bucketEvents), tx.Bucket(bucketSigs)
 		if from > 1 {
 			v := evB.Get(seqKey(from - 1))

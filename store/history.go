@@ -29,7 +29,7 @@ func eventInTx(tx *bolt.Tx, seq uint64) (exam.Event, error) {
 
 func (s *Store) readEvent(seq uint64) (exam.Event, error) {
 	var ev exam.Event
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		ev, err = eventInTx(tx, seq)
 		return err

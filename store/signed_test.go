@@ -546,7 +546,8 @@ func TestStoredCheckpointIsCheckedAgainstTheEvents(t *testing.T) {
 // every later one to it again and makes the tree again: the chain and the
 // tree hold, but the signatures do not. Open finds it at the first of the
 // latest events whose signature it checks (every later body changed with
-// its prev); VerifySignatures at the edited event itself.
+// its prev), then checks every signature before that one and names the
+// edited event itself, as VerifySignatures does.
 func TestAnEditWithoutTheKeyIsFound(t *testing.T) {
 	const total, victim = 300, 30
 	path := builtHall(t, 20, total)
@@ -565,8 +566,8 @@ func TestAnEditWithoutTheKeyIsFound(t *testing.T) {
 	})
 	s := open(t, path)
 	var chain *store.ChainError
-	if first := uint64(total - recentSignatures + 1); !errors.As(s.Broken(), &chain) || chain.Seq != first || chain.Check != store.CheckSignature {
-		t.Fatalf("Broken() = %v; want a signature error at event %d", s.Broken(), first)
+	if !errors.As(s.Broken(), &chain) || chain.Seq != victim || chain.Check != store.CheckSignature {
+		t.Fatalf("Broken() = %v; want a signature error at event %d", s.Broken(), victim)
 	}
 	if err := s.VerifySignatures(); !errors.As(err, &chain) || chain.Seq != victim || chain.Check != store.CheckSignature {
 		t.Errorf("VerifySignatures = %v; want a signature error at event %d", err, victim)

@@ -168,6 +168,10 @@ type Store struct {
 	// stateErr is what that comparison found: nil, or why the state is
 	// not the log's projection (then also broken).
 	stateErr error
+	// signaturesVerified is how many events VerifySignatures last found
+	// every signature of good: it checks them again only once the log has
+	// grown (a command's open checks them all, and verify-log asks again).
+	signaturesVerified uint64
 }
 
 // Record is one event as stored: the exact bytes first written, their
@@ -220,14 +224,14 @@ func Open(path string, opts Options) (*Store, error) {
 	// file to the size of its memory map, and such a file must stay as it
 	// was found. A file opened to be read is opened so too.
 	readOnly := checked.broken != nil || opts.ReadOnly
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
+	db, err := boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: readOnly})
 	if err != nil && !readOnly && cannotWrite(err) {
 		// A file the user may not write (its permissions, a write-protected
 		// stick, a read-only mount) is still a record to read: it opens
 		// read-only, and says why.
 		checked.broken = fmt.Errorf("%w: %v", ErrCannotWrite, err)
 		readOnly = true
-		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
+		db, err = boltfile.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout, ReadOnly: true})
 	}
 	if err != nil {
 		return nil, boltKinds.OpenError(path, err)
@@ -243,9 +247,10 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	if !opts.CheckStateLater || opts.ReadOnly {
-		// Compared already, or needless: a store opened to be read changes
-		// nothing (verify-log compares them itself).
+	if checkState {
+		// Compared already, in the look. A store opened to be read, or for
+		// a screen, compares them when asked (VerifyProjection), which
+		// writes nothing; a change waits for it (Do).
 		s.stateChecked.Do(func() {})
 		if errors.Is(s.broken, ErrStateDiffers) {
 			s.stateErr = s.broken
@@ -320,6 +325,17 @@ func readIdentity(tx *bolt.Tx) (identity, error) {
 // that their messages and errors.Is checks stay the store's.
 var boltKinds = boltfile.Kinds{Empty: ErrNotExamday, NotBolt: ErrNotExamday, InUse: ErrInUse, Damaged: ErrDamaged}
 
+// view and update read and write the open file through boltfile's guard:
+// a fault or a panic of bbolt's on a damaged page is the store's
+// ErrDamaged, never the end of the program.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.View(s.db, fn))
+}
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	return boltKinds.Under(boltfile.Update(s.db, fn))
+}
+
 // inspection is what a look at the file found.
 type inspection struct {
 	schema          int
@@ -340,7 +356,8 @@ func (s *Store) take(res *inspection) {
 // inspect opens path read-only and checks everything: boltfile.Inspect
 // what any bbolt file must be (not empty, whole pages, not cut short, and
 // a fault or panic of bbolt's on a damaged file caught as ErrDamaged),
-// then the format, bbolt's structure check and the log.
+// then the format, the structure check of its pages (boltfile.Check) and
+// the log.
 //
 // With checkState it also compares the hall's state with what its log
 // projects (checkState), for an open that may write.
@@ -446,7 +463,7 @@ func checkFormat(tx *bolt.Tx) (int, error) {
 // found a moment before) still matches the head of the log, the log is
 // not walked a second time.
 func (s *Store) load(seen *inspection, checkState bool) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		if _, err := checkFormat(tx); err != nil {
 			return err
 		}
@@ -564,7 +581,7 @@ func (s *Store) keepCheckpoint() error {
 	if err != nil {
 		return err
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
+	err = s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
 	if err != nil {
 		return err
 	}
@@ -626,7 +643,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	}
 	log := logCheck{head: s.headHash, tree: s.tree, checkpoint: s.checkpoint, signed: s.signed}
 	var records []Record
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if alsoTx != nil {
 			if err := alsoTx(tx); err != nil {
 				return err
@@ -792,7 +809,7 @@ func ordinalKey(o int) []byte {
 // Events calls fn for each stored event from seq from on, in order, with
 // its signature.
 func (s *Store) Events(from uint64, fn func(Record) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		var sigs *bolt.Cursor
 		var sk, sv []byte
 		if b := tx.Bucket(bucketSigs); b != nil {
@@ -828,7 +845,7 @@ func (s *Store) Events(from uint64, fn func(Record) error) error {
 // Setting reads a preference of this laptop ("" if unset).
 func (s *Store) Setting(key string) string {
 	var v string
-	s.db.View(func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketSettings).Get([]byte(key)))
 		return nil
 	})
@@ -844,7 +861,7 @@ func (s *Store) SetSetting(key, value string) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSettings).Put([]byte(key), []byte(value))
 	})
 }
@@ -852,7 +869,7 @@ func (s *Store) SetSetting(key, value string) error {
 // Secret reads a secret kept out of the log, such as the chairman's PIN hash.
 func (s *Store) Secret(key string) string {
 	var v string
-	s.db.View(func(tx *bolt.Tx) error {
+	s.view(func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketSecrets).Get([]byte(key)))
 		return nil
 	})

@@ -267,7 +267,7 @@ func (s *Store) SignedAtUpgrade() uint64 { return s.signedAtUpgrade }
 // is a prefix of a newer one. Stored hashes never change once written.
 func (s *Store) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	var out []tlog.Hash
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTree)
 		if b == nil {
 			return ErrUnsigned

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -42,7 +43,9 @@ import (
 // `examday verify-log` and the export run it, and the screen can run it
 // after the first frame, as it runs VerifyProjection. An event whose own
 // signature alone was damaged (its bytes, the chain, the tree and the
-// checkpoint all sound) is found there, not at Open.
+// checkpoint all sound) is found there, not at Open — unless something
+// later in the log fails: then Open checks every signature before it, so
+// that the file is read-only naming the first event that fails.
 const recentSignatures = 100
 
 // Check names which of the log's checks failed.
@@ -74,7 +77,8 @@ type logCheck struct {
 // 3) it also checks, for each event, that its signature is there and that
 // the tree hashes stored for it are those its bytes give, then the
 // signatures of the latest events and the signed checkpoint against the
-// recomputed root. The error is a *ChainError at the first bad event.
+// recomputed root; and when anything fails, every signature before it.
+// The error is a *ChainError at the first bad event.
 func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err error) {
 	// First gather the stored values, in order, with a cursor walk each,
 	// checking only their places; then check their contents, the chain on
@@ -139,53 +143,81 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 	for _, f := range fails {
 		bad = earlier(bad, f)
 	}
+	if bad == nil {
+		bad = verifyHead(tx, events, sigs, &hashes, stateSeq, id, &res)
+	}
+	// A log that fails is opened read-only, and the banner names the
+	// first event that fails, whatever check finds it: an event whose own
+	// signature was damaged before an event whose bytes were is the one
+	// named. So every signature before the failure is checked here, as
+	// VerifySignatures would, on every core: it costs only a file that
+	// fails, and the screens skip that check for a file already read-only.
+	if bad != nil && signed {
+		before := int(min(max(bad.Seq, 1)-1, uint64(len(sigs))))
+		verifies := func(i int) bool { return len(events[i]) >= 32 && ed25519.Verify(id.pub, events[i][32:], sigs[i]) }
+		if first := boltfile.FirstFailure(before, verifies); first < before {
+			bad = badSignature(uint64(first) + 1)
+		}
+	}
+	// The tree of what verified, whatever is returned.
 	res.tree.size = int64(n)
 	if bad != nil {
 		res.tree.size = int64(min(bad.Seq-1, n))
+		res.checkpoint, res.signed = nil, 0
 	}
 	if res.tree.size > 0 {
 		copy(res.head[:], events[res.tree.size-1][:32])
 	}
-	// The tree of what verified, whatever is returned.
-	defer func() {
-		res.tree.root, _ = tlog.TreeHash(res.tree.size, &hashes)
-	}()
+	res.tree.root, _ = tlog.TreeHash(res.tree.size, &hashes)
 	if bad != nil {
 		return res, bad
 	}
+	return res, nil
+}
+
+// verifyHead checks, for a log whose every event verified, that the state
+// was projected from all of it, the signatures of its latest events and
+// its signed checkpoint, which it keeps in res. It returns the failure,
+// or nil.
+func verifyHead(tx *bolt.Tx, events, sigs [][]byte, hashes *bundle.Hashes, stateSeq uint64, id identity, res *logCheck) *ChainError {
+	n := uint64(len(events))
 	if n != stateSeq {
-		return res, &ChainError{Seq: n + 1, Check: CheckChain, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
+		return &ChainError{Seq: n + 1, Check: CheckChain, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
 	}
-	if !signed {
-		return res, nil
+	if !id.signed() {
+		return nil
 	}
 	for seq := max(n, recentSignatures) - recentSignatures + 1; seq <= n; seq++ {
 		if !ed25519.Verify(id.pub, events[seq-1][32:], sigs[seq-1]) {
-			return res, &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
+			return badSignature(seq)
 		}
 	}
 	cp := bytes.Clone(tx.Bucket(bucketMeta).Get(keyCheckpoint))
 	signedHead, err := openCheckpoint(cp, id)
 	if err != nil {
-		return res, &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the signed checkpoint of the log: " + err.Error()}
+		return &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the signed checkpoint of the log: " + err.Error()}
 	}
 	// The checkpoint is signed at least every checkpointEvery events and
 	// when the file is closed: one further behind, or ahead, is not this
 	// log's. The events after it are those whose signatures were checked
 	// just above (recentSignatures > checkpointEvery).
 	if signedHead.size > int64(n) || int64(n)-signedHead.size >= checkpointEvery {
-		return res, &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint,
+		return &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint,
 			Reason: fmt.Sprintf("the signed checkpoint is of %d events, the log holds %d", signedHead.size, n)}
 	}
-	root, err := tlog.TreeHash(signedHead.size, &hashes)
+	root, err := tlog.TreeHash(signedHead.size, hashes)
 	if err != nil {
-		return res, &ChainError{Seq: n + 1, Check: CheckTree, Reason: err.Error()}
+		return &ChainError{Seq: n + 1, Check: CheckTree, Reason: err.Error()}
 	}
 	if signedHead.root != root {
-		return res, &ChainError{Seq: max(uint64(signedHead.size), 1), Check: CheckCheckpoint, Reason: "the root in the signed checkpoint is not the root of these events"}
+		return &ChainError{Seq: max(uint64(signedHead.size), 1), Check: CheckCheckpoint, Reason: "the root in the signed checkpoint is not the root of these events"}
 	}
 	res.checkpoint, res.signed = cp, signedHead.size
-	return res, nil
+	return nil
+}
+
+func badSignature(seq uint64) *ChainError {
+	return &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
 }
 
 // earlier is the failure at the lower sequence number; at the same one, a.
@@ -202,7 +234,9 @@ func gatherEvents(tx *bolt.Tx) ([][]byte, *ChainError) {
 	c := tx.Bucket(bucketEvents).Cursor()
 	var events [][]byte
 	if k, _ := c.Last(); len(k) == 8 {
-		events = make([][]byte, 0, min(binary.BigEndian.Uint64(k), 1<<24))
+		// The last key of a damaged file can say any number: an event
+		// takes at least its element, key and hash (56 bytes) of a page.
+		events = make([][]byte, 0, min(binary.BigEndian.Uint64(k), uint64(tx.Size())/56))
 	}
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		want := uint64(len(events)) + 1
@@ -326,22 +360,31 @@ func saysPlainly(body []byte, seq uint64, prev [32]byte) bool {
 // *ChainError at the first such event (or at the first event missing, or
 // missing its signature). It takes about two seconds on two cores for
 // 100,000 events: run it where that wait is expected (a verify command, an
-// export) or after the first frame.
+// export) or after the first frame. Asked again before the log has grown,
+// it answers at once.
 func (s *Store) VerifySignatures() error {
 	if !s.id.signed() {
 		return ErrUnsigned
 	}
+	s.mu.RLock()
+	done := s.signaturesVerified > 0 && s.signaturesVerified == s.hall.LastSeq
+	s.mu.RUnlock()
+	if done {
+		return nil
+	}
 	var bad *ChainError
-	err := s.db.View(func(tx *bolt.Tx) error {
+	var verified uint64
+	err := s.view(func(tx *bolt.Tx) error {
 		// The bytes stay in bbolt's memory map, valid while this
 		// transaction is open; the workers only read them.
 		events, placed := gatherEvents(tx)
+		verified = uint64(len(events))
 		sigs, missing := gatherSignatures(tx, uint64(len(events)))
 		verifies := func(i int) bool {
 			return len(events[i]) >= 32 && ed25519.Verify(s.id.pub, events[i][32:], sigs[i])
 		}
 		if first := boltfile.FirstFailure(len(sigs), verifies); first < len(sigs) {
-			bad = &ChainError{Seq: uint64(first) + 1, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
+			bad = badSignature(uint64(first) + 1)
 			if len(events[first]) < 32 {
 				bad = &ChainError{Seq: uint64(first) + 1, Check: CheckChain, Reason: "the stored event is too short"}
 			}
@@ -353,11 +396,24 @@ func (s *Store) VerifySignatures() error {
 		err = bad
 	}
 	if err != nil {
-		s.mu.Lock()
-		if s.broken == nil {
-			s.broken = err
-		}
-		s.mu.Unlock()
+		s.breaks(err)
+		return err
 	}
-	return err
+	s.mu.Lock()
+	s.signaturesVerified = verified
+	s.mu.Unlock()
+	return nil
+}
+
+// breaks makes the store read-only for err, unless it already is for
+// something else: for a failure of the log, the banner names the first
+// event that fails, so one at an earlier event takes the place of one at
+// a later. A file read-only for its key stays so, and says so.
+func (s *Store) breaks(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var was, now *ChainError
+	if s.broken == nil || errors.As(s.broken, &was) && errors.As(err, &now) && now.Seq < was.Seq {
+		s.broken = err
+	}
 }

@@ -144,9 +144,10 @@ func New(cfg Config) Model {
 
 // Init asks the terminal for its background, reads the clock at once (a
 // warning or the end passed while the program was not running is given
-// on the first tick) and checks every event's signature behind the first
-// frame: Open checks only the latest, and all of them take a second or
-// two on a big hall, too long to keep the officer from the screen.
+// on the first tick) and checks every event's signature, and that the
+// state is the projection of the log, behind the first frame: Open checks
+// only the latest signatures, and all of them take a second or two on a
+// big hall, too long to keep the officer from the screen.
 func (m Model) Init() tea.Cmd {
 	check := verifySignatures(m.ctx.Store)
 	if !m.timer {
@@ -155,7 +156,8 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, m.clock.readNow(m.ctx.Clock), check)
 }
 
-// signaturesCheckedMsg is the answer of the check of every signature.
+// signaturesCheckedMsg is the answer of the check of every signature
+// (and of the projection).
 type signaturesCheckedMsg struct{ err error }
 
 func verifySignatures(s *store.Store) tea.Cmd {
@@ -171,6 +173,11 @@ func verifySignatures(s *store.Store) tea.Cmd {
 		err := s.VerifySignatures()
 		if errors.Is(err, store.ErrUnsigned) {
 			err = nil // a file of before signatures, opened read-only: nothing to check
+		}
+		if err == nil {
+			// And that the state on screen is the log's: a state record
+			// damaged in a way that still reads would be shown as it stands.
+			err = s.VerifyProjection()
 		}
 		return signaturesCheckedMsg{err: err}
 	}

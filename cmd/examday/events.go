@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -26,7 +27,7 @@ func (a *app) eventsCommand() *cobra.Command {
 			a.warnIfBroken(s)
 			w := bufio.NewWriter(a.stdout)
 			defer w.Flush()
-			return s.Events(1, func(r store.Record) error {
+			err = s.Events(1, func(r store.Record) error {
 				if asJSON {
 					w.Write(r.JSONLine())
 					return w.WriteByte('\n')
@@ -36,6 +37,11 @@ func (a *app) eventsCommand() *cobra.Command {
 					ev.At.Local().Format("2006-01-02 15:04:05.000"), ev.Type, ev.Examinee, ev.Actor, ev.Data)
 				return err
 			})
+			if errors.Is(err, store.ErrDamaged) {
+				// A page Open's check let through and bbolt could not read.
+				return a.describeOpenError(s.Path(), err)
+			}
+			return err
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, c.T("cli.events.flag.json"))

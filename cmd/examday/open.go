@@ -28,10 +28,14 @@ const (
 )
 
 // openStore opens the hall file for a command, turns the store's errors
-// into words, and checks every event's signature: Open checks only the
-// latest, to draw the screen's first frame at once (the screens check the
-// rest behind it), and a command has no frame to wait for. A signature
-// that does not verify makes the file read-only, and says so.
+// into words, and checks every event's signature and that the state is
+// the projection of the log: Open checks only the latest signatures, to
+// draw the screen's first frame at once (the screens check the rest
+// behind it), and a command has no frame to wait for. A state record
+// damaged in a way that still reads would otherwise be printed as it
+// stands (a name one letter off in the commission's report). Either
+// failure makes the file read-only, and says so; a command that only
+// reads writes nothing either way.
 func (a *app) openStore(path string, how access) (*store.Store, error) {
 	if how == toCreate {
 		if err := ensureDir(path); err != nil {
@@ -45,6 +49,11 @@ func (a *app) openStore(path string, how access) (*store.Store, error) {
 	a.warnIfKeyOpen(s)
 	if s.Broken() == nil {
 		if err := s.VerifySignatures(); err != nil && !errors.Is(err, store.ErrUnsigned) {
+			a.warnIfBroken(s)
+		}
+	}
+	if s.Broken() == nil {
+		if err := s.VerifyProjection(); err != nil {
 			a.warnIfBroken(s)
 		}
 	}

@@ -53,7 +53,12 @@ func (a *app) verifyLog(s *store.Store) error {
 		problems = append(problems, err.Error())
 	}
 	if err := s.CheckProjection(); err != nil {
-		problems = append(problems, c.T("cli.verifylog.projection", err.Error()))
+		// Open's check may have found it first: said once, in these words.
+		if p := c.T("cli.verifylog.projection", err.Error()); len(problems) > 0 && problems[0] == err.Error() {
+			problems[0] = p
+		} else {
+			problems = append(problems, p)
+		}
 	}
 	if keyOnly {
 		a.warnIfBroken(s)

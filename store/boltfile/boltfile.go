@@ -1,6 +1,8 @@
 // Package boltfile is what the hall file and the central record's file
 // share as bbolt files on disk: the read-only look at a file before it is
-// opened for writing, the owner note beside an open file, and durable
+// opened for writing, with a structure check that a damaged file cannot
+// crash; reads and writes of an open file that turn a fault on a damaged
+// page into an error; the owner note beside an open file; and durable
 // writes (a new file never over an old one, a file replaced whole). It
 // knows bbolt and the file system, not what a file holds: the store and
 // the central record check their own content inside Inspect, and give its
@@ -115,62 +117,108 @@ func OpenError(path string, err error) error {
 // Inspect opens the bbolt file at path read-only, waiting up to timeout
 // for another program's lock, checks what can be checked of any bbolt file
 // without reading its pages, and then calls check in a read transaction:
-// check looks at the content (and may call Check for bbolt's structure
+// check looks at the content (and may call Check for the structure
 // check). check's errors are returned as they are; Inspect's own are
 // *Error.
 //
 // bbolt reads the file through a memory map: a file cut short faults when
-// a page past its end is touched, and corrupt pages make bbolt panic. Both
-// become ErrDamaged, in check as well, rather than end the program.
-func Inspect(path string, timeout time.Duration, check func(tx *bolt.Tx) error) (err error) {
+// a page past its end is touched, and corrupt pages make bbolt panic or
+// touch memory outside the map. Both become ErrDamaged, in check as well,
+// rather than end the program (see guard).
+func Inspect(path string, timeout time.Duration, check func(tx *bolt.Tx) error) error {
+	return guard(path, func() error {
+		info, err := os.Stat(path)
+		if err != nil {
+			return err
+		}
+		// bbolt would take an empty file for a new one and try to write its
+		// first pages, which on a read-only handle fails with a bare "bad
+		// file descriptor". An empty file holds nothing of ours.
+		if info.Size() == 0 {
+			return &Error{Path: path, Kind: ErrEmpty, Detail: "the file is empty"}
+		}
+		db, err := bolt.Open(path, 0o400, &bolt.Options{Timeout: timeout, ReadOnly: true})
+		if err != nil {
+			return OpenError(path, err)
+		}
+		defer db.Close()
+		if info.Size()%int64(db.Info().PageSize) != 0 {
+			return &Error{Path: path, Kind: ErrDamaged, Detail: fmt.Sprintf("size %d is not a whole number of pages", info.Size())}
+		}
+		// The meta page says how far the pages in use reach (bbolt's
+		// high-water mark); a file shorter than that is refused before any
+		// of them is read.
+		var reach int64
+		if err := db.View(func(tx *bolt.Tx) error { reach = tx.Size(); return nil }); err != nil {
+			return &Error{Path: path, Kind: ErrDamaged, Detail: err.Error()}
+		}
+		if info.Size() < reach {
+			return &Error{Path: path, Kind: ErrDamaged,
+				Detail: fmt.Sprintf("the file is %d bytes but its pages reach to %d: it was cut short", info.Size(), reach)}
+		}
+		return db.View(check)
+	})
+}
+
+// Check checks the structure of the file tx reads, as bbolt's own
+// tx.Check would, and more (pages.go says what and why it is not
+// bbolt's), and returns what is wrong as ErrDamaged. It reads the file
+// itself, not bbolt's memory map: a damaged page cannot make it fault.
+// Inspect has already made sure the file reaches as far as its pages do.
+func Check(path string, tx *bolt.Tx) error {
+	if err := checkFile(tx.DB().Path(), tx.DB().Info().PageSize, uint64(tx.ID()), tx.Size()); err != nil {
+		return &Error{Path: path, Kind: ErrDamaged, Detail: err.Error()}
+	}
+	return nil
+}
+
+// Reads of an open file.
+//
+// Check accepts a file only if bbolt can read every key and value of it
+// without leaving their pages. Still, nothing stops another program from
+// damaging the file once it is checked, and Check cannot know every way
+// bbolt can fail: every read of an open file goes through View (and every
+// write through Update), which make a fault in bbolt's memory map, or a
+// panic of bbolt's on a page it cannot read, an ErrDamaged of the file —
+// never the end of the program. bbolt reads the map only on the
+// goroutine that calls it, and the work this package runs on other
+// goroutines (InParallel) carries its panics back to the caller's, so
+// guarding the calling goroutine guards every read.
+
+// Open is bolt.Open, guarded: a writable open reads the freelist's page,
+// which bbolt panics on when it is damaged.
+func Open(path string, mode os.FileMode, opts *bolt.Options) (db *bolt.DB, err error) {
+	err = guard(path, func() error {
+		db, err = bolt.Open(path, mode, opts)
+		return err
+	})
+	return db, err
+}
+
+// View is db.View, guarded.
+func View(db *bolt.DB, fn func(tx *bolt.Tx) error) error {
+	return guard(db.Path(), func() error { return db.View(fn) })
+}
+
+// Update is db.Update, guarded. bbolt rolls the transaction back when fn
+// or its commit panics, so nothing half done is kept.
+func Update(db *bolt.DB, fn func(tx *bolt.Tx) error) error {
+	return guard(db.Path(), func() error { return db.Update(fn) })
+}
+
+// guard runs fn with a fault on this goroutine made a panic
+// (debug.SetPanicOnFault: a touch of memory outside bbolt's map, or past
+// the end of a file cut short, would otherwise kill the program with
+// SIGSEGV or SIGBUS), and any panic in fn made an ErrDamaged of the file
+// at path, with the panic's words as its detail.
+func guard(path string, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = &Error{Path: path, Kind: ErrDamaged, Detail: fmt.Sprint(r)}
 		}
 	}()
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	// bbolt would take an empty file for a new one and try to write its
-	// first pages, which on a read-only handle fails with a bare "bad file
-	// descriptor". An empty file holds nothing of ours.
-	if info.Size() == 0 {
-		return &Error{Path: path, Kind: ErrEmpty, Detail: "the file is empty"}
-	}
-	db, err := bolt.Open(path, 0o400, &bolt.Options{Timeout: timeout, ReadOnly: true})
-	if err != nil {
-		return OpenError(path, err)
-	}
-	defer db.Close()
-	if info.Size()%int64(db.Info().PageSize) != 0 {
-		return &Error{Path: path, Kind: ErrDamaged, Detail: fmt.Sprintf("size %d is not a whole number of pages", info.Size())}
-	}
-	// tx.Check walks the pages in a goroutine of bbolt's own, where
-	// SetPanicOnFault does not reach: touching a page past the end of a
-	// file cut short there kills the program with SIGBUS. The meta page
-	// says how far the pages in use reach (bbolt's high-water mark); a file
-	// shorter than that is refused before any of them is read.
-	var reach int64
-	if err := db.View(func(tx *bolt.Tx) error { reach = tx.Size(); return nil }); err != nil {
-		return &Error{Path: path, Kind: ErrDamaged, Detail: err.Error()}
-	}
-	if info.Size() < reach {
-		return &Error{Path: path, Kind: ErrDamaged,
-			Detail: fmt.Sprintf("the file is %d bytes but its pages reach to %d: it was cut short", info.Size(), reach)}
-	}
-	return db.View(check)
-}
-
-// Check runs bbolt's structure check in tx and returns its first fault as
-// ErrDamaged. Inspect has already made sure the file reaches as far as its
-// pages do, so Check's own goroutine touches no page past the end.
-func Check(path string, tx *bolt.Tx) error {
-	for err := range tx.Check() {
-		return &Error{Path: path, Kind: ErrDamaged, Detail: err.Error()}
-	}
-	return nil
+	return fn()
 }
 
 // The owner note sits beside the file while a program has it open, so
@@ -262,7 +310,8 @@ func SyncDir(dir string) error {
 
 // Work over a file's values on every core. The values are read from
 // bbolt's memory map, so a fault in one of the goroutines is carried back
-// to the caller's, where Inspect's recover turns it into ErrDamaged.
+// to the caller's, where the recover of Inspect or View turns it into
+// ErrDamaged.
 
 // FirstFailure runs ok over 0..n-1, one contiguous part per core, and
 // returns the first i for which it is false, or n. Each part stops at its
@@ -294,10 +343,10 @@ func FirstFailure(n int, ok func(i int) bool) int {
 
 // InParallel runs each of work in a goroutine of its own and waits for
 // all. The work reads bbolt's memory map, where a damaged or shortened
-// file faults or makes bbolt panic; the caller's recover (Inspect's) is
-// the one that turns that into ErrDamaged, so a fault becomes a panic and
-// a panic is raised again on the caller's goroutine, not left to kill the
-// program from another.
+// file faults or makes bbolt panic; the caller's recover (Inspect's or
+// View's) is the one that turns that into ErrDamaged, so a fault becomes
+// a panic and a panic is raised again on the caller's goroutine, not left
+// to kill the program from another.
 func InParallel(work ...func()) {
 	var wg sync.WaitGroup
 	panics := make([]any, len(work))

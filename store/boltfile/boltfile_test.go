@@ -181,3 +181,71 @@ func TestKindsKeepPathAndDetail(t *testing.T) {
 		t.Errorf("Under changed an error not of boltfile: %v", got)
 	}
 }
+
+// A read of an open file that faults — here a file cut short under the
+// open database, so that its pages past the new end fault when touched
+// (SIGBUS) — is an ErrDamaged of the file, not the end of the program;
+// and so is a panic of bbolt's.
+func TestViewTurnsAFaultOrAPanicIntoDamage(t *testing.T) {
+	whole, _, pageSize := boltFile(t)
+	path := filepath.Join(t.TempDir(), "file.db")
+	if err := os.WriteFile(path, whole, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := boltfile.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = boltfile.View(db, func(tx *bolt.Tx) error { panic("a page bbolt cannot read") })
+	if !errors.Is(err, boltfile.ErrDamaged) || !strings.Contains(err.Error(), "a page bbolt cannot read") {
+		t.Errorf("View of a panic: %v; want ErrDamaged with the panic's words", err)
+	}
+	if runtime.GOOS == "windows" {
+		return // a mapped file cannot be cut short there
+	}
+	if err := os.Truncate(path, int64(2*pageSize)); err != nil {
+		t.Fatal(err)
+	}
+	err = boltfile.View(db, func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("data")).ForEach(func(k, v []byte) error { return nil })
+	})
+	if !errors.Is(err, boltfile.ErrDamaged) {
+		t.Errorf("View of a file cut short under it: %v; want ErrDamaged", err)
+	}
+	t.Log(err)
+}
+
+// The hall file's store and the central record read and write their
+// open files only through Open, View and Update of this package: a read
+// of bbolt's own there would be one a damaged page can crash.
+func TestEveryReadOfAnOpenFileIsGuarded(t *testing.T) {
+	files, err := filepath.Glob("../*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, err := filepath.Glob("../../central/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, more...)
+	if len(files) < 10 {
+		t.Fatalf("found only %v", files)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			for _, bare := range []string{"bolt.Open(", "db.View(", "db.Update(", "db.Batch(", "db.Begin("} {
+				if strings.Contains(line, bare) && !strings.Contains(line, "boltfile."+bare) {
+					t.Errorf("%s:%d: %s outside boltfile's guard: %s", f, i+1, bare, strings.TrimSpace(line))
+				}
+			}
+		}
+	}
+}

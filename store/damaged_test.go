@@ -1,0 +1,137 @@
+package store_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/mod/sumdb/tlog"
+
+	"examday/store"
+	"examday/store/storetest"
+)
+
+// Damage to a log of 300 events, one kind of change at a time.
+func flipEvent(seq uint64) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		events := tx.Bucket(bucketEvents)
+		v := bytes.Clone(events.Get(seqKey(seq)))
+		v[32+len(v[32:])/2] ^= 0x20
+		return events.Put(seqKey(seq), v)
+	}
+}
+
+func flipSignature(seq uint64) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		sigs := tx.Bucket(bucketSigs)
+		sig := bytes.Clone(sigs.Get(seqKey(seq)))
+		sig[5] ^= 1
+		return sigs.Put(seqKey(seq), sig)
+	}
+}
+
+// flipTreeHash damages the first tree hash stored for event seq.
+func flipTreeHash(seq uint64) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		tree := tx.Bucket(bucketTree)
+		k := indexKey(tlog.StoredHashIndex(0, int64(seq-1)))
+		h := bytes.Clone(tree.Get(k))
+		h[0] ^= 1
+		return tree.Put(k, h)
+	}
+}
+
+func stateOneShort(total int) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		hall := tx.Bucket(bucketHall)
+		state := bytes.Replace(hall.Get([]byte("state")), fmt.Appendf(nil, `"last_seq":%d`, total), fmt.Appendf(nil, `"last_seq":%d`, total-1), 1)
+		return hall.Put([]byte("state"), state)
+	}
+}
+
+// When several events are damaged, the file opens read-only naming the
+// earliest of them, whichever check finds it: Open verifies the
+// signatures of only the latest events of a sound log, so an old event
+// whose own signature was damaged is found only by checking every
+// signature before the later damage, and it is the one named.
+func TestSeveralDamagedEventsAreNamedFromTheEarliest(t *testing.T) {
+	const total = 300 // Open checks the signatures of events 201 … 300 of a sound log
+	cases := []struct {
+		name    string
+		damage  []func(tx *bolt.Tx) error
+		want    uint64
+		wantLog store.Check
+	}{
+		{"two events' bytes", []func(tx *bolt.Tx) error{flipEvent(120), flipEvent(60)}, 60, store.CheckChain},
+		{"an old signature before an event's bytes", []func(tx *bolt.Tx) error{flipEvent(150), flipSignature(40)}, 40, store.CheckSignature},
+		{"a recent signature before an event's bytes", []func(tx *bolt.Tx) error{flipEvent(280), flipSignature(230)}, 230, store.CheckSignature},
+		{"an old signature before a tree hash", []func(tx *bolt.Tx) error{flipTreeHash(100), flipSignature(50)}, 50, store.CheckSignature},
+		{"a tree hash before an event's bytes", []func(tx *bolt.Tx) error{flipEvent(200), flipTreeHash(70)}, 70, store.CheckTree},
+		{"an old signature before the state's length", []func(tx *bolt.Tx) error{stateOneShort(total), flipSignature(20)}, 20, store.CheckSignature},
+		{"two old signatures", []func(tx *bolt.Tx) error{flipSignature(90), flipSignature(30)}, 30, store.CheckSignature},
+	}
+	sound := builtHall(t, 20, total)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := copyHall(t, sound, t.TempDir())
+			for _, d := range c.damage {
+				rawUpdate(t, path, d)
+			}
+			s := open(t, path)
+			if s.Broken() != nil {
+				// What verified is the log before the event named.
+				if size, _ := s.TreeHead(); size != int64(c.want-1) {
+					t.Errorf("the tree of what verified holds %d events; want %d", size, c.want-1)
+				}
+			}
+			// The old signatures of a log that verifies otherwise are
+			// checked behind the first frame (the screens, the commands).
+			if err := s.VerifySignatures(); err == nil {
+				t.Error("VerifySignatures found nothing")
+			}
+			var chain *store.ChainError
+			if !errors.As(s.Broken(), &chain) {
+				t.Fatalf("Broken() = %v; want a *ChainError", s.Broken())
+			}
+			if chain.Seq != c.want || chain.Check != c.wantLog {
+				t.Errorf("Broken() = %v (%s); want event %d (%s)", chain, chain.Check, c.want, c.wantLog)
+			}
+		})
+	}
+}
+
+// The screens check the projection behind their first frame while the
+// officer goes on recording: a commit made during the check is not taken
+// for damage.
+func TestProjectionCheckedWhileEventsAreRecordedHolds(t *testing.T) {
+	s := open(t, builtHall(t, 20, 200))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 200 {
+			if _, err := s.Do(clockJump(storetest.Base.Add(time.Duration(i+1) * time.Hour))); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	for checks := 0; ; checks++ {
+		select {
+		case <-done:
+			if checks == 0 {
+				t.Error("no check ran while events were recorded")
+			}
+			if err := s.VerifyProjection(); err != nil {
+				t.Fatal(err)
+			}
+			return
+		default:
+		}
+		if err := s.VerifyProjection(); err != nil {
+			t.Fatalf("check %d, while events were recorded: %v", checks+1, err)
+		}
+	}
+}
