@@ -90,20 +90,36 @@ func TestScansWithUnevenGapsUnderLoadNeverLandInTheTicketField(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20261203, 17))
 	layouts := []string{"us", "ru", "kz"}
 	var gaps []time.Duration
+	// Each step waits for the screen to answer it, never for a fixed
+	// time: the machine is busy on purpose.
+	mark := 0
+	waitScreen := func(want string) {
+		t.Helper()
+		ok := term.waitFor(func() bool {
+			return strings.Contains(string(term.out[min(mark, len(term.out)):]), want)
+		}, 20*time.Second)
+		if !ok {
+			t.Fatalf("the screen never said %q:\n%q", want, term.tail())
+		}
+		term.mu.Lock()
+		mark = len(term.out)
+		term.mu.Unlock()
+	}
 	for i := range n {
+		name := fmt.Sprintf("Examinee %03d", i+1)
 		if i == 0 {
 			write("\x1b[H") // Home: the first row
 		} else {
 			write("\x1b[B") // Down: the next examinee
 		}
-		time.Sleep(150 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
 		write("m")
-		time.Sleep(300 * time.Millisecond)
+		waitScreen("Issue materials: " + name)
 		for _, r := range fmt.Sprint(i + 1) { // the ticket, at a person's pace
 			write(string(r))
 			time.Sleep(180 * time.Millisecond)
 		}
-		time.Sleep(400 * time.Millisecond)
+		time.Sleep(300 * time.Millisecond)
 		for _, r := range barcode.Keystrokes(packets[i], layouts[i%3]) {
 			write(string(r))
 			g := time.Duration(5+rng.IntN(56)) * time.Millisecond
@@ -111,9 +127,14 @@ func TestScansWithUnevenGapsUnderLoadNeverLandInTheTicketField(t *testing.T) {
 			time.Sleep(g)
 		}
 		write("\r") // the scanner's Enter
-		time.Sleep(500 * time.Millisecond)
+		// An accepted scan rings the bell once; a scan typed into the
+		// field rings none, and is counted when the file is read.
+		term.waitFor(func() bool { return term.bells >= i+1 }, 5*time.Second)
+		time.Sleep(200 * time.Millisecond)
 		write("\r") // the officer's: record
-		time.Sleep(600 * time.Millisecond)
+		// The screen draws only what changed, so the status line's words
+		// cannot be waited for whole; the commit is milliseconds.
+		time.Sleep(800 * time.Millisecond)
 	}
 	stop.Store(true)
 	write("\x1b") // Esc: a dialog a refusal left open

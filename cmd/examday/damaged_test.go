@@ -510,11 +510,11 @@ func TestCommandsSayWhenTheStateIsNotTheLogs(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "r.csv")
 	for _, args := range [][]string{{"report", "--out", out, "--db", db}, {"events", "--db", db}} {
 		_, _, errOut := runCLI(t, "", args...)
-		if !strings.Contains(errOut, warning) || !strings.Contains(errOut, "differs from the log") {
+		if !strings.Contains(errOut, warning) || !strings.Contains(errOut, "does not match its log") {
 			t.Errorf("%s: stderr = %q; want the read-only warning saying the state differs from the log", args[0], errOut)
 		}
 	}
-	if report, _ := os.ReadFile(out); !strings.Contains(string(report), "differs from the log") {
+	if report, _ := os.ReadFile(out); !strings.Contains(string(report), "does not match its log") {
 		t.Error("the report does not carry the warning")
 	}
 	code, _, errOut := runCLI(t, "", "verify-log", "--db", db)
