@@ -92,14 +92,19 @@ func New(l Lang) Catalogue { return Catalogue{Lang: l} }
 
 // T is the text of key with args. A key missing in the language falls back
 // to English; a key missing altogether shows as «key» so a test finds it.
+// In a plural entry the words agree with the counts among args (plural.go).
 func (c Catalogue) T(key string, args ...any) string {
 	e, ok := entries[key]
 	if !ok {
 		return "«" + key + "»"
 	}
-	tmpl := e.in(c.Lang)
-	if tmpl == "" {
-		tmpl = e.EN
+	lang := c.Lang
+	if e.in(lang) == "" {
+		lang = EN
+	}
+	tmpl := e.in(lang)
+	if _, ok := plurals[key]; ok {
+		tmpl = agree(lang, key, args)
 	}
 	if len(args) == 0 {
 		return tmpl
