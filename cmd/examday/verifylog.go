@@ -44,16 +44,16 @@ func (a *app) verifyLog(s *store.Store) error {
 	keyOnly := errors.Is(s.Broken(), store.ErrKeyMissing) || errors.Is(s.Broken(), store.ErrKeyMismatch) ||
 		errors.Is(s.Broken(), store.ErrOldSchema)
 	if b := s.Broken(); b != nil && !keyOnly {
-		problems = append(problems, b.Error())
+		problems = append(problems, c.Error(b))
 	}
 	switch err := s.VerifySignatures(); {
 	case errors.Is(err, store.ErrUnsigned):
 		problems = append(problems, c.T("cli.verifylog.unsigned"))
-	case err != nil && (len(problems) == 0 || err.Error() != problems[0]):
-		problems = append(problems, err.Error())
+	case err != nil && (len(problems) == 0 || c.Error(err) != problems[0]):
+		problems = append(problems, c.Error(err))
 	}
 	if err := s.CheckProjection(); err != nil {
-		problems = append(problems, c.T("cli.verifylog.projection", err.Error()))
+		problems = append(problems, c.T("cli.verifylog.projection", err))
 	}
 	if keyOnly {
 		a.warnIfBroken(s)
