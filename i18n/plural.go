@@ -35,10 +35,10 @@ type Count struct {
 // Forms are the words in each CLDR plural category of a language, for
 // whole numbers and (Other) fractions. English has One (1) and Other;
 // Russian One (1, 21, 101), Few (2–4, 22), Many (0, 5–20, 25) and Other
-// (1,5: the genitive singular); Kazakh One (1) and Other, which read alike
-// for a noun, since it does not change after a numeral — the slots are
-// kept for the words that do (a verb's person, a pronoun). A language
-// leaves its Forms empty for words its text does not name.
+// (1,5: the genitive singular); Kazakh One (1) and Other, which read alike,
+// for a noun does not change after a numeral («5 оқиға») — the slots are
+// kept all the same, so that every language gives its words alike. A
+// language leaves its Forms empty for words its text does not name.
 type Forms struct{ One, Few, Many, Other string }
 
 func (c Count) in(l Lang) Forms {
