@@ -111,9 +111,14 @@ const (
 // Error says which line of a bundle failed which check. Line is 1-based;
 // 0 when the failure is of the bundle as a whole.
 type Error struct {
-	Line   int
-	Seq    uint64 // the event concerned, if any
-	Check  Check
+	Line  int
+	Seq   uint64 // the event concerned, if any
+	Check Check
+	// Code is what was found (Code…), Args its details: the catalogue
+	// words each for the officer (package i18n). Reason says it in
+	// English, for logs, tests and the central record's answer.
+	Code   string
+	Args   []any
 	Reason string
 }
 
@@ -130,6 +135,64 @@ func (e *Error) Error() string {
 func fail(line int, check Check, format string, args ...any) *Error {
 	return &Error{Line: line, Check: check, Reason: fmt.Sprintf(format, args...)}
 }
+
+// coded names what e found, for the officer's words, and returns e.
+func (e *Error) coded(code string, args ...any) *Error {
+	e.Code, e.Args = code, args
+	return e
+}
+
+// What an Error found: its Code. The catalogue has the officer's words
+// for each (package i18n), which take the Error's Args.
+const (
+	CodeEmpty               = "empty"             // the bundle is empty
+	CodeTooBig              = "too_big"           // Args its size, MaxSize
+	CodeCutShort            = "cut_short"         // it does not end with a whole line
+	CodeNoDigest            = "no_digest"         // the last line is not its SHA-256
+	CodeDigestNotHex        = "digest_not_hex"    // the SHA-256 line is not 64 lower-case hex digits
+	CodeDigestMismatch      = "digest_mismatch"   // its bytes do not match its SHA-256
+	CodeNotBundle           = "not_bundle"        // the first line is not the magic line: Args the magic
+	CodeNoHeader            = "no_header"         // there is no header line
+	CodeNotHeader           = "not_header"        // the second line is not the header
+	CodeHeaderUnreadable    = "header_unreadable" // the header is not readable JSON of a header
+	CodeHeaderDevice        = "header_device"     // Args the device id
+	CodeHeaderEpoch         = "header_epoch"      // Args the epoch
+	CodeHeaderOrigin        = "header_origin"     // Args the origin
+	CodeHeaderRange         = "header_range"      // Args first, last
+	CodeHeaderPrev          = "header_prev"       // Args the hash before the range
+	CodeHeaderPrevFirst     = "header_prev_first" // a range from event 1 names a hash before it
+	CodeHeaderFrontier      = "header_frontier"   // Args the hashes held, the events before, the hashes wanted
+	CodeHeaderKey           = "header_key"        // the header's key is not a verifier key
+	CodeHeaderKeyName       = "header_key_name"   // Args the key's name
+	CodeEndsEarly           = "ends_early"        // Args the event missing, first, last
+	CodeOutOfOrder          = "out_of_order"      // Args the event found, the one expected
+	CodeTooManyEvents       = "too_many_events"   // Args first, last
+	CodeMissingEvents       = "missing_events"    // the checkpoint comes before the last event
+	CodeNotEvent            = "not_event"         // a line is not an event
+	CodeEventLine           = "event_line"        // an event line is not "event <seq> <signature> <bytes>"
+	CodeSeqNotNumber        = "seq_not_number"    // Args the sequence number's text
+	CodeSignatureFormat     = "signature_format"  // the signature is not 64 bytes of base64
+	CodeBodyNotEvent        = "body_not_event"    // the event's bytes are not an event
+	CodeBodySeq             = "body_seq"          // Args the line's number, the bytes' number
+	CodeUnlinked            = "unlinked"          // an event does not link to the one before it
+	CodeNoCheckpoint        = "no_checkpoint"     // there is no checkpoint line
+	CodeNotCheckpoint       = "not_checkpoint"    // the line after the last event is not the checkpoint
+	CodeCheckpointNotBase64 = "checkpoint_not_base64"
+	CodeCheckpointNotNote   = "checkpoint_not_note"  // the checkpoint is not a signed note
+	CodeCheckpointText      = "checkpoint_text"      // its text is not origin, size and root
+	CodeCheckpointOrigin    = "checkpoint_origin"    // Args the origin it names
+	CodeCheckpointSizeText  = "checkpoint_size_text" // Args the size's text
+	CodeCheckpointRootText  = "checkpoint_root_text" // Args the root's text
+	CodeCheckpointSize      = "checkpoint_size"      // Args its size, the last event
+	CodeCheckpointKey       = "checkpoint_key"       // the key cannot make a verifier of the checkpoint
+	CodeCheckpointSignature = "checkpoint_signature" // Args the device (short)
+	CodeTrailing            = "trailing"             // there is more after the checkpoint
+	CodeNoKey               = "no_key"               // no key to verify with
+	CodeKeyNotDevice        = "key_not_device"       // Args the device (short)
+	CodeSignatureBad        = "signature_bad"        // Args the device (short)
+	CodeRootUnbuilt         = "root_unbuilt"         // the root cannot be computed from the bundle
+	CodeRootDiffers         = "root_differs"         // Args the events' root, the checkpoint's
+)
 
 // EventLine is the line number of the i-th event (0-based) of a bundle.
 func EventLine(i int) int { return 3 + i }
@@ -197,13 +260,13 @@ func Encode(h Header, events []Event, checkpoint []byte) ([]byte, error) {
 // not be changed while the bundle is in use.
 func Parse(data []byte) (*Bundle, error) {
 	if len(data) == 0 {
-		return nil, fail(0, CheckSize, "the bundle is empty")
+		return nil, fail(0, CheckSize, "the bundle is empty").coded(CodeEmpty)
 	}
 	if len(data) > MaxSize {
-		return nil, fail(0, CheckSize, "the bundle is %d bytes, more than the %d a bundle may be", len(data), MaxSize)
+		return nil, fail(0, CheckSize, "the bundle is %d bytes, more than the %d a bundle may be", len(data), MaxSize).coded(CodeTooBig, len(data), MaxSize)
 	}
 	if data[len(data)-1] != '\n' {
-		return nil, fail(0, CheckFormat, "the bundle does not end with a complete line (it was cut short)")
+		return nil, fail(0, CheckFormat, "the bundle does not end with a complete line (it was cut short)").coded(CodeCutShort)
 	}
 	// The final line is found from the end, so a bundle cut short or
 	// changed anywhere is refused by the digest before any other line is
@@ -213,19 +276,19 @@ func Parse(data []byte) (*Bundle, error) {
 	final := data[lastStart : len(data)-1]
 	digestHex, ok := bytes.CutPrefix(final, []byte("sha256 "))
 	if !ok {
-		return nil, fail(lines, CheckDigest, "the last line is not the bundle's SHA-256 (the bundle was cut short)")
+		return nil, fail(lines, CheckDigest, "the last line is not the bundle's SHA-256 (the bundle was cut short)").coded(CodeNoDigest)
 	}
 	var want [32]byte
 	// Lower case only, as Encode writes it: hex.Decode also reads upper
 	// case, and a flipped case bit would then leave the digest valid.
 	if !isHex(string(digestHex), 64) {
-		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not 64 lower-case hex digits")
+		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not 64 lower-case hex digits").coded(CodeDigestNotHex)
 	}
 	if _, err := hex.Decode(want[:], digestHex); err != nil {
-		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not hex")
+		return nil, fail(lines, CheckDigest, "the SHA-256 on the last line is not hex").coded(CodeDigestNotHex)
 	}
 	if got := sha256.Sum256(data[:lastStart]); got != want {
-		return nil, fail(lines, CheckDigest, "the bundle's bytes do not match the SHA-256 on its last line (changed or damaged)")
+		return nil, fail(lines, CheckDigest, "the bundle's bytes do not match the SHA-256 on its last line (changed or damaged)").coded(CodeDigestMismatch)
 	}
 	b := &Bundle{Digest: sha256.Sum256(data)}
 
@@ -239,28 +302,28 @@ func Parse(data []byte) (*Bundle, error) {
 		return l
 	}
 	if len(rest) == 0 || string(next()) != magic {
-		return nil, fail(1, CheckFormat, "the first line is not %q (not an examday bundle, or another version)", magic)
+		return nil, fail(1, CheckFormat, "the first line is not %q (not an examday bundle, or another version)", magic).coded(CodeNotBundle, magic)
 	}
 	if len(rest) == 0 {
-		return nil, fail(2, CheckFormat, "there is no header")
+		return nil, fail(2, CheckFormat, "there is no header").coded(CodeNoHeader)
 	}
 	headJSON, ok := bytes.CutPrefix(next(), []byte("header "))
 	if !ok {
-		return nil, fail(2, CheckFormat, "the second line is not the header")
+		return nil, fail(2, CheckFormat, "the second line is not the header").coded(CodeNotHeader)
 	}
 	if err := unmarshalStrict(headJSON, &b.Header); err != nil {
-		return nil, fail(2, CheckFormat, "the header is not readable: %v", err)
+		return nil, fail(2, CheckFormat, "the header is not readable: %v", err).coded(CodeHeaderUnreadable)
 	}
 	h := &b.Header
 	if err := checkHeader(h); err != nil {
-		return nil, fail(2, CheckFormat, "%s", err)
+		return nil, err
 	}
 	prev := h.Prev
 	n := h.Last - h.First + 1
 	b.Events = make([]Event, 0, min(n, uint64(len(rest)/64+1)))
 	for seq := h.First; seq <= h.Last; seq++ {
 		if len(rest) == 0 {
-			return nil, fail(line+1, CheckSequence, "the bundle ends before event %d (the header says %d … %d)", seq, h.First, h.Last)
+			return nil, fail(line+1, CheckSequence, "the bundle ends before event %d (the header says %d … %d)", seq, h.First, h.Last).coded(CodeEndsEarly, seq, h.First, h.Last)
 		}
 		l := next()
 		e, err := parseEventLine(l, line)
@@ -268,7 +331,7 @@ func Parse(data []byte) (*Bundle, error) {
 			return nil, err
 		}
 		if e.Seq != seq {
-			return nil, &Error{Line: line, Seq: e.Seq, Check: CheckSequence, Reason: fmt.Sprintf("event %d is where event %d should be", e.Seq, seq)}
+			return nil, &Error{Line: line, Seq: e.Seq, Check: CheckSequence, Code: CodeOutOfOrder, Args: []any{e.Seq, seq}, Reason: fmt.Sprintf("event %d is where event %d should be", e.Seq, seq)}
 		}
 		if err := checkBody(e, prev); err != nil {
 			err.Line = line
@@ -279,31 +342,32 @@ func Parse(data []byte) (*Bundle, error) {
 		b.Events = append(b.Events, e)
 	}
 	if len(rest) == 0 {
-		return nil, fail(line+1, CheckFormat, "there is no checkpoint line")
+		return nil, fail(line+1, CheckFormat, "there is no checkpoint line").coded(CodeNoCheckpoint)
 	}
 	cpLine := next()
 	cp64, ok := bytes.CutPrefix(cpLine, []byte("checkpoint "))
 	if !ok {
 		if bytes.HasPrefix(cpLine, []byte("event ")) {
-			return nil, fail(line, CheckSequence, "there are more events than the header's %d … %d", h.First, h.Last)
+			return nil, fail(line, CheckSequence, "there are more events than the header's %d … %d", h.First, h.Last).coded(CodeTooManyEvents, h.First, h.Last)
 		}
-		return nil, fail(line, CheckFormat, "the line after the last event is not the checkpoint")
+		return nil, fail(line, CheckFormat, "the line after the last event is not the checkpoint").coded(CodeNotCheckpoint)
 	}
 	cp, err := base64.StdEncoding.AppendDecode(nil, cp64)
 	if err != nil {
-		return nil, fail(line, CheckFormat, "the checkpoint is not base64")
+		return nil, fail(line, CheckFormat, "the checkpoint is not base64").coded(CodeCheckpointNotBase64)
 	}
 	b.Checkpoint = cp
-	size, root, err := readCheckpointText(cp, h.Origin)
-	if err != nil {
-		return nil, fail(line, CheckCheckpoint, "%s", err)
+	size, root, bad := readCheckpointText(cp, h.Origin)
+	if bad != nil {
+		bad.Line = line
+		return nil, bad
 	}
 	if size != int64(h.Last) {
-		return nil, fail(line, CheckCheckpoint, "the checkpoint is of %d events, the bundle ends at event %d", size, h.Last)
+		return nil, fail(line, CheckCheckpoint, "the checkpoint is of %d events, the bundle ends at event %d", size, h.Last).coded(CodeCheckpointSize, size, h.Last)
 	}
 	b.Size, b.Root = size, root
 	if len(rest) != 0 {
-		return nil, fail(line+1, CheckFormat, "there is more after the checkpoint")
+		return nil, fail(line+1, CheckFormat, "there is more after the checkpoint").coded(CodeTrailing)
 	}
 	return b, nil
 }
@@ -320,27 +384,29 @@ func unmarshalStrict(data []byte, v any) error {
 	return nil
 }
 
-func checkHeader(h *Header) error {
+// checkHeader checks the header's fields; a failure is of line 2.
+func checkHeader(h *Header) *Error {
 	if !isHex(h.Device, 64) {
-		return fmt.Errorf("the device id %q is not 64 hex digits", h.Device)
+		return fail(2, CheckFormat, "the device id %q is not 64 hex digits", h.Device).coded(CodeHeaderDevice, h.Device)
 	}
 	if !isHex(h.Epoch, 32) {
-		return fmt.Errorf("the epoch %q is not 32 hex digits", h.Epoch)
+		return fail(2, CheckFormat, "the epoch %q is not 32 hex digits", h.Epoch).coded(CodeHeaderEpoch, h.Epoch)
 	}
 	if h.Origin != "examday/"+h.Device+"/"+h.Epoch {
-		return fmt.Errorf("the origin %q is not examday/<device>/<epoch>", h.Origin)
+		return fail(2, CheckFormat, "the origin %q is not examday/<device>/<epoch>", h.Origin).coded(CodeHeaderOrigin, h.Origin)
 	}
 	if h.First < 1 || h.Last < h.First {
-		return fmt.Errorf("the range %d … %d is not a range of events", h.First, h.Last)
+		return fail(2, CheckFormat, "the range %d … %d is not a range of events", h.First, h.Last).coded(CodeHeaderRange, h.First, h.Last)
 	}
 	if !isHex(h.Prev, 64) {
-		return fmt.Errorf("the hash before the range %q is not 64 hex digits", h.Prev)
+		return fail(2, CheckFormat, "the hash before the range %q is not 64 hex digits", h.Prev).coded(CodeHeaderPrev, h.Prev)
 	}
 	if h.First == 1 && h.Prev != zeroHash {
-		return fmt.Errorf("a range from event 1 follows nothing, but the header names a hash before it")
+		return fail(2, CheckFormat, "a range from event 1 follows nothing, but the header names a hash before it").coded(CodeHeaderPrevFirst)
 	}
 	if want := frontierLen(int64(h.First - 1)); len(h.Frontier) != want {
-		return fmt.Errorf("the frontier holds %d hashes; a log of %d events before the range has %d", len(h.Frontier), h.First-1, want)
+		return fail(2, CheckFormat, "the frontier holds %d hashes; a log of %d events before the range has %d", len(h.Frontier), h.First-1, want).
+			coded(CodeHeaderFrontier, len(h.Frontier), h.First-1, want)
 	}
 	return nil
 }
@@ -361,22 +427,22 @@ func parseEventLine(l []byte, line int) (Event, error) {
 	rest, ok := bytes.CutPrefix(l, []byte("event "))
 	if !ok {
 		if bytes.HasPrefix(l, []byte("checkpoint ")) {
-			return Event{}, fail(line, CheckSequence, "the checkpoint comes before the last event of the header's range (events are missing)")
+			return Event{}, fail(line, CheckSequence, "the checkpoint comes before the last event of the header's range (events are missing)").coded(CodeMissingEvents)
 		}
-		return Event{}, fail(line, CheckFormat, "the line is not an event")
+		return Event{}, fail(line, CheckFormat, "the line is not an event").coded(CodeNotEvent)
 	}
 	seqText, rest, ok1 := bytes.Cut(rest, []byte{' '})
 	sig64, body, ok2 := bytes.Cut(rest, []byte{' '})
 	if !ok1 || !ok2 {
-		return Event{}, fail(line, CheckFormat, "an event line is \"event <seq> <signature> <bytes>\"")
+		return Event{}, fail(line, CheckFormat, "an event line is \"event <seq> <signature> <bytes>\"").coded(CodeEventLine)
 	}
 	seq, err := strconv.ParseUint(string(seqText), 10, 64)
 	if err != nil || seq == 0 || strconv.FormatUint(seq, 10) != string(seqText) {
-		return Event{}, fail(line, CheckFormat, "the sequence number %q is not a number", seqText)
+		return Event{}, fail(line, CheckFormat, "the sequence number %q is not a number", seqText).coded(CodeSeqNotNumber, string(seqText))
 	}
 	sig, err := base64.StdEncoding.AppendDecode(nil, sig64)
 	if err != nil || len(sig) != ed25519.SignatureSize {
-		return Event{}, &Error{Line: line, Seq: seq, Check: CheckFormat, Reason: "the signature is not 64 bytes of base64"}
+		return Event{}, &Error{Line: line, Seq: seq, Check: CheckFormat, Code: CodeSignatureFormat, Reason: "the signature is not 64 bytes of base64"}
 	}
 	return Event{Seq: seq, Signature: sig, Body: body[:len(body):len(body)]}, nil
 }
@@ -389,38 +455,39 @@ func checkBody(e Event, prev string) *Error {
 		Prev *string `json:"prev"`
 	}
 	if err := json.Unmarshal(e.Body, &head); err != nil || head.Seq == nil || head.Prev == nil {
-		return &Error{Seq: e.Seq, Check: CheckFormat, Reason: "the event's bytes are not an event (JSON with seq and prev)"}
+		return &Error{Seq: e.Seq, Check: CheckFormat, Code: CodeBodyNotEvent, Reason: "the event's bytes are not an event (JSON with seq and prev)"}
 	}
 	if *head.Seq != e.Seq {
-		return &Error{Seq: e.Seq, Check: CheckSequence, Reason: fmt.Sprintf("the line says event %d, its bytes say event %d", e.Seq, *head.Seq)}
+		return &Error{Seq: e.Seq, Check: CheckSequence, Code: CodeBodySeq, Args: []any{e.Seq, *head.Seq}, Reason: fmt.Sprintf("the line says event %d, its bytes say event %d", e.Seq, *head.Seq)}
 	}
 	if *head.Prev != prev {
-		return &Error{Seq: e.Seq, Check: CheckLink, Reason: "it does not link to the event before it (an event was changed, removed or inserted)"}
+		return &Error{Seq: e.Seq, Check: CheckLink, Code: CodeUnlinked, Reason: "it does not link to the event before it (an event was changed, removed or inserted)"}
 	}
 	return nil
 }
 
 // readCheckpointText reads the size and root from a checkpoint note's
-// text, without verifying its signature.
-func readCheckpointText(msg []byte, origin string) (int64, tlog.Hash, error) {
+// text, without verifying its signature. A failure's Line is the caller's
+// to set.
+func readCheckpointText(msg []byte, origin string) (int64, tlog.Hash, *Error) {
 	text, _, ok := bytes.Cut(msg, []byte("\n\n"))
 	if !ok {
-		return 0, tlog.Hash{}, fmt.Errorf("the checkpoint is not a signed note")
+		return 0, tlog.Hash{}, fail(0, CheckCheckpoint, "the checkpoint is not a signed note").coded(CodeCheckpointNotNote)
 	}
 	lines := strings.Split(string(text), "\n")
 	if len(lines) != 3 {
-		return 0, tlog.Hash{}, fmt.Errorf("the checkpoint's text is not origin, size and root")
+		return 0, tlog.Hash{}, fail(0, CheckCheckpoint, "the checkpoint's text is not origin, size and root").coded(CodeCheckpointText)
 	}
 	if lines[0] != origin {
-		return 0, tlog.Hash{}, fmt.Errorf("the checkpoint is of %q, not of this log", lines[0])
+		return 0, tlog.Hash{}, fail(0, CheckCheckpoint, "the checkpoint is of %q, not of this log", lines[0]).coded(CodeCheckpointOrigin, lines[0])
 	}
 	size, err := strconv.ParseInt(lines[1], 10, 64)
 	if err != nil || size < 0 || strconv.FormatInt(size, 10) != lines[1] {
-		return 0, tlog.Hash{}, fmt.Errorf("the checkpoint's size %q is not a number", lines[1])
+		return 0, tlog.Hash{}, fail(0, CheckCheckpoint, "the checkpoint's size %q is not a number", lines[1]).coded(CodeCheckpointSizeText, lines[1])
 	}
 	root, err := tlog.ParseHash(lines[2])
 	if err != nil {
-		return 0, tlog.Hash{}, fmt.Errorf("the checkpoint's root %q is not a hash", lines[2])
+		return 0, tlog.Hash{}, fail(0, CheckCheckpoint, "the checkpoint's root %q is not a hash", lines[2]).coded(CodeCheckpointRootText, lines[2])
 	}
 	return size, root, nil
 }
@@ -433,33 +500,34 @@ func readCheckpointText(msg []byte, origin string) (int64, tlog.Hash, error) {
 func (b *Bundle) Verify(pub ed25519.PublicKey) error {
 	h := &b.Header
 	if len(pub) != ed25519.PublicKeySize {
-		return fail(2, CheckKey, "no key to verify with")
+		return fail(2, CheckKey, "no key to verify with").coded(CodeNoKey)
 	}
 	if sum := sha256.Sum256(pub); hex.EncodeToString(sum[:]) != h.Device {
-		return fail(2, CheckKey, "the key is not the key of device %s", short(h.Device))
+		return fail(2, CheckKey, "the key is not the key of device %s", short(h.Device)).coded(CodeKeyNotDevice, short(h.Device))
 	}
 	if firstBad := firstBadSignature(b.Events, pub); firstBad >= 0 {
 		e := b.Events[firstBad]
-		return &Error{Line: EventLine(firstBad), Seq: e.Seq, Check: CheckSignature, Reason: "its signature does not verify with the key of device " + short(h.Device)}
+		return &Error{Line: EventLine(firstBad), Seq: e.Seq, Check: CheckSignature, Code: CodeSignatureBad, Args: []any{short(h.Device)},
+			Reason: "its signature does not verify with the key of device " + short(h.Device)}
 	}
 	cpLine := EventLine(len(b.Events))
 	vkey, err := note.NewEd25519VerifierKey(h.Origin, pub)
 	if err != nil {
-		return fail(cpLine, CheckCheckpoint, "%v", err)
+		return fail(cpLine, CheckCheckpoint, "%v", err).coded(CodeCheckpointKey)
 	}
 	v, err := note.NewVerifier(vkey)
 	if err != nil {
-		return fail(cpLine, CheckCheckpoint, "%v", err)
+		return fail(cpLine, CheckCheckpoint, "%v", err).coded(CodeCheckpointKey)
 	}
 	if _, err := note.Open(b.Checkpoint, note.VerifierList(v)); err != nil {
-		return fail(cpLine, CheckCheckpoint, "its signature does not verify with the key of device %s (%v)", short(h.Device), err)
+		return fail(cpLine, CheckCheckpoint, "its signature does not verify with the key of device %s (%v)", short(h.Device), err).coded(CodeCheckpointSignature, short(h.Device))
 	}
 	root, err := b.recomputeRoot()
 	if err != nil {
-		return fail(cpLine, CheckRoot, "%v", err)
+		return fail(cpLine, CheckRoot, "%v", err).coded(CodeRootUnbuilt)
 	}
 	if root != b.Root {
-		return fail(cpLine, CheckRoot, "the root of the events is %s, the checkpoint signs %s", root, b.Root)
+		return fail(cpLine, CheckRoot, "the root of the events is %s, the checkpoint signs %s", root, b.Root).coded(CodeRootDiffers, root.String(), b.Root.String())
 	}
 	return nil
 }
@@ -471,14 +539,14 @@ func (b *Bundle) Verify(pub ed25519.PublicKey) error {
 func (b *Bundle) VerifyAlone() error {
 	v, err := note.NewVerifier(b.Header.Key)
 	if err != nil {
-		return fail(2, CheckKey, "the header's key is not a verifier key: %v", err)
+		return fail(2, CheckKey, "the header's key is not a verifier key: %v", err).coded(CodeHeaderKey)
 	}
 	if v.Name() != b.Header.Origin {
-		return fail(2, CheckKey, "the header's key is named %q, not the log's origin", v.Name())
+		return fail(2, CheckKey, "the header's key is named %q, not the log's origin", v.Name()).coded(CodeHeaderKeyName, v.Name())
 	}
 	pub, err := PublicKeyOf(b.Header.Key)
 	if err != nil {
-		return fail(2, CheckKey, "%v", err)
+		return fail(2, CheckKey, "%v", err).coded(CodeHeaderKey)
 	}
 	return b.Verify(pub)
 }

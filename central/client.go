@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/mod/sumdb/note"
@@ -132,11 +133,11 @@ func (c *Client) now() time.Time {
 
 var (
 	// ErrNotEnrolled: sync of a file not enrolled with a central record.
-	ErrNotEnrolled = errors.New("this hall file is not enrolled with a central record")
+	ErrNotEnrolled error = failure("central.not_enrolled", nil, errors.New("this hall file is not enrolled with a central record"))
 	// ErrAnswerLost: an enrolment reached the central record, or may have,
 	// but its answer did not come back, and the next try was refused: the
 	// lost one may have used the token.
-	ErrAnswerLost = errors.New("the central record's answer was lost")
+	ErrAnswerLost error = failure("central.answer_lost", nil, errors.New("the central record's answer was lost"))
 )
 
 // RefusedError is an answer of the central record that refuses the
@@ -148,6 +149,11 @@ type RefusedError struct {
 	Status int
 	Body   ErrorBody
 }
+
+// ErrorCode names the officer's words for a refusal (package i18n): the
+// central record's reason is its own, in English; what each kind of
+// refusal (Body.Check) means is worded by the command that shows it.
+func (e *RefusedError) ErrorCode() (string, []any) { return "central.refused", []any{e.Status} }
 
 func (e *RefusedError) Error() string {
 	reason := e.Body.Error
@@ -174,6 +180,42 @@ type clientTransient struct {
 func (e *clientTransient) Error() string { return e.err.Error() }
 func (e *clientTransient) Unwrap() error { return e.err }
 
+// ErrorCode names the officer's words for a failure on the way (package
+// i18n): the client's own, or what kind of failure of the network it is;
+// the system's own words for it are English.
+func (e *clientTransient) ErrorCode() (string, []any) {
+	var own interface{ ErrorCode() (string, []any) }
+	var dns *net.DNSError
+	var timeout interface{ Timeout() bool }
+	switch {
+	case errors.As(e.err, &own):
+		return own.ErrorCode()
+	case errors.As(e.err, &dns):
+		return "central.net.unknown_host", []any{dns.Name}
+	case errors.Is(e.err, context.DeadlineExceeded) || errors.As(e.err, &timeout) && timeout.Timeout():
+		return "central.net.timeout", nil
+	case errors.Is(e.err, syscall.ECONNREFUSED):
+		return "central.net.refused", nil
+	case errors.Is(e.err, io.EOF) || errors.Is(e.err, io.ErrUnexpectedEOF) || errors.Is(e.err, syscall.ECONNRESET):
+		return "central.net.cut_off", nil
+	}
+	return "central.net.other", nil
+}
+
+// clientFailure is an error of the client's own with the code of its
+// words (package i18n); err is its English and its cause.
+type clientFailure struct {
+	code string
+	args []any
+	err  error
+}
+
+func (e *clientFailure) Error() string              { return e.err.Error() }
+func (e *clientFailure) Unwrap() error              { return e.err }
+func (e *clientFailure) ErrorCode() (string, []any) { return e.code, e.args }
+
+func failure(code string, args []any, err error) error { return &clientFailure{code, args, err} }
+
 // GaveUpError: the tries or the time allowed ran out; Last is the last
 // failure. Nothing was marked as delivered.
 type GaveUpError struct {
@@ -187,13 +229,32 @@ func (e *GaveUpError) Error() string {
 }
 func (e *GaveUpError) Unwrap() error { return e.Last }
 
+// ErrorCode names the officer's words (package i18n); Last is worded in
+// them too.
+func (e *GaveUpError) ErrorCode() (string, []any) {
+	return "central.gave_up", []any{e.Attempts, e.Elapsed.Round(time.Millisecond).String(), e.Last}
+}
+
 // ReceiptError: the central record's receipt does not verify (its
 // signature, its log, or its root against this file's own tree). It is not
 // kept, and nothing is marked as delivered.
-type ReceiptError struct{ Reason string }
+type ReceiptError struct {
+	Reason string
+	// code and args name the officer's words for Reason (package i18n).
+	code string
+	args []any
+}
 
 func (e *ReceiptError) Error() string {
 	return "the central record's receipt does not verify: " + e.Reason
+}
+
+// ErrorCode names the officer's words for what is wrong with the receipt.
+func (e *ReceiptError) ErrorCode() (string, []any) {
+	if e.code == "" {
+		return "central.receipt.unverified", nil
+	}
+	return e.code, e.args
 }
 
 // MismatchError: the central record holds more of this log than this
@@ -259,7 +320,7 @@ func (c *Client) Enroll(ctx context.Context, token, device string, pub ed25519.P
 		return EnrollResponse{}, err
 	}
 	if _, verr := note.NewVerifier(out.CentralKey); verr != nil {
-		return EnrollResponse{}, fmt.Errorf("the central record answered the enrolment with a key that is not a verifier key (%q): %v", out.CentralKey, verr)
+		return EnrollResponse{}, failure("central.bad_key", nil, fmt.Errorf("the central record answered the enrolment with a key that is not a verifier key (%q): %v", out.CentralKey, verr))
 	}
 	return out, nil
 }
@@ -399,14 +460,14 @@ func compare(s *store.Store, st LogState, size int64) (*MismatchError, error) {
 		return m, nil
 	}
 	if st.Size < 0 {
-		return nil, &clientTransient{err: fmt.Errorf("the central record says it holds %d events", st.Size), reached: true}
+		return nil, &clientTransient{err: failure("central.bad_answer", nil, fmt.Errorf("the central record says it holds %d events", st.Size)), reached: true}
 	}
 	if st.Size == 0 {
 		return nil, nil
 	}
 	theirs, err := tlog.ParseHash(st.Root)
 	if err != nil {
-		return nil, &clientTransient{err: fmt.Errorf("the central record's root %q is not a hash", st.Root), reached: true}
+		return nil, &clientTransient{err: failure("central.bad_answer", nil, fmt.Errorf("the central record's root %q is not a hash", st.Root)), reached: true}
 	}
 	ours, err := tlog.TreeHash(st.Size, s)
 	if err != nil {
@@ -448,10 +509,12 @@ func (c *Client) keep(s *store.Store, centralKey string, msg []byte, want int64)
 		return Receipt{}, err
 	}
 	if r.Size != want {
-		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it is for %d events, not the %d the central record says it holds", r.Size, want)}
+		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it is for %d events, not the %d the central record says it holds", r.Size, want),
+			code: "central.receipt.size_said", args: []any{r.Size, want}}
 	}
 	if err := s.StoreReceipt(msg, r.Size, c.now()); err != nil {
-		return r, fmt.Errorf("the central record holds all %d events, but its receipt could not be kept in this file: %w", r.Size, err)
+		return r, failure("central.receipt_not_kept", []any{r.Size, err},
+			fmt.Errorf("the central record holds all %d events, but its receipt could not be kept in this file: %w", r.Size, err))
 	}
 	return r, nil
 }
@@ -462,25 +525,28 @@ func (c *Client) keep(s *store.Store, centralKey string, msg []byte, want int64)
 // with this file's own root at that size.
 func VerifyReceipt(msg []byte, centralKey string, s *store.Store) (Receipt, error) {
 	if len(msg) == 0 {
-		return Receipt{}, &ReceiptError{Reason: "there is none"}
+		return Receipt{}, &ReceiptError{Reason: "there is none", code: "central.receipt.none"}
 	}
 	r, err := OpenReceipt(msg, centralKey)
 	if err != nil {
 		return Receipt{}, &ReceiptError{Reason: err.Error()}
 	}
 	if r.Origin != s.Origin() {
-		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it is of the log %q, not of this file's %q", r.Origin, s.Origin())}
+		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it is of the log %q, not of this file's %q", r.Origin, s.Origin()),
+			code: "central.receipt.origin", args: []any{r.Origin, s.Origin()}}
 	}
 	size, _ := s.TreeHead()
 	if r.Size < 1 || r.Size > size {
-		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it is for %d events, and this file holds %d", r.Size, size)}
+		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it is for %d events, and this file holds %d", r.Size, size),
+			code: "central.receipt.size_file", args: []any{r.Size, size}}
 	}
 	ours, err := tlog.TreeHash(r.Size, s)
 	if err != nil {
 		return Receipt{}, err
 	}
 	if ours != r.Root {
-		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it signs the root %s for %d events, this file's root there is %s", r.Root, r.Size, ours)}
+		return Receipt{}, &ReceiptError{Reason: fmt.Sprintf("it signs the root %s for %d events, this file's root there is %s", r.Root, r.Size, ours),
+			code: "central.receipt.root", args: []any{r.Root.String(), r.Size, ours.String()}}
 	}
 	return r, nil
 }
@@ -508,10 +574,10 @@ func (c *Client) retrying(ctx context.Context, try func() error) (int, error) {
 			wait = min(t.retryAfter+rand.N(t.retryAfter/4+1), r.Max)
 		}
 		if attempt >= r.Attempts || time.Since(start)+wait > r.Total {
-			return attempt, &GaveUpError{Attempts: attempt, Elapsed: time.Since(start), Last: t.err}
+			return attempt, &GaveUpError{Attempts: attempt, Elapsed: time.Since(start), Last: t}
 		}
 		if c.OnRetry != nil {
-			c.OnRetry(RetryNotice{Attempt: attempt, Attempts: r.Attempts, Wait: wait, RetryAfter: t.retryAfter, Err: t.err})
+			c.OnRetry(RetryNotice{Attempt: attempt, Attempts: r.Attempts, Wait: wait, RetryAfter: t.retryAfter, Err: t})
 		}
 		timer := time.NewTimer(wait)
 		select {
@@ -532,7 +598,7 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 	}
 	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.URL, "/")+path, rd)
 	if err != nil {
-		return fmt.Errorf("the central record's address %q: %v", c.URL, err)
+		return failure("central.address", []any{c.URL}, fmt.Errorf("the central record's address %q: %v", c.URL, err))
 	}
 	for k, v := range hdr {
 		req.Header[k] = v
@@ -556,7 +622,7 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 		// try either: it is not the network's fault, and waiting hides it.
 		var certErr *tls.CertificateVerificationError
 		if errors.As(err, &certErr) {
-			return fmt.Errorf("the central record's TLS certificate does not verify: %v", err)
+			return failure("central.tls", nil, fmt.Errorf("the central record's TLS certificate does not verify: %v", err))
 		}
 		return &clientTransient{err: err, reached: !clientNotConnected(err)}
 	}
@@ -580,10 +646,10 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 		}
 		return &RefusedError{Status: resp.StatusCode, Body: eb}
 	case readErr != nil:
-		return &clientTransient{err: fmt.Errorf("the answer was cut short: %v", readErr), reached: true}
+		return &clientTransient{err: failure("central.net.cut_off", nil, fmt.Errorf("the answer was cut short: %v", readErr)), reached: true}
 	}
 	if err := json.Unmarshal(data, out); err != nil {
-		return &clientTransient{err: fmt.Errorf("the answer is not readable (cut short?): %v", err), reached: true}
+		return &clientTransient{err: failure("central.bad_answer", nil, fmt.Errorf("the answer is not readable (cut short?): %v", err)), reached: true}
 	}
 	return nil
 }
@@ -593,6 +659,18 @@ func (c *Client) do(ctx context.Context, method, path, contentType string, body 
 type clientServerError struct {
 	status int
 	reason string
+}
+
+// ErrorCode names the officer's words (package i18n); the reason is the
+// central record's (or a proxy's) own, in English.
+func (e *clientServerError) ErrorCode() (string, []any) {
+	switch e.status {
+	case http.StatusServiceUnavailable, http.StatusTooManyRequests:
+		return "central.busy", []any{e.status}
+	case http.StatusRequestTimeout:
+		return "central.too_slow", []any{e.status}
+	}
+	return "central.failed", []any{e.status}
 }
 
 func (e *clientServerError) Error() string {

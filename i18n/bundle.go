@@ -23,9 +23,6 @@ func init() {
 		"cli.export.readback_bad": {"The bundle %s was written but what the disk gives back does not verify: %s. Do not rely on this copy; write it again, to another stick if you can.",
 			"Пакет %s записан, но прочитанное с диска не проходит проверку: %s. На эту копию не полагайтесь; запишите снова, по возможности на другую флешку.",
 			"%s пакеті жазылды, бірақ дискіден қайта оқылғаны тексеруден өтпейді: %s. Бұл көшірмеге сенбеңіз; қайта жазыңыз, мүмкін болса басқа жинақтауышқа."},
-		"cli.export.done": {"Wrote %s: events %d–%d, %d bytes; read back from the disk and verified.",
-			"Записан %s: события %d–%d, байт %d; прочитан с диска обратно и проверен.",
-			"%s жазылды: %d–%d оқиғалар, %d байт; дискіден қайта оқылып тексерілді."},
 		"cli.export.not_delivered": {"The events are not marked as delivered: that takes the central record's receipt (examday sync).",
 			"События не отмечены как доставленные: для этого нужна квитанция центральной записи (examday sync).",
 			"Оқиғалар жеткізілді деп белгіленбеді: ол үшін орталық жазбаның түбіртегі керек (examday sync)."},
@@ -40,7 +37,6 @@ func init() {
 		"cli.verify.ok": {"OK: the bundle %s verifies (events %d–%d; whole, in order, linked, and signed throughout by the key it names).",
 			"OK: пакет %s проверен (события %d–%d; цел, по порядку, связан и полностью подписан названным в нём ключом).",
 			"OK: %s пакеті тексерілді (%d–%d оқиғалар; тұтас, ретімен, байланысты және онда аталған кілтпен толық қол қойылған)."},
-		"cli.bundle.size":        {"Log size: %d events", "Размер журнала: событий %d", "Журнал өлшемі: %d оқиға"},
 		"cli.bundle.root":        {"Root: %s (for the paper protocol: %s)", "Корень: %s (для бумажного протокола: %s)", "Түбір: %s (қағаз хаттама үшін: %s)"},
 		"cli.bundle.error_event": {"line %d, event %d: %s: %s", "строка %d, событие %d: %s: %s", "%d-жол, %d-оқиға: %s: %s"},
 		"cli.bundle.error_line":  {"line %d: %s: %s", "строка %d: %s: %s", "%d-жол: %s: %s"},
@@ -55,5 +51,16 @@ func init() {
 		"bundle.check.link":       {"link to the event before", "связь с предыдущим событием", "алдыңғы оқиғамен байланыс"},
 		"bundle.check.checkpoint": {"checkpoint", "контрольная точка", "бақылау нүктесі"},
 		"bundle.check.root":       {"Merkle root", "корень Меркла", "Меркл түбірі"},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"cli.export.done": {Text: Text{
+			"Wrote %s: events %d–%d, %d ${bytes}; read back from the disk and verified.",
+			"Записан %s: события %d–%d, %d ${bytes}; прочитан с диска обратно и проверен.",
+			"%s жазылды: %d–%d оқиғалар, %d ${bytes}; дискіден қайта оқылып тексерілді."},
+			Words: map[string]Count{"bytes": bytesOf(4)}},
+		"cli.bundle.size": {Text: Text{"Log size: %d ${events}", "Размер журнала: %d ${events}", "Журнал өлшемі: %d ${events}"},
+			Words: map[string]Count{"events": eventsOf(1)}},
 	})
 }

@@ -97,14 +97,7 @@ func init() {
 		"cli.central.import.short": {"Take in bundles from files (a USB stick), as over HTTP",
 			"Принять пакеты из файлов (с флешки) так же, как по HTTP",
 			"Файлдардан (флешкадан) бумаларды HTTP арқылы сияқты қабылдау"},
-		"cli.central.import.appended": {"%s: taken: %d new events (%d–%d); the log of %s now holds %d events, root %s",
-			"%s: принято: новых событий %d (%d–%d); журнал аудитории %s теперь содержит %d событий, корень %s",
-			"%s: қабылданды: %d жаңа оқиға (%d–%d); %s журналында енді %d оқиға, түбірі %s"},
-		"cli.central.import.duplicate": {"%s: already held, nothing new (duplicate); the log holds %d events, root %s",
-			"%s: уже есть, ничего нового (повтор); в журнале %d событий, корень %s",
-			"%s: бұрыннан бар, жаңа ештеңе жоқ (қайталау); журналда %d оқиға, түбірі %s"},
 		"cli.central.import.refused": {"%s: REFUSED (%d, %s): %s", "%s: ОТКЛОНЁН (%d, %s): %s", "%s: ҚАБЫЛДАНБАДЫ (%d, %s): %s"},
-		"cli.central.import.failed":  {"%d of %d bundles were refused.", "Отклонено пакетов: %d из %d.", "%d/%d бума қабылданбады."},
 
 		// What each kind of refusal means.
 		"cli.central.check.size":   {"The bundle is empty or larger than a bundle may be.", "Пакет пуст или больше допустимого.", "Бума бос немесе рұқсат етілгеннен үлкен."},
@@ -158,14 +151,11 @@ func init() {
 		"cli.central.status.short": {"Halls, laptops, logs, forks and recent failures of the central record",
 			"Аудитории, ноутбуки, журналы, развилки и последние отказы центральной записи",
 			"Орталық жазбаның аудиториялары, ноутбуктері, журналдары, айырылулары және соңғы бас тартулары"},
-		"cli.central.status.file":    {"Central record %s (key %s)", "Центральная запись %s (ключ %s)", "Орталық жазба %s (кілті %s)"},
-		"cli.central.status.laptops": {"Laptops: %d", "Ноутбуки: %d", "Ноутбуктер: %d"},
-		"cli.central.status.laptop":  {"  %-20s device %s  enrolled %s", "  %-20s устройство %s  зарегистрирован %s", "  %-20s құрылғы %s  тіркелген %s"},
-		"cli.central.status.revoked": {"  REVOKED %s", "  ОТОЗВАН %s", "  ҚАЙТАРЫЛҒАН %s"},
-		"cli.central.status.logs":    {"Logs: %d", "Журналы: %d", "Журналдар: %d"},
-		"cli.central.status.log": {"  %-20s device %s  %d events  root %s (paper protocol: %s)",
-			"  %-20s устройство %s  событий %d  корень %s (для протокола: %s)",
-			"  %-20s құрылғы %s  %d оқиға  түбірі %s (хаттама үшін: %s)"},
+		"cli.central.status.file":      {"Central record %s (key %s)", "Центральная запись %s (ключ %s)", "Орталық жазба %s (кілті %s)"},
+		"cli.central.status.laptops":   {"Laptops: %d", "Ноутбуки: %d", "Ноутбуктер: %d"},
+		"cli.central.status.laptop":    {"  %-20s device %s  enrolled %s", "  %-20s устройство %s  зарегистрирован %s", "  %-20s құрылғы %s  тіркелген %s"},
+		"cli.central.status.revoked":   {"  REVOKED %s", "  ОТОЗВАН %s", "  ҚАЙТАРЫЛҒАН %s"},
+		"cli.central.status.logs":      {"Logs: %d", "Журналы: %d", "Журналдар: %d"},
 		"cli.central.status.hall_name": {"    the hall calls itself %q", "    аудитория называет себя %q", "    аудитория өзін %q деп атайды"},
 		"cli.central.status.receipt":   {"    last receipt %s", "    последняя квитанция %s", "    соңғы түбіртек %s"},
 		"cli.central.evidence.short":   {"Write out the bundle a fork was refused with, kept as evidence", "Выгрузить пакет, отклонённый как развилка и сохранённый как доказательство", "Айырылым ретінде қабылданбай, дәлел ретінде сақталған пакетті шығару"},
@@ -175,29 +165,83 @@ func init() {
 		"cli.central.evidence.flag.out":   {"the file to write the bundle to", "файл, в который записать пакет", "пакетті жазатын файл"},
 		"cli.central.evidence.bad_number": {"%q is not the number of a piece of evidence (see examday central status).", "%q — не номер доказательства (см. examday central status).", "%q — дәлел нөмірі емес (examday central status қараңыз)."},
 		"cli.central.evidence.none":       {"The central record keeps no evidence no. %d (see examday central status).", "В центральной записи нет доказательства № %d (см. examday central status).", "Орталық жазбада № %d дәлел жоқ (examday central status қараңыз)."},
-		"cli.central.evidence.done": {"Evidence no. %d written to %s: %d bytes, SHA-256 %s. Check it with: examday verify FILE",
-			"Доказательство № %d записано в %s: байт %d, SHA-256 %s. Проверка: examday verify ФАЙЛ",
-			"№ %d дәлел %s ішіне жазылды: %d байт, SHA-256 %s. Тексеру: examday verify ФАЙЛ"},
 		"cli.central.status.fork": {"    FORK at event %d, log FROZEN: stored %s, the laptop's other version %s (seen %s via %s from %s; kept as evidence no. %d)",
 			"    РАЗВИЛКА на событии %d, журнал ЗАМОРОЖЕН: сохранено %s, другая версия ноутбука %s (замечено %s через %s от %s; доказательство № %d)",
 			"    %d-оқиғада АЙЫРЫЛУ, журнал ТОҚТАТЫЛДЫ: сақталғаны %s, ноутбуктың басқа нұсқасы %s (%s кезінде %s арқылы %s жақтан; дәлел № %d)"},
-		"cli.central.status.rollback": {"    ROLLBACK of the laptop's file seen %s via %s from %s: it held only %d of the %d events held here (an older signed checkpoint of this log); events %d–%d are held here only",
-			"    ОТКАТ файла ноутбука замечен %s через %s от %s: в нём было только %d из %d событий, хранящихся здесь (более старая подписанная контрольная точка этого журнала); события %d–%d есть только здесь",
-			"    Ноутбук файлының КЕРІ ҚАЙТАРУЫ %s кезінде %s арқылы %s жақтан байқалды: онда тек %d оқиға болған, ал мұнда %d оқиға сақталған (осы журналдың ескірек қол қойылған бақылау нүктесі); %d–%d оқиғалары тек мұнда сақталған"},
 		"cli.central.status.failures": {"Recent failures: %d", "Последние отказы: %d", "Соңғы бас тартулар: %d"},
 		"cli.central.status.failure":  {"  %s  %s %s  %d %s  %s", "  %s  %s %s  %d %s  %s", "  %s  %s %s  %d %s  %s"},
 		"cli.central.status.none":     {"  none", "  нет", "  жоқ"},
 
 		// examinee.
-		"cli.central.hall.short":  {"One hall's merged record: every laptop's log of it, in the order of time", "Объединённая запись одной аудитории: журналы всех её ноутбуков по времени", "Бір аудиторияның біріктірілген жазбасы: оның барлық ноутбуктерінің журналдары уақыт ретімен"},
-		"cli.central.hall.header": {"Hall %s: %d events from %d laptop log(s)", "Аудитория %s: событий %d из журналов ноутбуков: %d", "%s аудиториясы: %d оқиға, ноутбук журналдары: %d"},
-		"cli.central.hall.none":   {"The central record holds no log of a hall named %q (see examday central status).", "В центральной записи нет журналов аудитории %q (см. examday central status).", "Орталық жазбада %q аудиториясының журналдары жоқ (examday central status қараңыз)."},
-		"cli.central.hall.line":   {"  %s  %s %6d  %-24s %-8s %s", "  %s  %s %6d  %-24s %-8s %s", "  %s  %s %6d  %-24s %-8s %s"},
+		"cli.central.hall.short": {"One hall's merged record: every laptop's log of it, in the order of time", "Объединённая запись одной аудитории: журналы всех её ноутбуков по времени", "Бір аудиторияның біріктірілген жазбасы: оның барлық ноутбуктерінің журналдары уақыт ретімен"},
+		"cli.central.hall.none":  {"The central record holds no log of a hall named %q (see examday central status).", "В центральной записи нет журналов аудитории %q (см. examday central status).", "Орталық жазбада %q аудиториясының журналдары жоқ (examday central status қараңыз)."},
+		"cli.central.hall.line":  {"  %s  %s %6d  %-24s %-8s %s", "  %s  %s %6d  %-24s %-8s %s", "  %s  %s %6d  %-24s %-8s %s"},
 		"cli.central.examinee.short": {"One examinee's merged timeline across every hall",
 			"Объединённая хронология одного экзаменуемого по всем аудиториям",
 			"Бір емтихан тапсырушының барлық аудиториялар бойынша біріктірілген хронологиясы"},
-		"cli.central.examinee.header": {"Examinee %s: %d events in %d halls", "Экзаменуемый %s: событий %d, аудиторий %d", "Емтихан тапсырушы %s: %d оқиға, %d аудитория"},
-		"cli.central.examinee.none":   {"The central record holds no event of examinee %s.", "В центральной записи нет событий экзаменуемого %s.", "Орталық жазбада %s емтихан тапсырушысының оқиғалары жоқ."},
-		"cli.central.examinee.line":   {"  %s  %-20s  %-24s %s", "  %s  %-20s  %-24s %s", "  %s  %-20s  %-24s %s"},
+		"cli.central.examinee.none": {"The central record holds no event of examinee %s.", "В центральной записи нет событий экзаменуемого %s.", "Орталық жазбада %s емтихан тапсырушысының оқиғалары жоқ."},
+		"cli.central.examinee.line": {"  %s  %-20s  %-24s %s", "  %s  %-20s  %-24s %s", "  %s  %-20s  %-24s %s"},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"cli.central.import.appended": {Text: Text{
+			"%s: taken: %d new ${new_events} (%d–%d); the log of %s now holds %d ${events}, root %s",
+			"%s: принято: %d ${new_events} (%d–%d); журнал аудитории %s теперь содержит %d ${events}, корень %s",
+			"%s: қабылданды: %d жаңа ${new_events} (%d–%d); %s журналында енді %d ${events}, түбірі %s"},
+			Words: map[string]Count{
+				"new_events": {Arg: 2,
+					EN: Forms{One: "event", Other: "events"},
+					RU: Forms{One: "новое событие", Few: "новых события", Many: "новых событий", Other: "нового события"},
+					KK: Forms{One: "оқиға", Other: "оқиға"}},
+				"events": eventsOf(6)}},
+		"cli.central.import.duplicate": {Text: Text{
+			"%s: already held, nothing new (duplicate); the log holds %d ${events}, root %s",
+			"%s: уже есть, ничего нового (повтор); в журнале %d ${events}, корень %s",
+			"%s: бұрыннан бар, жаңа ештеңе жоқ (қайталау); журналда %d ${events}, түбірі %s"},
+			Words: map[string]Count{"events": eventsOf(2)}},
+		"cli.central.import.failed": {Text: Text{"%d of %d ${bundles} ${were} refused.", "Отклонено пакетов: %d из %d.", "%d/%d бума қабылданбады."},
+			Words: map[string]Count{
+				"were":    {Arg: 1, EN: Forms{One: "was", Other: "were"}},
+				"bundles": {Arg: 2, EN: Forms{One: "bundle", Other: "bundles"}}}},
+
+		"cli.central.status.log": {Text: Text{
+			"  %-20s device %s  %d ${events}  root %s (paper protocol: %s)",
+			"  %-20s устройство %s  %d ${events}  корень %s (для протокола: %s)",
+			"  %-20s құрылғы %s  %d ${events}  түбірі %s (хаттама үшін: %s)"},
+			Words: map[string]Count{"events": eventsOf(3)}},
+		"cli.central.evidence.done": {Text: Text{
+			"Evidence no. %d written to %s: %d ${bytes}, SHA-256 %s. Check it with: examday verify FILE",
+			"Доказательство № %d записано в %s: %d ${bytes}, SHA-256 %s. Проверка: examday verify ФАЙЛ",
+			"№ %d дәлел %s ішіне жазылды: %d ${bytes}, SHA-256 %s. Тексеру: examday verify ФАЙЛ"},
+			Words: map[string]Count{"bytes": bytesOf(3)}},
+		"cli.central.status.rollback": {Text: Text{
+			"    ROLLBACK of the laptop's file seen %s via %s from %s: it held only %d of the %d ${events} held here (an older signed checkpoint of this log); events %d–%d are held here only",
+			"    ОТКАТ файла ноутбука замечен %s через %s от %s: в нём было только %d из %d ${events} (более старая подписанная контрольная точка этого журнала); события %d–%d есть только здесь",
+			"    Ноутбук файлының КЕРІ ҚАЙТАРУЫ %s кезінде %s арқылы %s жақтан байқалды: онда тек %d ${held} болған, ал мұнда %d ${events} сақталған (осы журналдың ескірек қол қойылған бақылау нүктесі); %d–%d оқиғалары тек мұнда сақталған"},
+			Words: map[string]Count{
+				"held": {Arg: 4, KK: Forms{One: "оқиға", Other: "оқиға"}},
+				"events": {Arg: 5,
+					EN: Forms{One: "event", Other: "events"},
+					RU: Forms{One: "события, хранящегося здесь", Few: "событий, хранящихся здесь", Many: "событий, хранящихся здесь", Other: "события, хранящегося здесь"},
+					KK: Forms{One: "оқиға", Other: "оқиға"}}}},
+
+		"cli.central.hall.header": {Text: Text{
+			"Hall %s: %d ${events} from %d laptop ${logs}",
+			"Аудитория %s: %d ${events} из журналов ноутбуков: %d",
+			"%s аудиториясы: %d ${events}, ноутбук журналдары: %d"},
+			Words: map[string]Count{
+				"events": eventsOf(2),
+				"logs":   {Arg: 3, EN: Forms{One: "log", Other: "logs"}}}},
+		"cli.central.examinee.header": {Text: Text{
+			"Examinee %s: %d ${events} in %d ${halls}",
+			"Экзаменуемый %s: %d ${events} в %d ${halls}",
+			"Емтихан тапсырушы %s: %d ${events}, %d ${halls}"},
+			Words: map[string]Count{
+				"events": eventsOf(2),
+				"halls": {Arg: 3,
+					EN: Forms{One: "hall", Other: "halls"},
+					RU: Forms{One: "аудитории", Few: "аудиториях", Many: "аудиториях", Other: "аудитории"},
+					KK: Forms{One: "аудитория", Other: "аудитория"}}}},
 	})
 }

@@ -29,7 +29,6 @@ func init() {
 
 		"cli.demo.short":         {"Open a demo hall (created on first run)", "Открыть демонстрационную аудиторию (создаётся при первом запуске)", "Демо аудиторияны ашу (алғашқы іске қосқанда құрылады)"},
 		"cli.demo.long":          {"Opens a demo hall of twelve examinees across all five programmes, kept in demo.db beside the real hall's file. Running it again reopens the same hall. The demo chairman's PIN is %s.", "Открывает демонстрационную аудиторию из двенадцати поступающих по всем пяти программам; она хранится в demo.db рядом с файлом настоящей аудитории. Повторный запуск открывает ту же аудиторию. PIN-код председателя в демо: %s.", "Бес бағдарлама бойынша он екі түсушісі бар демо аудиторияны ашады; ол нақты аудитория файлының жанындағы demo.db файлында сақталады. Қайта іске қосу сол аудиторияны ашады. Демодағы төраға PIN-коды: %s."},
-		"cli.demo.ready":         {"Demo hall “%s” with %d examinees is ready in %s", "Демонстрационная аудитория «%s» (%d поступающих) готова: %s", "«%s» демо аудиториясы (%d түсуші) дайын: %s"},
 		"cli.demo.flag.reset":    {"start the demo afresh (asks for confirmation)", "начать демо заново (с подтверждением)", "демоны басынан бастау (растауды сұрайды)"},
 		"cli.demo.flag.yes":      {"with --reset: do not ask for confirmation", "с --reset: не спрашивать подтверждения", "--reset-пен: растауды сұрамау"},
 		"cli.demo.flag.no_tui":   {"create the demo hall and exit, for scripts", "создать демо-аудиторию и выйти (для сценариев)", "демо аудиторияны құрып, шығу (сценарийлер үшін)"},
@@ -48,7 +47,6 @@ func init() {
 		"cli.hall.flag.pin_stdin":     {"read the PIN from standard input instead of the terminal (scripts)", "читать PIN-код со стандартного ввода, а не с терминала (для сценариев)", "PIN-кодты терминалдан емес, стандартты енгізуден оқу (сценарийлер үшін)"},
 		"cli.hall.roster_unreadable":  {"Cannot read the roster %s: %v", "Не удаётся прочитать список %s: %v", "%s тізімін оқу мүмкін емес: %v"},
 		"cli.hall.file_exists":        {"%s already exists. A hall file holds one hall: choose another file with --db, or move the old one away.", "%s уже существует. В файле аудитории — одна аудитория: выберите другой файл (--db) или переместите старый.", "%s бар. Бір файлда бір аудитория: --db арқылы басқа файлды таңдаңыз немесе ескісін басқа жерге жылжытыңыз."},
-		"cli.hall.created":            {"Hall “%s” created with %d examinees in %s", "Аудитория «%s» создана, поступающих: %d, файл %s", "«%s» аудиториясы құрылды, түсушілер: %d, файл %s"},
 		"cli.hall.pin_needs_terminal": {"The chairman's PIN is typed on a terminal (or given with --pin-stdin); it is never taken from the command line.", "PIN-код председателя вводится на терминале (или через --pin-stdin); в командной строке его не принимают.", "Төрағаның PIN-коды терминалда енгізіледі (немесе --pin-stdin арқылы); командалық жолдан қабылданбайды."},
 		"cli.hall.pin_prompt":         {"Chairman of the examination commission, type your PIN (digits): ", "Председатель экзаменационной комиссии, введите PIN-код (цифры): ", "Емтихан комиссиясының төрағасы, PIN-кодыңызды енгізіңіз (цифрлар): "},
 		"cli.hall.pin_again":          {"Type the PIN again: ", "Введите PIN-код ещё раз: ", "PIN-кодты қайта енгізіңіз: "},
@@ -60,5 +58,16 @@ func init() {
 		"cli.events.long":      {"Prints every event of the hall's log in order, one per line. With --json each line is the event as stored (seq, at, type, examinee, actor, data, prev) with its hash.", "Выводит все события журнала аудитории по порядку, по одному в строке. С --json каждая строка — событие в том виде, как оно хранится (seq, at, type, examinee, actor, data, prev), с его хешем.", "Аудитория журналының барлық оқиғаларын ретімен, әр жолға біреуден шығарады. --json кезінде әр жол — сақталған түріндегі оқиға (seq, at, type, examinee, actor, data, prev) және оның хеші."},
 		"cli.events.flag.json": {"JSON Lines, one event per line", "JSON Lines, одно событие в строке", "JSON Lines, әр жолға бір оқиға"},
 		"cli.events.flag.demo": {"the demo hall's log", "журнал демо-аудитории", "демо аудитория журналы"},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"cli.demo.ready": {Text: Text{"Demo hall “%s” with %d ${examinees} is ready in %s", "Демонстрационная аудитория «%s» (%d ${examinees}) готова: %s", "«%s» демо аудиториясы (%d ${examinees}) дайын: %s"},
+			Words: map[string]Count{"examinees": {Arg: 2,
+				EN: Forms{One: "examinee", Other: "examinees"},
+				RU: Forms{One: "поступающий", Few: "поступающих", Many: "поступающих", Other: "поступающего"},
+				KK: Forms{One: "түсуші", Other: "түсуші"}}}},
+		"cli.hall.created": {Text: Text{"Hall “%s” created with %d ${examinees} in %s", "Аудитория «%s» создана, поступающих: %d, файл %s", "«%s» аудиториясы құрылды, түсушілер: %d, файл %s"},
+			Words: map[string]Count{"examinees": {Arg: 2, EN: Forms{One: "examinee", Other: "examinees"}}}},
 	})
 }

@@ -63,7 +63,15 @@ func init() {
 		"refusal.not_interrupted":       {"The exam is not interrupted.", "Экзамен не прерван.", "Емтихан тоқтатылған жоқ."},
 		"refusal.interruption_kind":     {"Unknown kind of interruption %q.", "Неизвестный вид прерывания экзамена: %q.", "Емтиханды тоқтатудың белгісіз түрі: %q."},
 		"refusal.interruption_reason":   {"Say what interrupted the exam.", "Укажите, что прервало экзамен.", "Емтиханның не себепті тоқтатылғанын көрсетіңіз."},
-		"refusal.still_sitting":         {"The hall cannot close: %d examinee(s) still sitting or out of the audience.", "Аудиторию нельзя закрыть: ещё пишут или находятся вне аудитории — %d.", "Аудиторияны жабуға болмайды: әлі жазып отырған немесе аудиториядан тыс жүрген түсушілер — %d."},
-		"refusal.outstanding":           {"%d item(s) are still outstanding: confirm to close the hall with them on record.", "Остались неурегулированные пункты: %d. Подтвердите закрытие аудитории — они будут записаны в журнал.", "Реттелмеген мәселелер: %d. Аудиторияны жабуды растаңыз — олар журналға жазылады."},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"refusal.still_sitting": {Text: Text{"The hall cannot close: %d ${examinees} still sitting or out of the audience.", "Аудиторию нельзя закрыть: ещё пишут или находятся вне аудитории — %d.", "Аудиторияны жабуға болмайды: әлі жазып отырған немесе аудиториядан тыс жүрген түсушілер — %d."},
+			Words: map[string]Count{"examinees": {Arg: 1, EN: Forms{One: "examinee is", Other: "examinees are"}}}},
+		"refusal.outstanding": {Text: Text{"%d ${items} still outstanding: confirm to close the hall with ${them} on record.", "Остались неурегулированные пункты: %d. Подтвердите закрытие аудитории — они будут записаны в журнал.", "Реттелмеген мәселелер: %d. Аудиторияны жабуды растаңыз — олар журналға жазылады."},
+			Words: map[string]Count{
+				"items": {Arg: 1, EN: Forms{One: "item is", Other: "items are"}},
+				"them":  {Arg: 1, EN: Forms{One: "it", Other: "them"}}}},
 	})
 }

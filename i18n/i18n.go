@@ -11,12 +11,10 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"examday/barcode"
 	"examday/exam"
 )
 
@@ -92,14 +90,19 @@ func New(l Lang) Catalogue { return Catalogue{Lang: l} }
 
 // T is the text of key with args. A key missing in the language falls back
 // to English; a key missing altogether shows as «key» so a test finds it.
+// In a plural entry the words agree with the counts among args (plural.go).
 func (c Catalogue) T(key string, args ...any) string {
 	e, ok := entries[key]
 	if !ok {
 		return "«" + key + "»"
 	}
-	tmpl := e.in(c.Lang)
-	if tmpl == "" {
-		tmpl = e.EN
+	lang := c.Lang
+	if e.in(lang) == "" {
+		lang = EN
+	}
+	tmpl := e.in(lang)
+	if _, ok := plurals[key]; ok {
+		tmpl = agree(lang, key, args)
 	}
 	if len(args) == 0 {
 		return tmpl
@@ -121,6 +124,10 @@ func (c Catalogue) T(key string, args ...any) string {
 			shown[i] = c.T("level." + string(v))
 		case exam.SheetState:
 			shown[i] = c.T("sheet_state." + string(v))
+		case error:
+			// An error in a sentence (the cause of a failure) is in
+			// the same words as the sentence.
+			shown[i] = c.Error(v)
 		}
 	}
 	return fmt.Sprintf(tmpl, shown...)
@@ -144,28 +151,18 @@ func Complete(key string) bool {
 	return e.EN != "" && e.RU != "" && e.KK != ""
 }
 
-// Error turns an error into words for the officer: a refusal of the rules,
-// a bad roster and a code that is not this hall's through the catalogue,
-// anything else as it is.
+// Error turns an error into words for the officer: the outermost error of
+// its chain that the catalogue knows — a refusal of the rules, a bad
+// roster, a code that is not this hall's, what the hall file's or a
+// bundle's checks found, a failure on the way to the central record, a
+// file the system refuses (errors.go) — in the catalogue's words; an
+// error it does not know, as it is.
 func (c Catalogue) Error(err error) string {
-	var r *exam.Refusal
-	if errors.As(err, &r) {
-		return c.T("refusal."+r.Code, r.Args...)
-	}
-	var be *barcode.Error
-	if errors.As(err, &be) {
-		return c.T("barcode."+be.Code, be.Args...)
-	}
-	var re *exam.RosterError
-	if errors.As(err, &re) {
-		lines := []string{c.T("roster.header", len(re.Problems))}
-		for _, p := range re.Problems {
-			lines = append(lines, c.T("roster.line", p.Line, c.T("roster."+p.Code, p.Args...)))
-		}
-		return strings.Join(lines, "\n")
-	}
 	if err == nil {
 		return ""
+	}
+	if words, ok := c.outermost(err); ok {
+		return words
 	}
 	return err.Error()
 }

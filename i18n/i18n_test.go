@@ -251,7 +251,7 @@ func TestErrorRendersARosterErrorLinePerProblem(t *testing.T) {
 		{Line: 12, Code: exam.RosterDuplicateSeat, Args: []any{"5", 4}},
 	}}
 	want := map[Lang][]string{
-		EN: {"The roster was not imported: 2 problem(s). Nothing was changed.",
+		EN: {"The roster was not imported: 2 problems. Nothing was changed.",
 			`  line 3: unknown programme code "7X04203" (§1.2 lists 7M04203, 7M12301, 7M12303, 8D04201, 8D12301)`,
 			"  line 12: seat 5 is already given on line 4"},
 		RU: {"строка 3: ", `"7X04203"`, "строка 12: ", "место 5", "в строке 4"},
@@ -586,7 +586,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 		}
 		for _, l := range Langs {
 			got := New(l).Error(err)
-			if strings.Contains(got, "%!") || strings.Contains(got, "«refusal.") || strings.Contains(got, "«roster.") {
+			if strings.Contains(got, "%!") || strings.Contains(got, "${") || strings.Contains(got, "«refusal.") || strings.Contains(got, "«roster.") {
 				t.Errorf("%s case %d (%v):\n%s", l, i, err, got)
 			}
 		}

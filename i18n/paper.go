@@ -57,7 +57,6 @@ func init() {
 		"paper.hall.generated":                 {"Report generated", "Отчёт сформирован", "Есеп жасалды"},
 		"paper.log.events":                     {"Events in the log", "Событий в журнале", "Журналдағы оқиғалар саны"},
 		"paper.log.root":                       {"Root of the log's hash tree (first 12 hex digits)", "Корень хеш-дерева журнала (первые 12 шестнадцатеричных знаков)", "Журналдың хеш ағашының түбірі (алғашқы 12 он алтылық таңба)"},
-		"paper.log.seal":                       {"Log: %d events, root %s", "Журнал: событий %d, корень %s", "Журнал: %d оқиға, түбірі %s"},
 
 		// Sections.
 		"paper.section.times":         {"Start, end and interruptions", "Начало, окончание и прерывания", "Басталуы, аяқталуы және тоқтатулар"},
@@ -207,12 +206,19 @@ func init() {
 			"«%s» атауынан есептің пішімі анықталмайды: файлды .pdf не .csv деп атаңыз немесе --format pdf не --format csv көрсетіңіз."},
 		"cli.report.unknown_format": {"Unknown report format %q: use pdf or csv.", "Неизвестный формат отчёта %q: используйте pdf или csv.", "Есептің белгісіз пішімі %q: pdf не csv қолданыңыз."},
 		"cli.report.log_unreadable": {"the log could be read only up to event %d: %s", "журнал читается только до события %d: %s", "журнал тек %d-оқиғаға дейін оқылады: %s"},
-		"cli.report.written":        {"Report of “%s” written to %s (log: %d events, root %s).", "Отчёт по аудитории «%s» записан в %s (журнал: событий %d, корень %s).", "«%s» аудиториясы бойынша есеп %s файлына жазылды (журнал: %d оқиға, түбірі %s)."},
 		"cli.report.flag.protocol": {"the number of the commission's protocol, printed on the report as given (without it, a line to write it in by hand)",
 			"номер протокола комиссии, печатается в отчёте как указан (без него — строка, чтобы вписать от руки)",
 			"комиссия хаттамасының нөмірі, есепте көрсетілгендей басылады (онсыз — қолмен жазатын жол)"},
 		"cli.report.flag.place": {"where the exam is held, printed on the report as given (without it, a line to write it in by hand)",
 			"место проведения экзамена, печатается в отчёте как указано (без него — строка, чтобы вписать от руки)",
 			"емтиханның өткізілген орны, есепте көрсетілгендей басылады (онсыз — қолмен жазатын жол)"},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"paper.log.seal": {Text: Text{"Log: %d ${events}, root %s", "Журнал: %d ${events}, корень %s", "Журнал: %d ${events}, түбірі %s"},
+			Words: map[string]Count{"events": eventsOf(1)}},
+		"cli.report.written": {Text: Text{"Report of “%s” written to %s (log: %d ${events}, root %s).", "Отчёт по аудитории «%s» записан в %s (журнал: %d ${events}, корень %s).", "«%s» аудиториясы бойынша есеп %s файлына жазылды (журнал: %d ${events}, түбірі %s)."},
+			Words: map[string]Count{"events": eventsOf(3)}},
 	})
 }

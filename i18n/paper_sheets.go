@@ -59,9 +59,6 @@ func init() {
 		"paper.sh.state.received_not_marked": {"received; the examinee was removed from the exam (§2.3): not to be marked",
 			"принят; поступающий удалён с экзамена (§2.3): не проверяется",
 			"қабылданды; түсуші емтиханнан шығарылды (§2.3): тексерілмейді"},
-		"paper.sh.summary_not_marked": {"Of the received, %d are of examinees removed from the exam (§2.3): not on the graders' list, not to be marked.",
-			"Из принятых %d — листы удалённых с экзамена (§2.3): их нет в списке для проверяющих, они не проверяются.",
-			"Қабылданғандардың %d парағы емтиханнан шығарылғандардікі (§2.3): тексерушілер тізімінде жоқ, тексерілмейді."},
 		"paper.sh.state.issued": {"given out, not received", "выдан, не принят", "берілген, қабылданбаған"},
 		"paper.sh.state.voided": {"void (%s), replaced by %s", "аннулирован (%s), заменён листом %s", "күші жойылды (%s), орнына %s парағы берілді"},
 		"paper.sh.state.reprinted": {"void: never given out, replaced by a new print", "аннулирован: не выдавался, заменён при новой печати",
@@ -106,21 +103,12 @@ func init() {
 		"cli.sheets.read_only": {"Nothing was printed: %s is open read-only, so no print can be recorded (%s).",
 			"Ничего не напечатано: %s открыт только для чтения, печать нельзя записать (%s).",
 			"Ештеңе басылған жоқ: %s тек оқу үшін ашылған, басып шығаруды жазу мүмкін емес (%s)."},
-		"cli.sheets.recorded": {"Recorded in the log: %d new packet(s), %d new spare sheet(s), %d old sheet(s) voided.",
-			"Записано в журнал: новых пакетов — %d, новых запасных листов — %d, аннулировано старых листов — %d.",
-			"Журналға жазылды: жаңа пакеттер — %d, жаңа қосалқы парақтар — %d, күші жойылған ескі парақтар — %d."},
 		"cli.sheets.nothing_new": {"Nothing new to record: these are the codes printed before.",
 			"Записывать нечего: это те же коды, что были напечатаны раньше.",
 			"Жазатын жаңа ештеңе жоқ: бұл бұрын басылған кодтар."},
-		"cli.sheets.voided_note": {"Destroy the %d sheet(s) of the earlier print that were never given out: they are void, and a scan refuses them.",
-			"Уничтожьте невыданные листы прежней печати (%d): они аннулированы, и сканер их не примет.",
-			"Бұрынғы басылымның берілмеген парақтарын жойыңыз (%d): олардың күші жойылды, сканер оларды қабылдамайды."},
 		"cli.sheets.none_to_print": {"There is no sheet to print: every packet is given out and no spare is left. Ask for spares with --spares N.",
 			"Печатать нечего: все пакеты выданы, запасных листов не осталось. Запасные листы: --spares N.",
 			"Басатын парақ жоқ: барлық пакет берілген, қосалқы парақ қалмады. Қосалқы парақтар: --spares N."},
-		"cli.sheets.written": {"%s: %d answer sheet(s) — %d packet(s) and %d spare(s), session %s — written to %s.",
-			"%s: листов ответов — %d (пакетов — %d, запасных — %d), сессия %s, записаны в %s.",
-			"%s: жауап парақтары — %d (пакеттер — %d, қосалқы — %d), сессия %s, %s файлына жазылды."},
 		"cli.sheets.graders.bad_ext": {"The graders' list is a .csv or a .txt file (not “%s”).",
 			"Список для проверяющих — файл .csv или .txt (а не «%s»).",
 			"Тексерушілерге арналған тізім — .csv немесе .txt файлы («%s» емес)."},
@@ -130,14 +118,62 @@ func init() {
 		"cli.sheets.graders.none": {"No answer sheet has been received back yet: there is nothing to grade.",
 			"Ни один лист ответов ещё не принят: проверять нечего.",
 			"Әзірге бірде-бір жауап парағы қабылданған жоқ: тексеретін ештеңе жоқ."},
-		"cli.sheets.graders.outstanding": {"The hall is not closed: %d sheet(s) given out are not received yet and are not on the list.",
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"paper.sh.summary_not_marked": {Text: Text{
+			"Of the received, %d ${are} of examinees removed from the exam (§2.3): not on the graders' list, not to be marked.",
+			"Из принятых %d — листы удалённых с экзамена (§2.3): их нет в списке для проверяющих, они не проверяются.",
+			"Қабылданғандардың %d ${sheets} емтиханнан шығарылғандардікі (§2.3): тексерушілер тізімінде жоқ, тексерілмейді."},
+			Words: map[string]Count{
+				"are":    {Arg: 1, EN: Forms{One: "is", Other: "are"}},
+				"sheets": {Arg: 1, KK: Forms{One: "парағы", Other: "парағы"}}}},
+
+		"cli.sheets.recorded": {Text: Text{
+			"Recorded in the log: %d new ${packets}, %d new spare ${spares}, %d old ${old} voided.",
+			"Записано в журнал: новых пакетов — %d, новых запасных листов — %d, аннулировано старых листов — %d.",
+			"Журналға жазылды: жаңа пакеттер — %d, жаңа қосалқы парақтар — %d, күші жойылған ескі парақтар — %d."},
+			Words: map[string]Count{
+				"packets": {Arg: 1, EN: Forms{One: "packet", Other: "packets"}},
+				"spares":  {Arg: 2, EN: Forms{One: "sheet", Other: "sheets"}},
+				"old":     {Arg: 3, EN: Forms{One: "sheet", Other: "sheets"}}}},
+		"cli.sheets.voided_note": {Text: Text{
+			"Destroy the %d ${sheets}: ${they} void, and a scan refuses ${them}.",
+			"Уничтожьте невыданные листы прежней печати (%d): они аннулированы, и сканер их не примет.",
+			"Бұрынғы басылымның берілмеген парақтарын жойыңыз (%d): олардың күші жойылды, сканер оларды қабылдамайды."},
+			Words: map[string]Count{
+				"sheets": {Arg: 1, EN: Forms{One: "sheet of the earlier print that was never given out", Other: "sheets of the earlier print that were never given out"}},
+				"they":   {Arg: 1, EN: Forms{One: "it is", Other: "they are"}},
+				"them":   {Arg: 1, EN: Forms{One: "it", Other: "them"}}}},
+		"cli.sheets.written": {Text: Text{
+			"%s: %d answer ${sheets} — %d ${packets} and %d ${spares}, session %s — written to %s.",
+			"%s: листов ответов — %d (пакетов — %d, запасных — %d), сессия %s, записаны в %s.",
+			"%s: жауап парақтары — %d (пакеттер — %d, қосалқы — %d), сессия %s, %s файлына жазылды."},
+			Words: map[string]Count{
+				"sheets":  {Arg: 2, EN: Forms{One: "sheet", Other: "sheets"}},
+				"packets": {Arg: 3, EN: Forms{One: "packet", Other: "packets"}},
+				"spares":  {Arg: 4, EN: Forms{One: "spare", Other: "spares"}}}},
+		"cli.sheets.graders.outstanding": {Text: Text{
+			"The hall is not closed: %d ${sheets}.",
 			"Аудитория не закрыта: выданные, но ещё не принятые листы (%d) в список не вошли.",
 			"Аудитория жабылған жоқ: берілген, бірақ әлі қабылданбаған парақтар (%d) тізімге енбеді."},
-		"cli.sheets.graders.removed": {"%d received sheet(s) of examinees removed from the exam (§2.3) are not on the list: they are not marked. Their codes are in the hall's report.",
+			Words: map[string]Count{"sheets": {Arg: 1, EN: Forms{
+				One:   "sheet given out is not received yet and is not on the list",
+				Other: "sheets given out are not received yet and are not on the list"}}}},
+		"cli.sheets.graders.removed": {Text: Text{
+			"%d received ${sheets} of examinees removed from the exam (§2.3) ${are} not on the list: ${they} not marked. ${codes} in the hall's report.",
 			"Принятые листы удалённых с экзамена (§2.3), %d, в список не включены: они не проверяются. Их коды — в отчёте аудитории.",
 			"Емтиханнан шығарылғандардың (§2.3) қабылданған парақтары, %d, тізімге енгізілмеді: олар тексерілмейді. Олардың кодтары аудитория есебінде."},
-		"cli.sheets.graders.written": {"%d code(s) of received sheets written to %s, ordered by code.",
+			Words: map[string]Count{
+				"sheets": {Arg: 1, EN: Forms{One: "sheet", Other: "sheets"}},
+				"are":    {Arg: 1, EN: Forms{One: "is", Other: "are"}},
+				"they":   {Arg: 1, EN: Forms{One: "it is", Other: "they are"}},
+				"codes":  {Arg: 1, EN: Forms{One: "Its code is", Other: "Their codes are"}}}},
+		"cli.sheets.graders.written": {Text: Text{
+			"%d ${codes} of received sheets written to %s, ordered by code.",
 			"Коды принятых листов (%d) записаны в %s, по порядку кодов.",
 			"Қабылданған парақтардың кодтары (%d) %s файлына код бойынша реттеліп жазылды."},
+			Words: map[string]Count{"codes": {Arg: 1, EN: Forms{One: "code", Other: "codes"}}}},
 	})
 }

@@ -21,8 +21,23 @@ func init() {
 		"refusal.sheet_not_issued":       {"Sheet %s was never given to anyone.", "Лист %s никому не выдавался.", "%s парағы ешкімге берілмеген."},
 		"refusal.sheet_not_voidable":     {"Sheet %s is “%s”: only a sheet given out and not yet received can be voided.", "Лист %s: состояние «%s». Аннулировать можно только выданный и ещё не принятый лист.", "%s парағы: күйі «%s». Тек берілген әрі әлі қабылданбаған парақтың күшін жоюға болады."},
 		"refusal.not_a_spare":            {"Sheet %s is not an unused spare.", "Лист %s не является неиспользованным запасным листом.", "%s парағы пайдаланылмаған қосалқы парақ емес."},
-		"refusal.sheets_unaccounted":     {"%d answer sheet(s) given out are neither received nor voided (§1.5). Scan them in, or close with a reason and the chairman's PIN.", "Выданные листы ответов не приняты и не аннулированы: %d (§1.5). Отсканируйте их или закройте аудиторию с указанием причины и PIN-кодом председателя экзаменационной комиссии.", "Берілген, бірақ қабылданбаған әрі күші жойылмаған жауап парақтары: %d (§1.5). Оларды сканерлеңіз немесе себебін көрсетіп, емтихан комиссиясы төрағасының PIN-кодымен аудиторияны жабыңыз."},
-		"refusal.shortfall_reason":       {"%d answer sheet(s) are missing: say why; it goes into the closing entry.", "Не хватает листов ответов: %d. Укажите причину — она войдёт в запись о закрытии аудитории.", "Жауап парақтары жетіспейді: %d. Себебін көрсетіңіз — ол аудиторияны жабу туралы жазбаға енгізіледі."},
 		"refusal.void_reason":            {"Say why the sheet is void; it is logged.", "Укажите причину аннулирования листа; она записывается в журнал.", "Парақтың күшін жою себебін көрсетіңіз; ол журналға жазылады."},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"refusal.sheets_unaccounted": {Text: Text{
+			"%d answer ${sheets} given out ${are} neither received nor voided (§1.5). Scan ${them} in, or close with a reason and the chairman's PIN.",
+			"Выданные листы ответов не приняты и не аннулированы: %d (§1.5). Отсканируйте их или закройте аудиторию с указанием причины и PIN-кодом председателя экзаменационной комиссии.",
+			"Берілген, бірақ қабылданбаған әрі күші жойылмаған жауап парақтары: %d (§1.5). Оларды сканерлеңіз немесе себебін көрсетіп, емтихан комиссиясы төрағасының PIN-кодымен аудиторияны жабыңыз."},
+			Words: map[string]Count{
+				"sheets": {Arg: 1, EN: Forms{One: "sheet", Other: "sheets"}},
+				"are":    {Arg: 1, EN: Forms{One: "is", Other: "are"}},
+				"them":   {Arg: 1, EN: Forms{One: "it", Other: "them"}}}},
+		"refusal.shortfall_reason": {Text: Text{
+			"%d answer ${sheets} missing: say why; it goes into the closing entry.",
+			"Не хватает листов ответов: %d. Укажите причину — она войдёт в запись о закрытии аудитории.",
+			"Жауап парақтары жетіспейді: %d. Себебін көрсетіңіз — ол аудиторияны жабу туралы жазбаға енгізіледі."},
+			Words: map[string]Count{"sheets": {Arg: 1, EN: Forms{One: "sheet is", Other: "sheets are"}}}},
 	})
 }

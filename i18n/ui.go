@@ -62,9 +62,6 @@ func init() {
 		"ui.col.materials":   {"Materials", "Материалы", "Материал"},
 		"ui.col.ticket":      {"Ticket", "Билет", "Билет"},
 
-		"ui.summary": {"%d examinees · %d not marked · %d present (%d with materials) · %d absent",
-			"Всего %d · не отмечены %d · явились %d (с материалами %d) · не явились %d",
-			"Барлығы %d · белгіленбеген %d · келді %d (материалмен %d) · келмеді %d"},
 		"ui.position": {"%d of %d", "%d из %d", "%d / %d"},
 
 		// The clock's alerts.
@@ -73,7 +70,6 @@ func init() {
 			"ПЕРЕРЫВ БОЛЕЕ 10 МИНУТ: %s (место %s), вышел(-ла) в %s, ещё не вернулся(-лась); 10 минут по §2.1 истекли в %s",
 			"ҮЗІЛІС 10 МИНУТТАН АСТЫ: %s (%s-орын), %s шықты, әлі оралған жоқ; §2.1 бойынша 10 минут %s аяқталды"},
 		"ui.clock.jump":             {"System clock jumped %s at %s.", "Скачок системных часов: %s (в %s).", "Жүйелік сағат секірді: %s (%s кезінде)."},
-		"ui.warning.minutes":        {"%d MINUTES LEFT", "ОСТАЛОСЬ %d МИНУТ", "%d МИНУТ ҚАЛДЫ"},
 		"ui.warning.detail":         {"The exam ends at %s.", "Экзамен заканчивается в %s.", "Емтихан аяқталатын уақыт: %s."},
 		"ui.warning.time_up":        {"TIME IS UP", "ВРЕМЯ ВЫШЛО", "УАҚЫТ БІТТІ"},
 		"ui.warning.time_up_detail": {"The exam ended at %s. Collect the tickets and the answer sheets.", "Экзамен закончился в %s. Соберите билеты и листы ответов.", "Емтихан аяқталды: %s. Билеттер мен жауап парақтарын жинаңыз."},
@@ -111,7 +107,27 @@ func init() {
 		"ui.board.end":         {"END", "ОКОНЧАНИЕ", "АЯҚТАЛУЫ"},
 		"ui.board.now":         {"TIME OF DAY", "ТЕКУЩЕЕ ВРЕМЯ", "ҚАЗІРГІ УАҚЫТ"},
 		"ui.board.left":        {"TIME LEFT", "ОСТАЛОСЬ", "ҚАЛҒАН УАҚЫТ"},
-		"ui.board.warning":     {"LESS THAN %d MINUTES LEFT", "ОСТАЛОСЬ МЕНЕЕ %d МИНУТ", "%d МИНУТТАН АЗ УАҚЫТ ҚАЛДЫ"},
 		"ui.board.not_started": {"The exam has not started yet.", "Экзамен ещё не начался.", "Емтихан әлі басталған жоқ."},
+	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"ui.summary": {Text: Text{
+			"%d ${examinees} · %d not marked · %d present (%d with materials) · %d absent",
+			"Всего %d · не отмечены %d · явились %d (с материалами %d) · не явились %d",
+			"Барлығы %d · белгіленбеген %d · келді %d (материалмен %d) · келмеді %d"},
+			Words: map[string]Count{"examinees": {Arg: 1, EN: Forms{One: "examinee", Other: "examinees"}}}},
+		"ui.warning.minutes": {Text: Text{"%d ${minutes} LEFT", "${left} %d ${minutes}", "%d ${minutes} ҚАЛДЫ"},
+			Words: map[string]Count{
+				"left": {Arg: 1, RU: Forms{One: "ОСТАЛАСЬ", Few: "ОСТАЛОСЬ", Many: "ОСТАЛОСЬ", Other: "ОСТАЛОСЬ"}},
+				"minutes": {Arg: 1,
+					EN: Forms{One: "MINUTE", Other: "MINUTES"},
+					RU: Forms{One: "МИНУТА", Few: "МИНУТЫ", Many: "МИНУТ", Other: "МИНУТЫ"},
+					KK: Forms{One: "МИНУТ", Other: "МИНУТ"}}}},
+		"ui.board.warning": {Text: Text{"LESS THAN %d ${minutes} LEFT", "ОСТАЛОСЬ МЕНЕЕ %d ${minutes}", "%d ${minutes} АЗ УАҚЫТ ҚАЛДЫ"},
+			Words: map[string]Count{"minutes": {Arg: 1,
+				EN: Forms{One: "MINUTE", Other: "MINUTES"},
+				RU: Forms{One: "МИНУТЫ", Few: "МИНУТ", Many: "МИНУТ", Other: "МИНУТЫ"},
+				KK: Forms{One: "МИНУТТАН", Other: "МИНУТТАН"}}}},
 	})
 }

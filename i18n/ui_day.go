@@ -46,12 +46,10 @@ func init() {
 		"ui.out.medical":        {"OUT medical %s", "ВЫШЕЛ мед. %s", "ШЫҚТЫ мед. %s"},
 		"ui.attention.out":      {"seat %s · %s · out since %s", "место %s · %s · вышел(а) в %s", "%s орын · %s · %s шықты"},
 		"ui.attention.more_out": {"… and %d more out of the audience (see the roster)", "… и ещё вне аудитории: %d (см. список)", "… аудиториядан тыс тағы %d (тізімді қараңыз)"},
-		"ui.attention.offers":   {"%d offered violation(s) wait for a decision — %s to review", "Предложенных нарушений ждут решения: %d — %s, чтобы рассмотреть", "Шешім күтіп тұрған ұсынылған бұзушылықтар: %d — қарау үшін %s"},
 		"ui.col.notes":          {"Notes", "Отметки", "Белгілер"},
 		"ui.col.sheets":         {"Sheets", "Бланки", "Парақтар"},
 		"ui.note.code":          {"Code", "УК", "ҚК"},
 		"ui.note.violations":    {"⚠%d", "⚠%d", "⚠%d"},
-		"ui.summary.day":        {"%d examinees · %d sitting (%d out) · %d finished · %d removed · %d absent", "Всего %d · пишут %d (вне ауд. %d) · сдали %d · удалены %d · не явились %d", "Барлығы %d · жазуда %d (тыста %d) · тапсырды %d · шығарылды %d · келмеді %d"},
 		"ui.span.s":             {"%d s", "%d с", "%d с"},
 		"ui.span.ms":            {"%d min %02d s", "%d мин %02d с", "%d мин %02d с"},
 		"ui.span.hm":            {"%d h %02d min", "%d ч %02d мин", "%d сағ %02d мин"},
@@ -81,11 +79,7 @@ func init() {
 
 		// The examinee's actions.
 		"ui.confirm.theory": {"%s (seat %s) hands in the theory sheets?", "%s (место %s) сдаёт листы теоретической части?", "%s (%s орын) теориялық бөлімнің парақтарын тапсыра ма?"},
-		"ui.confirm.theory_unscanned": {"Only %d of the %d theory sheets were scanned in; not received: %s. Hand the theory in all the same?",
-			"Отсканировано только %d из %d листов теории; не приняты: %s. Всё равно принять теорию?",
-			"Сканерленген теория парақтары: %d (берілген %d парақтан); қабылданбағандары: %s. Бәрібір теорияны қабылдау керек пе?"},
-		"ui.confirm.theory_sheets": {"The %d theory answer sheets, to you or a commission member (§1.5). The 10-minute break may follow (§2.1).", "Листы ответов теоретической части (%d) — вам или члену комиссии (§1.5). Затем возможен 10-минутный перерыв (§2.1).", "Теориялық бөлімнің жауап парақтары (%d) — сізге немесе комиссия мүшесіне (§1.5). Содан кейін 10 минуттық үзіліс болуы мүмкін (§2.1)."},
-		"ui.done.theory":           {"%s handed in the theory sheets.", "%s: листы теоретической части сданы.", "%s: теориялық бөлімнің парақтары тапсырылды."},
+		"ui.done.theory":    {"%s handed in the theory sheets.", "%s: листы теоретической части сданы.", "%s: теориялық бөлімнің парақтары тапсырылды."},
 
 		"ui.leave.title":         {"Out of the audience: %s", "Выход из аудитории: %s", "Аудиториядан шығу: %s"},
 		"ui.leave.seat":          {"Seat %s", "Место %s", "%s орын"},
@@ -147,15 +141,12 @@ func init() {
 		"ui.removed.collect":          {"Collect their materials:", "Соберите материалы:", "Материалдарын жинаңыз:"},
 		"ui.removed.nothing":          {"nothing to collect", "собирать нечего", "жинайтын ештеңе жоқ"},
 		"ui.held.ticket":              {"exam ticket %s", "экзаменационный билет %s", "%s емтихан билеті"},
-		"ui.held.sheets":              {"answer sheets: %d (of the %d issued)", "листы ответов: %d (из %d выданных)", "жауап парақтары: %d (берілген %d парақтан)"},
-		"ui.held.sheet_codes": {"answer sheets to collect: %d (of the %d issued): %s", "листы ответов, которые нужно забрать: %d (из %d выданных): %s",
-			"жинап алатын жауап парақтары: %d (берілген %d парақтан): %s"},
-		"ui.held.situational": {"situational ticket %s", "ситуационный билет %s", "%s ситуациялық билеті"},
-		"ui.held.code":        {"the Criminal Code", "Уголовный кодекс", "Қылмыстық кодекс"},
-		"ui.dismiss.title":    {"Dismiss an offered violation: %s", "Отклонить предложенное нарушение: %s", "Ұсынылған бұзушылықты қабылдамау: %s"},
-		"ui.dismiss.why":      {"Why is it not a violation? The reason is logged.", "Почему это не нарушение? Причина записывается в журнал.", "Неліктен бұл бұзушылық емес? Себебі журналға жазылады."},
-		"ui.dismiss.reason":   {"Reason:", "Причина:", "Себебі:"},
-		"ui.done.dismissed":   {"Offered violation %s of %s dismissed: %s.", "Предложенное нарушение %s (%s) отклонено: %s.", "%s ұсынылған бұзушылығы (%s) қабылданбады: %s."},
+		"ui.held.situational":         {"situational ticket %s", "ситуационный билет %s", "%s ситуациялық билеті"},
+		"ui.held.code":                {"the Criminal Code", "Уголовный кодекс", "Қылмыстық кодекс"},
+		"ui.dismiss.title":            {"Dismiss an offered violation: %s", "Отклонить предложенное нарушение: %s", "Ұсынылған бұзушылықты қабылдамау: %s"},
+		"ui.dismiss.why":              {"Why is it not a violation? The reason is logged.", "Почему это не нарушение? Причина записывается в журнал.", "Неліктен бұл бұзушылық емес? Себебі журналға жазылады."},
+		"ui.dismiss.reason":           {"Reason:", "Причина:", "Себебі:"},
+		"ui.done.dismissed":           {"Offered violation %s of %s dismissed: %s.", "Предложенное нарушение %s (%s) отклонено: %s.", "%s ұсынылған бұзушылығы (%s) қабылданбады: %s."},
 
 		// The chairman's PIN (§2.3).
 		"ui.pin.title":        {"Chairman's agreement (§2.3)", "Согласие председателя (§2.3)", "Төрағаның келісімі (§2.3)"},
@@ -166,7 +157,6 @@ func init() {
 		"ui.pin.empty":        {"Type the PIN.", "Введите PIN-код.", "PIN-кодты енгізіңіз."},
 		"ui.pin.wrong":        {"Wrong PIN (logged). Attempt %d of %d.", "Неверный PIN-код (записано в журнал). Попытка %d из %d.", "PIN-код қате (журналға жазылды). %d / %d әрекет."},
 		"ui.pin.attempt":      {"Attempt %d of %d.", "Попытка %d из %d.", "%d / %d әрекет."},
-		"ui.pin.locked_now":   {"Wrong PIN %d times in a row: the prompt is locked until %s. Every attempt is logged.", "Неверный PIN-код %d раза подряд: ввод заблокирован до %s. Каждая попытка записана в журнал.", "PIN-код қатарынан %d рет қате: енгізу %s дейін бұғатталды. Әр әрекет журналға жазылды."},
 
 		// An interruption.
 		"ui.interrupt.title":       {"Interrupt the exam", "Прервать экзамен", "Емтиханды үзу"},
@@ -266,6 +256,67 @@ func init() {
 		"ui.held.sheets_short":                 {"sheets %d/%d", "листы %d/%d", "парақтар %d/%d"},
 		"ui.held.situational_short":            {"situational %s", "ситуац. билет %s", "ситуац. билет %s"},
 		"ui.held.code_short":                   {"Criminal Code", "УК", "ҚК"},
-		"ui.attention.offers_closed":           {"%d offered violation(s) left undecided at the close (on record)", "Предложенных нарушений не рассмотрено при закрытии: %d (записано)", "Жабу кезінде қаралмаған ұсынылған бұзушылықтар: %d (жазылды)"},
 	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"ui.attention.offers": {Text: Text{
+			"%d ${offers} for a decision — %s to review",
+			"Предложенных нарушений ждут решения: %d — %s, чтобы рассмотреть",
+			"Шешім күтіп тұрған ұсынылған бұзушылықтар: %d — қарау үшін %s"},
+			Words: map[string]Count{"offers": {Arg: 1, EN: Forms{One: "offered violation waits", Other: "offered violations wait"}}}},
+		"ui.attention.offers_closed": {Text: Text{
+			"%d offered ${violations} left undecided at the close (on record)",
+			"Предложенных нарушений не рассмотрено при закрытии: %d (записано)",
+			"Жабу кезінде қаралмаған ұсынылған бұзушылықтар: %d (жазылды)"},
+			Words: map[string]Count{"violations": {Arg: 1, EN: Forms{One: "violation", Other: "violations"}}}},
+		"ui.summary.day": {Text: Text{
+			"%d ${examinees} · %d sitting (%d out) · %d finished · %d removed · %d absent",
+			"Всего %d · пишут %d (вне ауд. %d) · сдали %d · удалены %d · не явились %d",
+			"Барлығы %d · жазуда %d (тыста %d) · тапсырды %d · шығарылды %d · келмеді %d"},
+			Words: map[string]Count{"examinees": {Arg: 1, EN: Forms{One: "examinee", Other: "examinees"}}}},
+
+		"ui.confirm.theory_unscanned": {Text: Text{
+			"Only %d of the %d theory ${sheets} ${were} scanned in; not received: %s. Hand the theory in all the same?",
+			"${scanned} только %d из %d ${sheets} теории; не приняты: %s. Всё равно принять теорию?",
+			"Сканерленген теория парақтары: %d (берілген %d ${sheets}); қабылданбағандары: %s. Бәрібір теорияны қабылдау керек пе?"},
+			Words: map[string]Count{
+				"were":    {Arg: 1, EN: Forms{One: "was", Other: "were"}},
+				"scanned": {Arg: 1, RU: Forms{One: "Отсканирован", Few: "Отсканированы", Many: "Отсканировано", Other: "Отсканировано"}},
+				"sheets": {Arg: 2,
+					EN: Forms{One: "sheet", Other: "sheets"},
+					RU: Forms{One: "листа", Few: "листов", Many: "листов", Other: "листа"},
+					KK: Forms{One: "парақтан", Other: "парақтан"}}}},
+		"ui.confirm.theory_sheets": {Text: Text{
+			"The %d theory answer ${sheets}, to you or a commission member (§1.5). The 10-minute break may follow (§2.1).",
+			"Листы ответов теоретической части (%d) — вам или члену комиссии (§1.5). Затем возможен 10-минутный перерыв (§2.1).",
+			"Теориялық бөлімнің жауап парақтары (%d) — сізге немесе комиссия мүшесіне (§1.5). Содан кейін 10 минуттық үзіліс болуы мүмкін (§2.1)."},
+			Words: map[string]Count{"sheets": {Arg: 1, EN: Forms{One: "sheet", Other: "sheets"}}}},
+
+		"ui.held.sheets": {Text: Text{
+			"answer sheets: %d (of the %d issued)",
+			"листы ответов: %d (из %d ${issued})",
+			"жауап парақтары: %d (берілген %d ${sheets})"},
+			Words: map[string]Count{"issued": issuedOf(2), "sheets": {Arg: 2, KK: Forms{One: "парақтан", Other: "парақтан"}}}},
+		"ui.held.sheet_codes": {Text: Text{
+			"answer sheets to collect: %d (of the %d issued): %s",
+			"листы ответов, которые нужно забрать: %d (из %d ${issued}): %s",
+			"жинап алатын жауап парақтары: %d (берілген %d ${sheets}): %s"},
+			Words: map[string]Count{"issued": issuedOf(2), "sheets": {Arg: 2, KK: Forms{One: "парақтан", Other: "парақтан"}}}},
+
+		"ui.pin.locked_now": {Text: Text{
+			"Wrong PIN %d ${times} in a row: the prompt is locked until %s. Every attempt is logged.",
+			"Неверный PIN-код %d ${times} подряд: ввод заблокирован до %s. Каждая попытка записана в журнал.",
+			"PIN-код қатарынан %d ${times} қате: енгізу %s дейін бұғатталды. Әр әрекет журналға жазылды."},
+			Words: map[string]Count{"times": {Arg: 1,
+				EN: Forms{One: "time", Other: "times"},
+				RU: Forms{One: "раз", Few: "раза", Many: "раз", Other: "раза"},
+				KK: Forms{One: "рет", Other: "рет"}}}},
+	})
+}
+
+// issuedOf is «из N выданных» of the answer sheets an examinee holds: the
+// genitive after «из», which agrees with N.
+func issuedOf(arg int) Count {
+	return Count{Arg: arg, RU: Forms{One: "выданного", Few: "выданных", Many: "выданных", Other: "выданного"}}
 }

@@ -23,9 +23,6 @@ func init() {
 		"ui.scan.accepted":      {"Seat %s — %s received %s", "Место %s — %s: принят в %s", "Орын %s — %s: қабылданды %s"},
 		"ui.scan.whose":         {"%s · sheet %s", "%s · лист %s", "%s · %s парағы"},
 		"ui.scan.received_code": {"Sheet %s received %s", "Лист %s принят в %s", "%s парағы қабылданды: %s"},
-		"ui.scan.theory_in": {"Theory handed in: all %d theory sheets are in (§1.5).",
-			"Теория сдана: все листы теоретической части (%d) приняты (§1.5).",
-			"Теория тапсырылды: теориялық бөлімнің барлық парағы (%d) қабылданды (§1.5)."},
 		"ui.scan.handed_in": {"Work handed in: %s has finished — take the exam ticket back.",
 			"Работа сдана: %s закончил(а) — заберите экзаменационный билет.",
 			"Жұмыс тапсырылды: %s аяқтады — емтихан билетін алыңыз."},
@@ -46,12 +43,6 @@ func init() {
 		// The materials step binds a packet.
 		"ui.materials.sheet":             {"Answer sheet", "Лист ответа", "Жауап парағы"},
 		"ui.materials.sheet_placeholder": {"scan any sheet of the packet", "отсканируйте любой лист пакета", "пакеттің кез келген парағын сканерлеңіз"},
-		"ui.materials.who_sheets": {"Seat %s · programme %s · %s: a packet of %d sheets. Hand over the ticket and the packet, type the ticket's number and scan any sheet of the packet.",
-			"Место %s · программа %s · %s: пакет из %d листов. Выдайте билет и пакет, введите номер билета и отсканируйте любой лист пакета.",
-			"Орын %s · бағдарлама %s · %s: %d парақтан тұратын пакет. Билет пен пакетті беріп, билет нөмірін енгізіңіз және пакеттің кез келген парағын сканерлеңіз."},
-		"ui.materials.packet_ok": {"Its packet (%s, %d sheets) is free: confirming binds all of it to this examinee.",
-			"Пакет этого листа (%s, листов: %d) свободен: подтверждение закрепит его целиком за поступающим.",
-			"Бұл парақтың пакеті (%s, %d парақ) бос: растағанда ол толығымен түсушіге бекітіледі."},
 		"ui.materials.scan_hint": {"Scan any sheet of the examinee's packet, or type its code (12 digits).",
 			"Отсканируйте любой лист пакета поступающего или наберите его код (12 цифр).",
 			"Түсушінің пакетінен кез келген парақты сканерлеңіз немесе оның кодын теріңіз (12 цифр)."},
@@ -61,9 +52,6 @@ func init() {
 		"ui.materials.no_sheets": {"No answer sheets are printed for this hall yet, so no packet is bound: only the ticket is recorded.",
 			"Листы ответов для этой аудитории ещё не напечатаны, поэтому пакет не закрепляется: записывается только билет.",
 			"Бұл аудиторияға жауап парақтары әлі басылмаған, сондықтан пакет бекітілмейді: тек билет жазылады."},
-		"ui.done.materials_packet": {"%s received ticket %s and the packet of sheet %s (%d sheets).",
-			"%s: выданы билет %s и пакет листа %s (листов: %d).",
-			"%s: %s билеті және %s парағының пакеті берілді (%d парақ)."},
 		"ui.done.materials_no_packet": {"%s received ticket %s — no packet bound: no sheets are printed.",
 			"%s: выдан билет %s — пакет не закреплён: листы не напечатаны.",
 			"%s: %s билеті берілді — пакет бекітілмеді: парақтар басылмаған."},
@@ -101,20 +89,13 @@ func init() {
 		"ui.sheets.count_void":   {"+%d void", "+%d аннул.", "+%d жойылған"},
 		"ui.sheets.count_absent": {"— absent", "— неявка", "— келмеді"},
 		"ui.sheets.count_none":   {"— no packet", "— без пакета", "— пакетсіз"},
-		"ui.sheets.unused": {"Not given out: %d packet(s) · %d spare sheet(s).",
-			"Не выдано: пакетов — %d · запасных листов — %d.",
-			"Берілмеген: пакеттер — %d · қосалқы парақтар — %d."},
 
 		// The close with sheets missing.
-		"ui.close.shortfall":       {"✗ Answer sheets not accounted for: %d", "✗ Не учтено листов ответов: %d", "✗ Есепке алынбаған жауап парақтары: %d"},
-		"ui.close.shortfall_title": {"Close with %d answer sheet(s) missing", "Закрытие при недостаче листов ответов: %d", "Жауап парақтары жетіспей жабу: %d"},
+		"ui.close.shortfall": {"✗ Answer sheets not accounted for: %d", "✗ Не учтено листов ответов: %d", "✗ Есепке алынбаған жауап парақтары: %d"},
 		"ui.close.shortfall_explain": {"Every missing sheet is named in the closing entry. Say why they are missing; the chairman then agrees with the PIN.",
 			"Каждый недостающий лист будет указан в записи о закрытии. Укажите причину недостачи; затем председатель подтверждает PIN-кодом.",
 			"Әр жетіспейтін парақ жабу жазбасында көрсетіледі. Неге жетіспейтінін жазыңыз; содан кейін төраға PIN-кодпен келіседі."},
 		"ui.close.shortfall_reason": {"Reason:", "Причина:", "Себебі:"},
-		"ui.done.closed_shortfall": {"The hall is closed with %d answer sheet(s) missing (agreed: %s). Its record is read-only.",
-			"Аудитория закрыта при недостаче листов ответов: %d (согласовано: %s). Запись доступна только для чтения.",
-			"Аудитория жабылды, жетіспейтін жауап парақтары: %d (келісілді: %s). Жазба тек оқу үшін қолжетімді."},
 
 		// The examinee's day.
 		"ui.detail.sheets":         {"Sheets %d/%d:", "Листы %d/%d:", "Парақтар %d/%d:"},
@@ -131,4 +112,58 @@ func init() {
 		"ui.event_type.sheet.received": {"sheet received", "приём листа", "парақты қабылдау"},
 		"ui.event_type.sheet.voided":   {"sheet voided", "аннулирование листа", "парақтың күшін жою"},
 	})
+
+	// Where a number meets the words it counts (plural.go).
+	registerPlural(map[string]Plural{
+		"ui.scan.theory_in": {Text: Text{
+			"Theory handed in: ${all} %d theory ${sheets} in (§1.5).",
+			"Теория сдана: все листы теоретической части (%d) приняты (§1.5).",
+			"Теория тапсырылды: теориялық бөлімнің барлық парағы (%d) қабылданды (§1.5)."},
+			Words: map[string]Count{
+				"all":    {Arg: 1, EN: Forms{One: "the", Other: "all"}},
+				"sheets": {Arg: 1, EN: Forms{One: "sheet is", Other: "sheets are"}}}},
+
+		"ui.materials.who_sheets": {Text: Text{
+			"Seat %s · programme %s · %s: a packet of %d ${sheets}. Hand over the ticket and the packet, type the ticket's number and scan any sheet of the packet.",
+			"Место %s · программа %s · %s: пакет из %d ${sheets}. Выдайте билет и пакет, введите номер билета и отсканируйте любой лист пакета.",
+			"Орын %s · бағдарлама %s · %s: %d ${sheets} тұратын пакет. Билет пен пакетті беріп, билет нөмірін енгізіңіз және пакеттің кез келген парағын сканерлеңіз."},
+			Words: map[string]Count{"sheets": {Arg: 4,
+				EN: Forms{One: "sheet", Other: "sheets"},
+				RU: Forms{One: "листа", Few: "листов", Many: "листов", Other: "листа"},
+				KK: Forms{One: "парақтан", Other: "парақтан"}}}},
+		"ui.materials.packet_ok": {Text: Text{
+			"Its packet (%s, %d ${sheets}) is free: confirming binds all of it to this examinee.",
+			"Пакет этого листа (%s, листов: %d) свободен: подтверждение закрепит его целиком за поступающим.",
+			"Бұл парақтың пакеті (%s, %d ${sheets}) бос: растағанда ол толығымен түсушіге бекітіледі."},
+			Words: map[string]Count{"sheets": sheetsOf(2)}},
+		"ui.done.materials_packet": {Text: Text{
+			"%s received ticket %s and the packet of sheet %s (%d ${sheets}).",
+			"%s: выданы билет %s и пакет листа %s (листов: %d).",
+			"%s: %s билеті және %s парағының пакеті берілді (%d ${sheets})."},
+			Words: map[string]Count{"sheets": sheetsOf(4)}},
+
+		"ui.sheets.unused": {Text: Text{
+			"Not given out: %d ${packets} · %d spare ${sheets}.",
+			"Не выдано: пакетов — %d · запасных листов — %d.",
+			"Берілмеген: пакеттер — %d · қосалқы парақтар — %d."},
+			Words: map[string]Count{
+				"packets": {Arg: 1, EN: Forms{One: "packet", Other: "packets"}},
+				"sheets":  {Arg: 2, EN: Forms{One: "sheet", Other: "sheets"}}}},
+
+		"ui.close.shortfall_title": {Text: Text{
+			"Close with %d answer ${sheets} missing",
+			"Закрытие при недостаче листов ответов: %d",
+			"Жауап парақтары жетіспей жабу: %d"},
+			Words: map[string]Count{"sheets": {Arg: 1, EN: Forms{One: "sheet", Other: "sheets"}}}},
+		"ui.done.closed_shortfall": {Text: Text{
+			"The hall is closed with %d answer ${sheets} missing (agreed: %s). Its record is read-only.",
+			"Аудитория закрыта при недостаче листов ответов: %d (согласовано: %s). Запись доступна только для чтения.",
+			"Аудитория жабылды, жетіспейтін жауап парақтары: %d (келісілді: %s). Жазба тек оқу үшін қолжетімді."},
+			Words: map[string]Count{"sheets": {Arg: 1, EN: Forms{One: "sheet", Other: "sheets"}}}},
+	})
+}
+
+// sheetsOf is "(N sheets)" of a packet, where Russian says «листов: N».
+func sheetsOf(arg int) Count {
+	return Count{Arg: arg, EN: Forms{One: "sheet", Other: "sheets"}, KK: Forms{One: "парақ", Other: "парақ"}}
 }

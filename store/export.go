@@ -37,10 +37,12 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 	}
 	if from > size {
 		if logSize := uint64(s.tree.size); from <= logSize {
-			return nil, fmt.Errorf("%w: events %d–%d are signed one by one but under no signed checkpoint yet, and none can be signed without the key file; put it back to hand them over",
-				ErrKeyMissing, size+1, logSize)
+			return nil, &codedError{kind: ErrKeyMissing, code: "store.export_unsigned", args: []any{size + 1, logSize},
+				text: fmt.Sprintf("%v: events %d–%d are signed one by one but under no signed checkpoint yet, and none can be signed without the key file; put it back to hand them over",
+					ErrKeyMissing, size+1, logSize)}
 		}
-		return nil, fmt.Errorf("the log has %d events; there is nothing from event %d on", size, from)
+		return nil, &codedError{code: "store.export_nothing", args: []any{size, from},
+			text: fmt.Sprintf("the log has %d events; there is nothing from event %d on", size, from)}
 	}
 	h := bundle.Header{
 		Device: s.id.device, Epoch: s.id.epoch, Origin: s.id.origin(), Key: s.id.verifierKey(),
@@ -52,7 +54,7 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 		if from > 1 {
 			v := evB.Get(seqKey(from - 1))
 			if len(v) < 32 {
-				return &ChainError{Seq: from - 1, Check: CheckChain, Reason: "the stored event is missing or too short"}
+				return &ChainError{Seq: from - 1, Check: CheckChain, Code: ChainEventLost, Reason: "the stored event is missing or too short"}
 			}
 			h.Prev = hex.EncodeToString(v[:32])
 			frontier, err := txHashes(tx.Bucket(bucketTree)).ReadHashes(bundle.FrontierIndexes(int64(from - 1)))
@@ -66,10 +68,10 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 		sk, sv := sc.Seek(seqKey(from))
 		for seq := from; seq <= size; seq++ {
 			if k == nil || string(k) != string(seqKey(seq)) || len(v) < 32 {
-				return &ChainError{Seq: seq, Check: CheckChain, Reason: "the stored event is missing or too short"}
+				return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventLost, Reason: "the stored event is missing or too short"}
 			}
 			if sk == nil || string(sk) != string(seqKey(seq)) {
-				return &ChainError{Seq: seq, Check: CheckSignature, Reason: "the event has no stored signature"}
+				return &ChainError{Seq: seq, Check: CheckSignature, Code: ChainSignatureMissing, Reason: "the event has no stored signature"}
 			}
 			// Copied: bbolt's bytes are valid only inside the transaction.
 			events = append(events, bundle.Event{Seq: seq, Body: append([]byte(nil), v[32:]...), Signature: append([]byte(nil), sv...)})

@@ -182,18 +182,22 @@ func writeKeyFile(path string, text []byte) error {
 func readKeyFile(path string, id identity) (*signingKey, error) {
 	text, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: there is no key file %s; the file can be read and exported, but nothing can be added to it", ErrKeyMissing, path)
+		return nil, &codedError{kind: ErrKeyMissing, code: "store.key_file_missing", args: []any{path},
+			text: fmt.Sprintf("%v: there is no key file %s; the file can be read and exported, but nothing can be added to it", ErrKeyMissing, path)}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: the key file %s cannot be read (%v); the file can be read and exported, but nothing can be added to it", ErrKeyMissing, path, err)
+		return nil, &codedError{kind: ErrKeyMissing, code: "store.key_file_unreadable", args: []any{path, err},
+			text: fmt.Sprintf("%v: the key file %s cannot be read (%v); the file can be read and exported, but nothing can be added to it", ErrKeyMissing, path, err)}
 	}
 	key, err := parseKey(string(text))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s is %v; the file can be read and exported, but nothing can be added to it", ErrKeyMismatch, path, err)
+		return nil, &codedError{kind: ErrKeyMismatch, code: "store.key_file_not_key", args: []any{path},
+			text: fmt.Sprintf("%v: %s is %v; the file can be read and exported, but nothing can be added to it", ErrKeyMismatch, path, err)}
 	}
 	if pub := key.priv.Public().(ed25519.PublicKey); !bytes.Equal(pub, id.pub) || key.signer.Name() != id.origin() {
-		return nil, fmt.Errorf("%w: %s holds the key of device %s, this file was signed by device %s; the file can be read and exported, but nothing can be added to it",
-			ErrKeyMismatch, path, short(deviceID(pub)), short(id.device))
+		return nil, &codedError{kind: ErrKeyMismatch, code: "store.key_file_other", args: []any{path, short(deviceID(pub)), short(id.device)},
+			text: fmt.Sprintf("%v: %s holds the key of device %s, this file was signed by device %s; the file can be read and exported, but nothing can be added to it",
+				ErrKeyMismatch, path, short(deviceID(pub)), short(id.device))}
 	}
 	return key, nil
 }

@@ -109,8 +109,13 @@ var (
 // ChainError says where the log stops verifying: its hash chain, an
 // event's signature, the Merkle tree or the signed checkpoint.
 type ChainError struct {
-	Seq    uint64 // the first event that does not verify
-	Check  Check  // which check failed
+	Seq   uint64 // the first event that does not verify
+	Check Check  // which check failed
+	// Code is what was found (Chain…), Args its numbers: the catalogue
+	// words each for the officer (package i18n). Reason says it in
+	// English, for logs and tests.
+	Code   string
+	Args   []any
 	Reason string
 }
 
@@ -315,7 +320,7 @@ func readIdentity(tx *bolt.Tx) (identity, error) {
 	pub := meta.Get(keyPublicKey)
 	id := identity{pub: bytes.Clone(pub), device: string(meta.Get(keyDevice)), epoch: string(meta.Get(keyEpoch))}
 	if len(pub) != ed25519.PublicKeySize || id.device != deviceID(pub) || !isEpoch(id.epoch) {
-		return identity{}, &ChainError{Seq: 1, Check: CheckSignature,
+		return identity{}, &ChainError{Seq: 1, Check: CheckSignature, Code: ChainIdentity,
 			Reason: "the file's record of its public key, device id and epoch is damaged, so no signature can be checked"}
 	}
 	return id, nil
@@ -819,7 +824,7 @@ func (s *Store) Events(from uint64, fn func(Record) error) error {
 		c := tx.Bucket(bucketEvents).Cursor()
 		for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
 			if len(v) < 32 {
-				return &ChainError{Seq: binary.BigEndian.Uint64(k), Check: CheckChain, Reason: "the stored event is too short"}
+				return &ChainError{Seq: binary.BigEndian.Uint64(k), Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
 			}
 			r := Record{Body: append([]byte(nil), v[32:]...)}
 			copy(r.Hash[:], v[:32])

@@ -58,6 +58,31 @@ const (
 	CheckCheckpoint Check = "checkpoint" // the signed checkpoint of the tree
 )
 
+// What a ChainError found: its Code. The catalogue has the officer's
+// words for each (package i18n), which take the ChainError's Args.
+const (
+	ChainEventMissing     = "event_missing"     // an event is missing or out of place
+	ChainEventShort       = "event_short"       // the stored event is too short to hold its hash
+	ChainEventLost        = "event_lost"        // missing or too short, as an export finds it
+	ChainEventChanged     = "event_changed"     // its bytes do not match its hash
+	ChainEventUnreadable  = "event_unreadable"  // its bytes are not an event
+	ChainEventNumber      = "event_number"      // it says it is another event: Args its number
+	ChainEventUnlinked    = "event_unlinked"    // it does not link to the event before it
+	ChainStateSize        = "state_size"        // the state was built from another number of events: Args the state's, the log's
+	ChainIdentity         = "identity"          // the file's record of its key, device and epoch is damaged
+	ChainSignatureBad     = "signature_bad"     // the signature does not verify with the file's key
+	ChainSignatureMissing = "signature_missing" // the event has no signature
+	ChainSignatureSize    = "signature_size"    // the signature is not 64 bytes: Args its size, 64
+	ChainSignaturesExtra  = "signatures_extra"  // signatures of events the log does not hold
+	ChainTreeUnbuilt      = "tree_unbuilt"      // the tree cannot be computed from what is stored
+	ChainTreeDiffers      = "tree_differs"      // a stored tree hash is not what the bytes give: Args its index
+	ChainTreeMissing      = "tree_missing"      // a stored tree hash is missing or damaged: Args its index
+	ChainTreeExtra        = "tree_extra"        // tree hashes of events the log does not hold
+	ChainCheckpointBad    = "checkpoint_bad"    // the checkpoint does not verify, or is not this log's
+	ChainCheckpointSize   = "checkpoint_size"   // the checkpoint is of another size: Args its size, the log's
+	ChainCheckpointRoot   = "checkpoint_root"   // the checkpoint's root is not the events' root
+)
+
 // logCheck is what verifying a log found: the hash of its last event,
 // its tree and its signed checkpoint. When the log does not verify, head
 // and tree are those of the events before the first bad one.
@@ -118,7 +143,7 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 			first := int64(len(hashes))
 			hs, err := hashes.Add(int64(i), v[32:])
 			if err != nil {
-				fails[2] = &ChainError{Seq: seq, Check: CheckTree, Reason: err.Error()}
+				fails[2] = &ChainError{Seq: seq, Check: CheckTree, Code: ChainTreeUnbuilt, Reason: err.Error()}
 				return
 			}
 			if !signed {
@@ -131,7 +156,7 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 					return
 				}
 				if !bytes.Equal(stored[index], h[:]) {
-					fails[2] = &ChainError{Seq: seq, Check: CheckTree, Reason: fmt.Sprintf("the tree hash %d stored for it is not the one its bytes give", index)}
+					fails[2] = &ChainError{Seq: seq, Check: CheckTree, Code: ChainTreeDiffers, Args: []any{index}, Reason: fmt.Sprintf("the tree hash %d stored for it is not the one its bytes give", index)}
 					return
 				}
 			}
@@ -182,7 +207,7 @@ func verifyLog(tx *bolt.Tx, stateSeq uint64, id identity) (res logCheck, err err
 func verifyHead(tx *bolt.Tx, events, sigs [][]byte, hashes *bundle.Hashes, stateSeq uint64, id identity, res *logCheck) *ChainError {
 	n := uint64(len(events))
 	if n != stateSeq {
-		return &ChainError{Seq: n + 1, Check: CheckChain, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
+		return &ChainError{Seq: n + 1, Check: CheckChain, Code: ChainStateSize, Args: []any{stateSeq, n}, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
 	}
 	if !id.signed() {
 		return nil
@@ -195,29 +220,29 @@ func verifyHead(tx *bolt.Tx, events, sigs [][]byte, hashes *bundle.Hashes, state
 	cp := bytes.Clone(tx.Bucket(bucketMeta).Get(keyCheckpoint))
 	signedHead, err := openCheckpoint(cp, id)
 	if err != nil {
-		return &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Reason: "the signed checkpoint of the log: " + err.Error()}
+		return &ChainError{Seq: max(n, 1), Check: CheckCheckpoint, Code: ChainCheckpointBad, Reason: "the signed checkpoint of the log: " + err.Error()}
 	}
 	// The checkpoint is signed at least every checkpointEvery events and
 	// when the file is closed: one further behind, or ahead, is not this
 	// log's. The events after it are those whose signatures were checked
 	// just above (recentSignatures > checkpointEvery).
 	if signedHead.size > int64(n) || int64(n)-signedHead.size >= checkpointEvery {
-		return &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint,
+		return &ChainError{Seq: min(uint64(signedHead.size), n) + 1, Check: CheckCheckpoint, Code: ChainCheckpointSize, Args: []any{signedHead.size, n},
 			Reason: fmt.Sprintf("the signed checkpoint is of %d events, the log holds %d", signedHead.size, n)}
 	}
 	root, err := tlog.TreeHash(signedHead.size, hashes)
 	if err != nil {
-		return &ChainError{Seq: n + 1, Check: CheckTree, Reason: err.Error()}
+		return &ChainError{Seq: n + 1, Check: CheckTree, Code: ChainTreeUnbuilt, Reason: err.Error()}
 	}
 	if signedHead.root != root {
-		return &ChainError{Seq: max(uint64(signedHead.size), 1), Check: CheckCheckpoint, Reason: "the root in the signed checkpoint is not the root of these events"}
+		return &ChainError{Seq: max(uint64(signedHead.size), 1), Check: CheckCheckpoint, Code: ChainCheckpointRoot, Reason: "the root in the signed checkpoint is not the root of these events"}
 	}
 	res.checkpoint, res.signed = cp, signedHead.size
 	return nil
 }
 
 func badSignature(seq uint64) *ChainError {
-	return &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature does not verify with this file's key"}
+	return &ChainError{Seq: seq, Check: CheckSignature, Code: ChainSignatureBad, Reason: "its signature does not verify with this file's key"}
 }
 
 // earlier is the failure at the lower sequence number; at the same one, a.
@@ -241,7 +266,7 @@ func gatherEvents(tx *bolt.Tx) ([][]byte, *ChainError) {
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		want := uint64(len(events)) + 1
 		if len(k) != 8 || binary.BigEndian.Uint64(k) != want {
-			return events, &ChainError{Seq: want, Check: CheckChain, Reason: "an event is missing or out of place"}
+			return events, &ChainError{Seq: want, Check: CheckChain, Code: ChainEventMissing, Reason: "an event is missing or out of place"}
 		}
 		events = append(events, v)
 	}
@@ -258,15 +283,15 @@ func gatherSignatures(tx *bolt.Tx, n uint64) ([][]byte, *ChainError) {
 	for ; uint64(len(sigs)) < n; k, v = c.Next() {
 		seq := uint64(len(sigs)) + 1
 		if len(k) != 8 || binary.BigEndian.Uint64(k) != seq {
-			return sigs, &ChainError{Seq: seq, Check: CheckSignature, Reason: "its signature is missing"}
+			return sigs, &ChainError{Seq: seq, Check: CheckSignature, Code: ChainSignatureMissing, Reason: "its signature is missing"}
 		}
 		if len(v) != ed25519.SignatureSize {
-			return sigs, &ChainError{Seq: seq, Check: CheckSignature, Reason: fmt.Sprintf("its signature is %d bytes, not %d", len(v), ed25519.SignatureSize)}
+			return sigs, &ChainError{Seq: seq, Check: CheckSignature, Code: ChainSignatureSize, Args: []any{len(v), ed25519.SignatureSize}, Reason: fmt.Sprintf("its signature is %d bytes, not %d", len(v), ed25519.SignatureSize)}
 		}
 		sigs = append(sigs, v)
 	}
 	if k != nil {
-		return sigs, &ChainError{Seq: n + 1, Check: CheckSignature, Reason: "there are signatures of events the log does not hold"}
+		return sigs, &ChainError{Seq: n + 1, Check: CheckSignature, Code: ChainSignaturesExtra, Reason: "there are signatures of events the log does not hold"}
 	}
 	return sigs, nil
 }
@@ -285,23 +310,23 @@ func gatherTree(tx *bolt.Tx, n uint64) ([][]byte, *ChainError) {
 			// The hashes at index belong to the record stored just
 			// before it: the last record whose first index is at most it.
 			record := sort.Search(int(n), func(r int) bool { return tlog.StoredHashIndex(0, int64(r)) > index }) - 1
-			return stored, &ChainError{Seq: uint64(record) + 1, Check: CheckTree, Reason: fmt.Sprintf("the tree hash %d stored for it is missing or damaged", index)}
+			return stored, &ChainError{Seq: uint64(record) + 1, Check: CheckTree, Code: ChainTreeMissing, Args: []any{index}, Reason: fmt.Sprintf("the tree hash %d stored for it is missing or damaged", index)}
 		}
 		stored = append(stored, v)
 	}
 	if k != nil {
-		return stored, &ChainError{Seq: n + 1, Check: CheckTree, Reason: "the tree holds hashes of events the log does not hold"}
+		return stored, &ChainError{Seq: n + 1, Check: CheckTree, Code: ChainTreeExtra, Reason: "the tree holds hashes of events the log does not hold"}
 	}
 	return stored, nil
 }
 
 func verifyRecord(seq uint64, v []byte, prev [32]byte) error {
 	if len(v) < 32 {
-		return &ChainError{Seq: seq, Check: CheckChain, Reason: "the stored event is too short"}
+		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
 	}
 	body := v[32:]
 	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], v[:32]) {
-		return &ChainError{Seq: seq, Check: CheckChain, Reason: "its bytes do not match its hash (the event was changed)"}
+		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventChanged, Reason: "its bytes do not match its hash (the event was changed)"}
 	}
 	if saysPlainly(body, seq, prev) {
 		return nil
@@ -311,13 +336,13 @@ func verifyRecord(seq uint64, v []byte, prev [32]byte) error {
 		Prev string `json:"prev"`
 	}
 	if err := json.Unmarshal(body, &head); err != nil {
-		return &ChainError{Seq: seq, Check: CheckChain, Reason: "the stored event is not readable: " + err.Error()}
+		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventUnreadable, Reason: "the stored event is not readable: " + err.Error()}
 	}
 	if head.Seq != seq {
-		return &ChainError{Seq: seq, Check: CheckChain, Reason: fmt.Sprintf("it says it is event %d", head.Seq)}
+		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventNumber, Args: []any{head.Seq}, Reason: fmt.Sprintf("it says it is event %d", head.Seq)}
 	}
 	if head.Prev != hex.EncodeToString(prev[:]) {
-		return &ChainError{Seq: seq, Check: CheckChain, Reason: "it does not link to the event before it (an event was changed, removed or inserted)"}
+		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventUnlinked, Reason: "it does not link to the event before it (an event was changed, removed or inserted)"}
 	}
 	return nil
 }
@@ -386,7 +411,7 @@ func (s *Store) VerifySignatures() error {
 		if first := boltfile.FirstFailure(len(sigs), verifies); first < len(sigs) {
 			bad = badSignature(uint64(first) + 1)
 			if len(events[first]) < 32 {
-				bad = &ChainError{Seq: uint64(first) + 1, Check: CheckChain, Reason: "the stored event is too short"}
+				bad = &ChainError{Seq: uint64(first) + 1, Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
 			}
 		}
 		bad = earlier(earlier(placed, missing), bad)

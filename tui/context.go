@@ -113,9 +113,9 @@ func (c *Context) ErrorText(err error) string {
 func (c *Context) BrokenText() string {
 	var ce *store.ChainError
 	if errors.As(c.Broken, &ce) {
-		return c.Cat.T("ui.readonly.chain", ce.Seq, ce.Reason)
+		return c.Cat.T("ui.readonly.chain", ce.Seq, c.Cat.ChainReason(ce))
 	}
-	return c.Cat.T("ui.readonly.other", c.Broken.Error())
+	return c.Cat.T("ui.readonly.other", c.Cat.Error(c.Broken))
 }
 
 // clockText formats an instant as the laptop's time of day.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -107,5 +108,27 @@ func TestAStateEditedBehindTheLogIsFoundBehindTheFirstFrame(t *testing.T) {
 	}
 	if after := len(events(t, s)); after != before {
 		t.Errorf("the log grew from %d to %d events on top of an edited state", before, after)
+	}
+}
+
+// The read-only banner says why in the officer's language: the reason the
+// log's check found, and a key missing, not the store's English.
+func TestTheReadOnlyBannerSaysWhyInTheOfficersLanguage(t *testing.T) {
+	ru := i18n.New(i18n.RU)
+	for _, tc := range []struct {
+		broken error
+		want   string
+	}{
+		{&store.ChainError{Seq: 7, Check: store.CheckSignature, Code: store.ChainSignatureBad, Reason: "its signature does not verify with this file's key"},
+			ru.T("ui.readonly.chain", 7, ru.T("store.chain.signature_bad"))},
+		{fmt.Errorf("%w: there is no key file hall.db.key", store.ErrKeyMissing), ru.T("ui.readonly.other", ru.T("store.key_missing"))},
+	} {
+		c := &Context{Cat: ru, Broken: tc.broken}
+		if got := c.BrokenText(); got != tc.want {
+			t.Errorf("BrokenText = %q\nwant %q", got, tc.want)
+		}
+		if got := c.ErrorText(fmt.Errorf("%w: %v", store.ErrReadOnly, tc.broken)); got != tc.want {
+			t.Errorf("a refused write says %q", got)
+		}
 	}
 }

@@ -379,7 +379,7 @@ func (a *app) printRefusal(w io.Writer, path string, err error) {
 	c := a.cat
 	var ref *central.Refusal
 	if !errors.As(err, &ref) {
-		fmt.Fprintln(w, c.T("cli.central.import.refused", path, 1, "-", err.Error()))
+		fmt.Fprintln(w, c.T("cli.central.import.refused", path, 1, "-", err))
 		return
 	}
 	fmt.Fprintln(w, c.T("cli.central.import.refused", path, ref.Status, ref.Body.Check, ref.Body.Error))

@@ -81,7 +81,7 @@ func (a *app) export(s *store.Store, out string) error {
 		err = rb.Verify(s.PublicKey())
 	}
 	if err != nil {
-		return errors.New(c.T("cli.export.readback_bad", target, a.bundleError(err)))
+		return errors.New(c.T("cli.export.readback_bad", target, err))
 	}
 	fmt.Fprintln(a.stdout, c.T("cli.export.done", target, rb.Header.First, rb.Header.Last, len(back)))
 	fmt.Fprintln(a.stdout, c.T("cli.bundle.root", hex.EncodeToString(rb.Root[:]), rootPrefix(rb)))
@@ -132,7 +132,7 @@ func (a *app) verifyBundle(path string) error {
 	}
 	if err != nil {
 		fmt.Fprintln(a.stdout, c.T("cli.verify.failed", path))
-		fmt.Fprintln(a.stdout, "  "+a.bundleError(err))
+		fmt.Fprintln(a.stdout, "  "+c.Error(err))
 		return &reportedError{err}
 	}
 	fmt.Fprintln(a.stdout, c.T("cli.verify.ok", path, b.Header.First, b.Header.Last))
@@ -140,21 +140,4 @@ func (a *app) verifyBundle(path string) error {
 	fmt.Fprintln(a.stdout, c.T("cli.bundle.root", hex.EncodeToString(b.Root[:]), rootPrefix(b)))
 	fmt.Fprintln(a.stdout, c.T("cli.verifylog.device", b.Header.Device, b.Header.Epoch))
 	return nil
-}
-
-// bundleError says in the officer's language which line failed which
-// check; the reason itself is the bundle package's, in English.
-func (a *app) bundleError(err error) string {
-	var be *bundle.Error
-	if !errors.As(err, &be) {
-		return err.Error()
-	}
-	check := a.cat.T("bundle.check." + string(be.Check))
-	switch {
-	case be.Line > 0 && be.Seq > 0:
-		return a.cat.T("cli.bundle.error_event", be.Line, be.Seq, check, be.Reason)
-	case be.Line > 0:
-		return a.cat.T("cli.bundle.error_line", be.Line, check, be.Reason)
-	}
-	return a.cat.T("cli.bundle.error", check, be.Reason)
 }

@@ -46,7 +46,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitKilled
 	}
 	var silent *reportedError
-	if !errors.As(err, &silent) {
+	var said *saidError
+	switch {
+	case errors.As(err, &silent):
+	case errors.As(err, &said):
+		fmt.Fprintln(stderr, said.words)
+	default:
 		fmt.Fprintln(stderr, app.cat.Error(err))
 	}
 	return exitError
@@ -57,6 +62,16 @@ type reportedError struct{ err error }
 
 func (e *reportedError) Error() string { return e.err.Error() }
 func (e *reportedError) Unwrap() error { return e.err }
+
+// saidError is an error already put in the officer's words, which are
+// printed as they are; it still is its cause for errors.Is.
+type saidError struct {
+	words string
+	err   error
+}
+
+func (e *saidError) Error() string { return e.words }
+func (e *saidError) Unwrap() error { return e.err }
 
 // app carries what every sub-command needs: the streams, the flags shared
 // by all, and the catalogue in the language asked for.

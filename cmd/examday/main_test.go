@@ -259,3 +259,18 @@ func TestHelpFrameIsInTheLanguageAskedFor(t *testing.T) {
 		}
 	}
 }
+
+// A file that cannot be opened is said in the officer's language, what
+// was found included: not "not an examday file" on a Kazakh screen.
+func TestAnOpenErrorReadsInTheOfficersLanguage(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(db, []byte(strings.Repeat("not a hall file\n", 512)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	kk := i18n.New(i18n.KK)
+	code, _, errOut := runCLI(t, "", "events", "--db", db, "--lang", "kk")
+	if code == 0 || !strings.Contains(errOut, kk.T("cli.open.not_examday", db)) || !strings.Contains(errOut, kk.T("store.not_examday")) ||
+		strings.Contains(errOut, "not an examday file") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}

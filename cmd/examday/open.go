@@ -100,12 +100,12 @@ type openErrorWords struct {
 }
 
 // openError puts the first of words that err is in the officer's
-// language, above the error itself; an error none of them is stays as it
-// is.
+// language, above what was found, in those words too; an error none of
+// them is stays as it is.
 func (a *app) openError(path string, err error, words []openErrorWords) error {
 	for _, w := range words {
 		if errors.Is(err, w.err) {
-			return fmt.Errorf("%s\n  (%w)", a.cat.T(w.key, path), err)
+			return &saidError{words: fmt.Sprintf("%s\n  (%s)", a.cat.T(w.key, path), a.cat.Error(err)), err: err}
 		}
 	}
 	return err
@@ -133,7 +133,7 @@ func (a *app) keyWarning(s *store.Store) string {
 func (a *app) warnIfBroken(s *store.Store) {
 	if err := s.Broken(); err != nil && !a.warned {
 		a.warned = true
-		fmt.Fprintln(a.stderr, a.cat.T("cli.open.read_only", s.Path(), err.Error()))
+		fmt.Fprintln(a.stderr, a.cat.T("cli.open.read_only", s.Path(), err))
 	}
 }
 

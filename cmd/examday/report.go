@@ -106,20 +106,21 @@ func (a *app) writeReport(ask reportAsk, now time.Time) error {
 	})
 	rep := paper.Build(h, records, now)
 	rep.Hall.Protocol, rep.Hall.Place = strings.TrimSpace(ask.protocol), strings.TrimSpace(ask.place)
+	// The report says why its log does not verify in its own language,
+	// which may not be the command line's.
+	cat := i18n.New(a.reportLang(s))
 	var problems []string
 	// A file read-only only for want of its signing key still verifies:
 	// reading needs no private key. The warning above says why.
 	if b := s.Broken(); b != nil && !errors.Is(b, store.ErrKeyMissing) && !errors.Is(b, store.ErrKeyMismatch) {
-		problems = append(problems, b.Error())
+		problems = append(problems, cat.Error(b))
 	}
 	if readErr != nil {
-		problem := c.T("cli.report.log_unreadable", len(records), readErr.Error())
-		fmt.Fprintln(a.stderr, c.T("paper.warning")+": "+problem)
-		problems = append(problems, problem)
+		fmt.Fprintln(a.stderr, c.T("paper.warning")+": "+c.T("cli.report.log_unreadable", len(records), readErr))
+		problems = append(problems, cat.T("cli.report.log_unreadable", len(records), readErr))
 	}
 	rep.Unverified = strings.Join(problems, "; ")
 
-	cat := i18n.New(a.reportLang(s))
 	write := func(w io.Writer) error { return paper.WriteCSV(w, rep, cat) }
 	if kind == "pdf" {
 		write = func(w io.Writer) error { return paper.WritePDF(w, rep, cat) }

@@ -133,7 +133,7 @@ func (a *app) printSheets(out string, spares int, autoSpares, renew, demo bool, 
 	defer s.Close()
 	a.warnIfBroken(s)
 	if b := s.Broken(); b != nil {
-		return fmt.Errorf("%s", c.T("cli.sheets.read_only", s.Path(), b.Error()))
+		return fmt.Errorf("%s", c.T("cli.sheets.read_only", s.Path(), b))
 	}
 	if autoSpares {
 		spares = defaultSpares(s.Hall(), renew)

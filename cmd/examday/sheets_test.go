@@ -183,8 +183,8 @@ func TestSheetsPrintIsRecordedAndReprintsTheSameCodes(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "3 new packet(s), 2 new spare sheet(s), 0 old sheet(s) voided") ||
-		!strings.Contains(out, "14 answer sheet(s) — 3 packet(s) and 2 spare(s)") {
+	if !strings.Contains(out, "3 new packets, 2 new spare sheets, 0 old sheets voided") ||
+		!strings.Contains(out, "14 answer sheets — 3 packets and 2 spares") {
 		t.Errorf("stdout = %q", out)
 	}
 	logged, prints := loggedSheets(t, db)
@@ -221,7 +221,7 @@ func TestSheetsPrintIsRecordedAndReprintsTheSameCodes(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		if !strings.Contains(out, "0 new packet(s), 3 new spare sheet(s), 0 old sheet(s) voided") {
+		if !strings.Contains(out, "0 new packets, 3 new spare sheets, 0 old sheets voided") {
 			t.Errorf("stdout = %q", out)
 		}
 		logged, _ := loggedSheets(t, db)
@@ -244,7 +244,7 @@ func TestSheetsPrintIsRecordedAndReprintsTheSameCodes(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		if !strings.Contains(out, "3 new packet(s), 2 new spare sheet(s), 17 old sheet(s) voided") || !strings.Contains(out, "Destroy the 17 sheet(s)") {
+		if !strings.Contains(out, "3 new packets, 2 new spare sheets, 17 old sheets voided") || !strings.Contains(out, "Destroy the 17 sheets") {
 			t.Errorf("stdout = %q", out)
 		}
 		logged, _ := loggedSheets(t, db)
@@ -455,7 +455,7 @@ func TestSheetsGradersListsReceivedCodesByCodeWithoutNames(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "4 code(s) of received sheets written to "+csvPath) {
+	if !strings.Contains(stdout, "4 codes of received sheets written to "+csvPath) {
 		t.Errorf("stdout = %q", stdout)
 	}
 	b, err := os.ReadFile(csvPath)

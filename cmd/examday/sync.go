@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"examday/central"
+	"examday/i18n"
 	"examday/store"
 )
 
@@ -128,7 +129,7 @@ func (a *app) enroll(s *store.Store, centralURL, token string, ca []byte) error 
 	c := a.cat
 	// A file that cannot keep the enrolment must not use up the token.
 	if err := s.Broken(); err != nil {
-		return errors.New(c.T("cli.enroll.read_only", s.Path(), err.Error()))
+		return errors.New(c.T("cli.enroll.read_only", s.Path(), err))
 	}
 	if s.PublicKey() == nil {
 		return errors.New(c.T("cli.sync.cannot", s.Path(), store.ErrUnsigned))
@@ -146,11 +147,11 @@ func (a *app) enroll(s *store.Store, centralURL, token string, ca []byte) error 
 		case ctx.Err() != nil:
 			return interrupted(err)
 		case errors.As(err, &refused):
-			return errors.New(c.T("cli.enroll.refused", refused.Status, refusalReason(refused)))
+			return errors.New(c.T("cli.enroll.refused", refused.Status, a.refusalReason(refused)))
 		case errors.Is(err, central.ErrAnswerLost):
-			return errors.New(c.T("cli.enroll.lost", err.Error()))
+			return errors.New(c.T("cli.enroll.lost", err))
 		}
-		return errors.New(c.T("cli.enroll.unreachable", centralURL, err.Error()))
+		return errors.New(c.T("cli.enroll.unreachable", centralURL, err))
 	}
 	if err := s.SetEnrolment(centralURL, resp.CentralKey, resp.Hall, time.Now()); err != nil {
 		return errors.New(c.T("cli.enroll.not_kept", s.Path(), err))
@@ -169,8 +170,13 @@ func (a *app) enroll(s *store.Store, centralURL, token string, ca []byte) error 
 	return nil
 }
 
-// refusalReason is the central record's reason, exactly as it gave it.
-func refusalReason(r *central.RefusedError) string {
+// refusalReason is why the central record refused, in the officer's
+// words for the kind of refusal it names (its check); the central
+// record's own reason, in English, only for a refusal that names none.
+func (a *app) refusalReason(r *central.RefusedError) string {
+	if key := "cli.central.check." + r.Body.Check; r.Body.Check != "" && i18n.Has(key) {
+		return a.cat.T(key)
+	}
 	if r.Body.Error != "" {
 		return r.Body.Error
 	}
@@ -239,10 +245,10 @@ func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
 	cl.OnRetry = func(n central.RetryNotice) {
 		wait := n.Wait.Round(time.Millisecond).String()
 		if n.RetryAfter > 0 {
-			fmt.Fprintln(a.stderr, c.T("cli.sync.busy", n.Err.Error(), wait, n.Attempt, n.Attempts))
+			fmt.Fprintln(a.stderr, c.T("cli.sync.busy", n.Err, wait, n.Attempt, n.Attempts))
 			return
 		}
-		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err.Error(), wait, n.Attempt, n.Attempts))
+		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err, wait, n.Attempt, n.Attempts))
 	}
 	ctx, stop := interruptible()
 	defer stop()
@@ -300,21 +306,21 @@ func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) err
 		}
 		switch {
 		case mismatch.Pushed != nil && mismatch.Pushed.Body.Check == central.CheckRollback:
-			fmt.Fprintln(w, c.T("cli.sync.rollback_recorded", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
+			fmt.Fprintln(w, c.T("cli.sync.rollback_recorded", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, a.refusalReason(mismatch.Pushed))))
 			a.refusalDetails(mismatch.Pushed)
 		case mismatch.Pushed != nil:
-			fmt.Fprintln(w, c.T("cli.sync.evidence", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, refusalReason(mismatch.Pushed))))
+			fmt.Fprintln(w, c.T("cli.sync.evidence", fmt.Sprintf("HTTP %d: %s", mismatch.Pushed.Status, a.refusalReason(mismatch.Pushed))))
 			a.refusalDetails(mismatch.Pushed)
 		case !mismatch.Frozen:
 			fmt.Fprintln(w, c.T("cli.sync.evidence_held"))
 		}
 	case errors.As(err, &refused):
-		fmt.Fprintln(w, c.T("cli.sync.refused", refused.Status, refusalReason(refused)))
+		fmt.Fprintln(w, c.T("cli.sync.refused", refused.Status, a.refusalReason(refused)))
 		a.refusalDetails(refused)
 	case errors.As(err, &gaveUp):
-		fmt.Fprintln(w, c.T("cli.sync.gave_up", gaveUp.Attempts, gaveUp.Elapsed.Round(time.Millisecond).String(), gaveUp.Last.Error()))
+		fmt.Fprintln(w, c.T("cli.sync.gave_up", gaveUp.Attempts, gaveUp.Elapsed.Round(time.Millisecond).String(), gaveUp.Last))
 	case errors.As(err, &badRcpt):
-		fmt.Fprintln(w, c.T("cli.sync.bad_receipt", badRcpt.Reason))
+		fmt.Fprintln(w, c.T("cli.sync.bad_receipt", badRcpt))
 	default:
 		fmt.Fprintln(w, c.T("cli.sync.cannot", s.Path(), err))
 	}
@@ -327,8 +333,11 @@ func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) err
 // the start it expects after a gap.
 func (a *app) refusalDetails(r *central.RefusedError) {
 	c, w, b := a.cat, a.stderr, r.Body
-	if b.Check != "" {
-		fmt.Fprintln(w, c.T("cli.sync.refused_check", b.Check))
+	if check := b.Check; check != "" {
+		if key := "bundle.check." + check; i18n.Has(key) {
+			check = c.T(key)
+		}
+		fmt.Fprintln(w, c.T("cli.sync.refused_check", check))
 	}
 	if b.Line > 0 {
 		fmt.Fprintln(w, c.T("cli.sync.refused_line", b.Line))

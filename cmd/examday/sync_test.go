@@ -192,7 +192,7 @@ func TestEnrollWithAUsedOrWrongTokenIsRefusedWithTheReason(t *testing.T) {
 	}
 	for _, bad := range []string{tok, "no-such-token"} {
 		code, out, errOut := runCLI(t, "", "enroll", "--db", second, "--central", url, "--token", bad)
-		if code == 0 || !strings.Contains(errOut, "The central record refused the enrolment (HTTP 403): the token") || out != "" {
+		if code == 0 || !strings.Contains(errOut, i18n.New(i18n.EN).T("cli.enroll.refused", 403, i18n.New(i18n.EN).T("cli.central.check.token"))) || out != "" {
 			t.Errorf("enroll with %q: exit %d, stdout %q, stderr %q", bad, code, out, errOut)
 		}
 		t.Logf("%s", strings.TrimSpace(errOut))
@@ -406,4 +406,38 @@ func TestEnrollAndSyncOverTLSWithTheCommissionsCertificate(t *testing.T) {
 	if code, out, errOut := runCLI(t, "", "sync", "--db", db); code != 0 || !strings.Contains(out, en.T("cli.sync.sent", 1, 2, 2, srv.URL)) {
 		t.Fatalf("sync over TLS with the kept certificate: exit %d: %s%s", code, out, errOut)
 	}
+}
+
+// What goes wrong on the way reaches a Russian screen in Russian: the
+// central record's 503 and a central record that does not answer at all,
+// not the client's or the system's English.
+func TestSyncFailuresReadInTheOfficersLanguage(t *testing.T) {
+	cdb, url := startCentral(t)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	runCLI(t, "", "demo", "--no-tui", "--db", db)
+	quickRetries(t, 5, nil)
+	if code, _, errOut := runCLI(t, "", "enroll", "--db", db, "--central", url, "--token", token(t, cdb, "A")); code != 0 {
+		t.Fatalf("enroll: %s", errOut)
+	}
+	ru := i18n.New(i18n.RU)
+	failures := 0
+	quickRetries(t, 5, &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		if failures < 1 {
+			failures++
+			return &http.Response{StatusCode: 503, Status: "503 Service Unavailable", Body: io.NopCloser(strings.NewReader(`{"error":"no room just now","check":"busy"}`)), Header: http.Header{}, Request: r}, nil
+		}
+		return http.DefaultTransport.RoundTrip(r)
+	})})
+	code, _, errOut := runCLI(t, "", "sync", "--db", db, "--lang", "ru")
+	if code != 0 || !strings.Contains(errOut, ru.T("central.busy", 503)) || strings.Contains(errOut, "busy") || strings.Contains(errOut, "no room") {
+		t.Errorf("sync after a 503: exit %d\n%s", code, errOut)
+	}
+
+	appendJumps(t, db, 1)
+	quickRetries(t, 2, nil)
+	code, _, errOut = runCLI(t, "", "sync", "--db", db, "--central", "http://127.0.0.1:1", "--lang", "ru")
+	if code == 0 || !strings.Contains(errOut, ru.T("central.net.refused")) || strings.Contains(errOut, "connection refused") || strings.Contains(errOut, "dial tcp") {
+		t.Errorf("sync against nothing: exit %d\n%s", code, errOut)
+	}
+	t.Logf("sync against nothing, in Russian:\n%s", errOut)
 }

@@ -44,17 +44,17 @@ func (a *app) verifyLog(s *store.Store) error {
 	keyOnly := errors.Is(s.Broken(), store.ErrKeyMissing) || errors.Is(s.Broken(), store.ErrKeyMismatch) ||
 		errors.Is(s.Broken(), store.ErrOldSchema)
 	if b := s.Broken(); b != nil && !keyOnly {
-		problems = append(problems, b.Error())
+		problems = append(problems, c.Error(b))
 	}
 	switch err := s.VerifySignatures(); {
 	case errors.Is(err, store.ErrUnsigned):
 		problems = append(problems, c.T("cli.verifylog.unsigned"))
-	case err != nil && (len(problems) == 0 || err.Error() != problems[0]):
-		problems = append(problems, err.Error())
+	case err != nil && (len(problems) == 0 || c.Error(err) != problems[0]):
+		problems = append(problems, c.Error(err))
 	}
 	if err := s.CheckProjection(); err != nil {
 		// Open's check may have found it first: said once, in these words.
-		if p := c.T("cli.verifylog.projection", err.Error()); len(problems) > 0 && problems[0] == err.Error() {
+		if p := c.T("cli.verifylog.projection", err); len(problems) > 0 && problems[0] == c.Error(err) {
 			problems[0] = p
 		} else {
 			problems = append(problems, p)
