@@ -263,7 +263,7 @@ func (r *flipRun) judge(sound *flipRun) (verdict, problem string) {
 		case res.Code == 0 && res.Stderr == "":
 			return "", fmt.Sprintf("step %d read the damaged file as sound and said something else than of the sound file", i)
 		default:
-			return "", fmt.Sprintf("step %d: exit %d with words that are not a refusal or a read-only warning", i, res.Code)
+			return "", fmt.Sprintf("step %d: exit %d with words that are not a refusal or a read-only warning: %.300q", i, res.Code, res.Stderr)
 		}
 	}
 	if len(verdicts) != 1 {
@@ -392,7 +392,7 @@ func screenReads(db string) flipResult {
 	a := newApp(nil, strings.NewReader(""), &stdout, &stderr)
 	s, err := a.openForScreen(db, false)
 	if err != nil {
-		return flipResult{Code: 1, Stderr: a.cat.Error(err) + "\n"}
+		return flipResult{Code: 1, Stderr: a.words(err) + "\n"}
 	}
 	defer s.Close()
 	h := s.Hall()
@@ -514,8 +514,9 @@ func TestCommandsSayWhenTheStateIsNotTheLogs(t *testing.T) {
 			t.Errorf("%s: stderr = %q; want the read-only warning saying the state differs from the log", args[0], errOut)
 		}
 	}
-	if report, _ := os.ReadFile(out); !strings.Contains(string(report), "does not match its log") {
-		t.Error("the report does not carry the warning")
+	// In the report's own language (the file's): the field it names.
+	if report, _ := os.ReadFile(out); !strings.Contains(string(report), "examinee E000002: full_name") {
+		t.Errorf("the report does not carry the warning:\n%s", report)
 	}
 	code, _, errOut := runCLI(t, "", "verify-log", "--db", db)
 	if code == 0 || strings.Count(errOut, "is not the projection of its log") != 1 {

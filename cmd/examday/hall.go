@@ -132,7 +132,7 @@ func (a *app) createError(path string, err error) error {
 	var owned *store.KeyOwnerError
 	switch {
 	case errors.As(err, &owned):
-		return fmt.Errorf("%s\n  (%w)", a.cat.T("cli.hall.key_of_other", owned.Key, owned.Hall), err)
+		return &saidError{words: a.cat.T("cli.hall.key_of_other", owned.Key, owned.Hall), err: err}
 	case errors.Is(err, store.ErrExists):
 		return fmt.Errorf("%s", a.cat.T("cli.hall.file_exists", path))
 	}

@@ -46,15 +46,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitKilled
 	}
 	var silent *reportedError
-	var said *saidError
-	switch {
-	case errors.As(err, &silent):
-	case errors.As(err, &said):
-		fmt.Fprintln(stderr, said.words)
-	default:
-		fmt.Fprintln(stderr, app.cat.Error(err))
+	if !errors.As(err, &silent) {
+		fmt.Fprintln(stderr, app.words(err))
 	}
 	return exitError
+}
+
+// words is err as the officer reads it: the words it was given where it
+// was made (saidError), else the catalogue's.
+func (a *app) words(err error) string {
+	var said *saidError
+	if errors.As(err, &said) {
+		return said.words
+	}
+	return a.cat.Error(err)
 }
 
 // reportedError is an error whose words were already printed.
