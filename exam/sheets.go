@@ -553,16 +553,7 @@ func (h *Hall) Reconcile() map[string]SheetCount {
 			continue
 		}
 		n := out[s.Examinee]
-		switch s.State {
-		case SheetIssued:
-			n.Issued++
-			n.Missing = append(n.Missing, s)
-		case SheetReceived:
-			n.Issued++
-			n.Received++
-		case SheetVoided:
-			n.Voided++
-		}
+		n.add(s)
 		out[s.Examinee] = n
 	}
 	return out
@@ -627,18 +618,23 @@ func (h *Hall) TheorySheetsOf(id string) (received, issued int, missing []*Sheet
 func (h *Hall) SheetCountOf(id string) SheetCount {
 	var n SheetCount
 	for _, s := range h.SheetsOf(id) {
-		switch s.State {
-		case SheetIssued:
-			n.Issued++
-			n.Missing = append(n.Missing, s)
-		case SheetReceived:
-			n.Issued++
-			n.Received++
-		case SheetVoided:
-			n.Voided++
-		}
+		n.add(s)
 	}
 	return n
+}
+
+// add counts one of the examinee's sheets.
+func (n *SheetCount) add(s *Sheet) {
+	switch s.State {
+	case SheetIssued:
+		n.Issued++
+		n.Missing = append(n.Missing, s)
+	case SheetReceived:
+		n.Issued++
+		n.Received++
+	case SheetVoided:
+		n.Voided++
+	}
 }
 
 // voidedRefusal says why a void sheet is refused: spoilt and replaced
