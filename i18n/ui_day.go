@@ -28,6 +28,9 @@ func init() {
 		"ui.key.erase":         {"erase a digit", "стереть цифру", "цифрды өшіру"},
 
 		// Banners on every screen, and the header.
+		"ui.banner.write_failed": {"CANNOT WRITE TO THE FILE: %s. Nothing was recorded — the last action is not in the record. Free space on the disk or put the stick back, then do it again; this goes once a write succeeds.",
+			"ЗАПИСЬ В ФАЙЛ НЕВОЗМОЖНА: %s. Ничего не записано — последнего действия в записи нет. Освободите место на диске или верните флешку и повторите; сообщение исчезнет после успешной записи.",
+			"ФАЙЛҒА ЖАЗУ МҮМКІН ЕМЕС: %s. Ештеңе жазылмады — соңғы әрекет жазбада жоқ. Дискіде орын босатыңыз немесе флешканы қайта салыңыз, содан кейін қайталаңыз; сәтті жазылғаннан кейін бұл хабар кетеді."},
 		"ui.banner.closed": {"HALL CLOSED at %s — read-only: nothing more can be recorded.",
 			"АУДИТОРИЯ ЗАКРЫТА в %s — только чтение, записи невозможны.",
 			"АУДИТОРИЯ ЖАБЫЛДЫ (%s) — тек оқу, жазуға болмайды."},

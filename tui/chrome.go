@@ -27,6 +27,9 @@ func (c *Context) topBanners() []string {
 		text := "⚠ " + c.BrokenText()
 		wrapped := c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text)
 		lines = strings.Split(wrapped, "\n")
+	} else if c.WriteFailed != nil {
+		text := "⚠ " + c.Cat.T("ui.banner.write_failed", c.Cat.Error(c.WriteFailed))
+		lines = append(lines, strings.Split(c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text), "\n")...)
 	}
 	h := c.Hall
 	switch {

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"encoding/json"
+	"errors"
 
 	tea "charm.land/bubbletea/v2"
 
+	"examday/barcode"
 	"examday/exam"
 	"examday/i18n"
 	"examday/store"
@@ -85,6 +87,7 @@ func one(decide func(h *exam.Hall) (exam.Event, error)) store.Decision {
 func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	var cmds []tea.Cmd
+	c.noteWrite(msg.err, len(msg.records) > 0)
 	if msg.err != nil {
 		c.Status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
@@ -122,6 +125,28 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// noteWrite keeps, from a commit's answer, whether the file could be
+// written: an error that is no refusal of the rules and not the file's
+// read-only state is the disk's or the system's (full, failing, gone),
+// and stays on screen until a commit is written again.
+func (c *Context) noteWrite(err error, wrote bool) {
+	switch {
+	case err == nil && wrote:
+		c.WriteFailed = nil
+	case err != nil && writeFailure(err):
+		c.WriteFailed = err
+	}
+}
+
+// writeFailure reports whether err is a failure to write, not a refusal.
+func writeFailure(err error) bool {
+	var refusal *exam.Refusal
+	var roster *exam.RosterError
+	var code *barcode.Error
+	return !errors.As(err, &refusal) && !errors.As(err, &roster) && !errors.As(err, &code) &&
+		!errors.Is(err, store.ErrReadOnly)
 }
 
 // bell rings the terminal's bell: a warning must not go unnoticed.

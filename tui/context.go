@@ -29,6 +29,10 @@ type Context struct {
 	Now time.Time
 	// Broken is why the file is read-only, or nil.
 	Broken error
+	// WriteFailed is why the last commit could not be written (a full
+	// disk, an I/O error, a stick pulled out), until one is written again:
+	// a banner that stays says that nothing was recorded.
+	WriteFailed error
 	// breaksAlerted are the breaks already alerted at their 10 minutes:
 	// examinee id → the time they went out, so the next break alerts
 	// again.

@@ -111,6 +111,7 @@ func (c *Context) scanRefused(title, reason string) {
 // onScanned shows the file's answer to a scan.
 func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
+	c.noteWrite(msg.err, len(msg.records) > 0)
 	if msg.err != nil || len(msg.records) == 0 {
 		c.scanRefused(c.Cat.T("ui.scan.refused", msg.code.Grouped()), c.ErrorText(msg.err))
 		return m, refusedBells
