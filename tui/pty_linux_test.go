@@ -33,16 +33,8 @@ func TestThousandScansThroughARealTerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and types for twenty seconds")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool to build the binary with")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "examday")
-	build := exec.Command(goTool, "build", "-o", bin, "examday/cmd/examday")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildExamday(t, dir)
 
 	// The hall started half an hour ago by the laptop's own clock, so no
 	// warning rings a bell of its own.
@@ -52,30 +44,8 @@ func TestThousandScansThroughARealTerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	master, slave := openPTY(t, 80, 24)
-	cmd := exec.Command(bin, "--db", path, "--lang", "en")
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "HOME="+dir, "EXAMDAY_DB=", "EXAMDAY_LANG=")
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	slave.Close()
-	exited := make(chan struct{})
-	var exitErr error
-	go func() { exitErr = cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		select {
-		case <-exited:
-		default:
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-		master.Close()
-	})
-
-	term := &terminal{}
-	go term.read(master)
+	run := startOnPTY(t, bin, dir, path, 80, 24)
+	master, term, exited := run.master, run.term, run.exited
 	if !term.waitFor(func() bool { return bytes.Contains(term.out, []byte("Hall 250")) }, 20*time.Second) {
 		t.Fatalf("no first frame:\n%q", term.tail())
 	}
@@ -106,14 +76,14 @@ func TestThousandScansThroughARealTerminal(t *testing.T) {
 	}
 	select {
 	case <-exited:
-		if exitErr != nil {
-			t.Fatalf("examday: %v\n%q", exitErr, term.tail())
+		if run.err != nil {
+			t.Fatalf("examday: %v\n%q", run.err, term.tail())
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatalf("examday did not quit:\n%q", term.tail())
 	}
 
-	s, err = store.Open(path, store.Options{})
+	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,6 +103,59 @@ func TestThousandScansThroughARealTerminal(t *testing.T) {
 	if term.count() != len(codes) {
 		t.Errorf("%d bells for %d scans: a refusal rings twice", term.count(), len(codes))
 	}
+}
+
+// buildExamday builds the examday binary into dir, or skips the test
+// where there is no go tool.
+func buildExamday(t *testing.T, dir string) string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool to build the binary with")
+	}
+	bin := filepath.Join(dir, "examday")
+	if out, err := exec.Command(goTool, "build", "-o", bin, "examday/cmd/examday").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// ptyRun is examday running on a pseudo-terminal: the master to type
+// into, what it wrote, and exited, closed when it ended with err.
+type ptyRun struct {
+	master *os.File
+	term   *terminal
+	exited chan struct{}
+	err    error
+}
+
+// startOnPTY runs bin over the hall file at path, in English, on a new
+// pseudo-terminal of cols×rows, with HOME in dir; it is killed at the
+// end of the test if it is still running.
+func startOnPTY(t *testing.T, bin, dir, path string, cols, rows int) *ptyRun {
+	t.Helper()
+	master, slave := openPTY(t, cols, rows)
+	cmd := exec.Command(bin, "--db", path, "--lang", "en")
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "HOME="+dir, "EXAMDAY_DB=", "EXAMDAY_LANG=")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	slave.Close()
+	r := &ptyRun{master: master, term: &terminal{}, exited: make(chan struct{})}
+	go func() { r.err = cmd.Wait(); close(r.exited) }()
+	t.Cleanup(func() {
+		select {
+		case <-r.exited:
+		default:
+			_ = cmd.Process.Kill()
+			<-r.exited
+		}
+		master.Close()
+	})
+	go r.term.read(master)
+	return r
 }
 
 // openPTY opens a pseudo-terminal of cols×rows: its master, and the slave

@@ -5,13 +5,10 @@ package tui
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -32,15 +29,8 @@ func TestScansWithUnevenGapsUnderLoadNeverLandInTheTicketField(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and types for half a minute")
 	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool to build the binary with")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "examday")
-	if out, err := exec.Command(goTool, "build", "-o", bin, "examday/cmd/examday").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildExamday(t, dir)
 	const n = 24
 	path, packets := materialsHall(t, dir, n)
 
@@ -57,28 +47,8 @@ func TestScansWithUnevenGapsUnderLoadNeverLandInTheTicketField(t *testing.T) {
 		}()
 	}
 
-	master, slave := openPTY(t, 100, 30)
-	cmd := exec.Command(bin, "--db", path, "--lang", "en")
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "HOME="+dir, "EXAMDAY_DB=", "EXAMDAY_LANG=")
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	slave.Close()
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		select {
-		case <-exited:
-		default:
-			_ = cmd.Process.Kill()
-			<-exited
-		}
-		master.Close()
-	})
-	term := &terminal{}
-	go term.read(master)
+	run := startOnPTY(t, bin, dir, path, 100, 30)
+	master, term, exited := run.master, run.term, run.exited
 	if !term.waitFor(func() bool { return strings.Contains(string(term.out), "Packets 24") }, 20*time.Second) {
 		t.Fatalf("no first frame:\n%q", term.tail())
 	}
