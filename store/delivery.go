@@ -185,7 +185,8 @@ func (s *Store) updateDelivery(fn func(b *bolt.Bucket) error) error {
 	return s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDelivery)
 		if b == nil {
-			// Open migrates every writable file to this schema.
+			// A file of an older schema opens read-only; one of this
+			// schema without the bucket is damaged.
 			return fmt.Errorf("%w (bucket %q missing)", ErrDamaged, bucketDelivery)
 		}
 		return fn(b)

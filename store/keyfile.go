@@ -51,7 +51,7 @@ var (
 	// moved away, which would be lost if it were overwritten.
 	ErrKeyExists = errors.New("a signing key file is already there")
 	// ErrUnsigned: the file was written before events were signed (schema
-	// 1 or 2) and has not been upgraded, because it was opened read-only.
+	// 1 or 2); it opens read-only and is never signed now.
 	ErrUnsigned = errors.New("the file was written before its events were signed")
 )
 

@@ -67,7 +67,7 @@ var (
 )
 
 // bucketSince is the schema each bucket first appears in; a file of an
-// older schema lacks it until it is migrated.
+// older schema lacks it (and one that holds it is damaged, not old).
 var bucketSince = map[string]int{"sheets": 2, "sigs": 3, "tlog": 3, "delivery": 4}
 
 // LockTimeout is how long Open waits for another program to let go of the
@@ -147,7 +147,7 @@ type Store struct {
 	path string
 	db   *bolt.DB
 
-	// schema is the file's, as opened; migrate brings it to SchemaVersion.
+	// schema is the file's, as opened; below SchemaVersion it is read-only.
 	schema int
 	// id is the file's key; its zero value for a file written before
 	// events were signed, opened read-only and so not upgraded.

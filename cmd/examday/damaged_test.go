@@ -390,7 +390,7 @@ func TestDamagedFileChild(t *testing.T) {
 func screenReads(db string) flipResult {
 	var stdout, stderr bytes.Buffer
 	a := newApp(nil, strings.NewReader(""), &stdout, &stderr)
-	s, err := a.openForScreen(db, false)
+	s, err := a.openForScreen(db)
 	if err != nil {
 		return flipResult{Code: 1, Stderr: a.words(err) + "\n"}
 	}

@@ -114,7 +114,7 @@ func (a *app) openDemo(path string) (*store.Store, error) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return a.createDemoHall(path, time.Now())
 	}
-	s, err := a.openForScreen(path, false)
+	s, err := a.openForScreen(path)
 	if err != nil {
 		return nil, err
 	}

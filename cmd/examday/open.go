@@ -64,13 +64,9 @@ func (a *app) openStore(path string, how access) (*store.Store, error) {
 // signature, and the state against the log, after their first frame
 // (package tui); the store lets nothing be recorded before the state is
 // checked.
-func (a *app) openForScreen(path string, create bool) (*store.Store, error) {
-	if create {
-		if err := ensureDir(path); err != nil {
-			return nil, err
-		}
-	}
-	s, err := store.Open(path, store.Options{Create: create, CheckStateLater: true, Program: "examday"})
+// The file must be there: a new one is made whole by store.Create.
+func (a *app) openForScreen(path string) (*store.Store, error) {
+	s, err := store.Open(path, store.Options{CheckStateLater: true, Program: "examday"})
 	if err != nil {
 		return nil, a.describeOpenError(path, err)
 	}
@@ -171,7 +167,7 @@ func (a *app) runHall(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.openForScreen(path, false)
+	s, err := a.openForScreen(path)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("%s", a.cat.T("cli.no_hall_file", path))
 	}
