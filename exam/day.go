@@ -126,6 +126,9 @@ type HandedInData struct {
 	LateBySeconds      int64  `json:"late_by_s,omitempty"`
 	Forced             string `json:"forced_reason,omitempty"`
 	WithoutSituational bool   `json:"without_situational,omitempty"`
+	// Why there is no situational problem (files from before it was
+	// asked have none).
+	WithoutSituationalReason string `json:"without_situational_reason,omitempty"`
 }
 
 type OfferData struct {
@@ -273,6 +276,7 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 			return err
 		}
 		e.HandedInAt, e.HandInLateBy, e.HandInForced, e.WithoutSituational = ev.At, d.LateBySeconds, d.Forced, d.WithoutSituational
+		e.WithoutSituationalReason = d.WithoutSituationalReason
 	case TypeViolationOffered:
 		// The offer lives on the hall; the examinee's timeline shows it.
 		var d OfferData
@@ -326,7 +330,7 @@ func (h *Hall) applyHallSide(ev Event) error {
 			return fmt.Errorf("sheet %s is not issued to %q", d.Code, ev.Examinee)
 		}
 		r := *s
-		r.State, r.ReceivedAt = SheetReceived, ev.At
+		r.State, r.ReceivedAt, r.Blank, r.BlankReason = SheetReceived, ev.At, d.Blank, d.Reason
 		h.putSheet(&r)
 	case TypeSheetVoided:
 		_, err := h.applySheets(ev)

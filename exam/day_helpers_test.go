@@ -220,10 +220,17 @@ func (d *day) codeBack(id string, when time.Time) exam.Event {
 	return d.one(d.h.TakeBackCode(id, when, officer))
 }
 
+// handIn hands in; someone with no situational ticket hands in without
+// the situational problem, for the reason declinedReason.
 func (d *day) handIn(id string, when time.Time) []exam.Event {
 	d.t.Helper()
+	if d.ex(id).SituationalTicket == "" {
+		return d.all(d.h.HandInWithoutSituational(id, declinedReason, when, officer))
+	}
 	return d.all(d.h.HandIn(id, "", when, officer))
 }
+
+const declinedReason = "declined the situational problem"
 
 func (d *day) violation(id string, v exam.ViolationInput, when time.Time) exam.Event {
 	d.t.Helper()

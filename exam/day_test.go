@@ -608,12 +608,12 @@ func TestHandIn(t *testing.T) {
 		{"exactly at the end", situational, dayEnd, "", exam.HandedInData{}, false},
 		{"§2.2 i late", situational, dayEnd.Add(90 * time.Second), "", exam.HandedInData{LateBySeconds: 90}, false},
 		{"without the situational problem", func(d *day) { d.theoryIn(master, at(time.Hour)) }, at(2 * time.Hour), "",
-			exam.HandedInData{WithoutSituational: true}, false},
+			exam.HandedInData{WithoutSituational: true, WithoutSituationalReason: declinedReason}, false},
 		{"after the break, without the situational problem", func(d *day) {
 			d.theoryIn(master, at(time.Hour))
 			d.out(master, at(time.Hour+time.Minute))
 			d.back(master, at(time.Hour+5*time.Minute))
-		}, at(2 * time.Hour), "", exam.HandedInData{WithoutSituational: true}, false},
+		}, at(2 * time.Hour), "", exam.HandedInData{WithoutSituational: true, WithoutSituationalReason: declinedReason}, false},
 		{"forced with the Code out", func(d *day) {
 			situational(d)
 			d.codeOut(master, at(time.Hour+2*time.Minute))
@@ -627,13 +627,19 @@ func TestHandIn(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := startedDay(t)
 			tc.prepare(d)
-			evs := d.all(d.h.HandIn(master, tc.forced, tc.when, officer))
+			hand := func() ([]exam.Event, error) { return d.h.HandIn(master, tc.forced, tc.when, officer) }
+			if tc.want.WithoutSituational {
+				hand = func() ([]exam.Event, error) {
+					return d.h.HandInWithoutSituational(master, " "+declinedReason+" ", tc.when, officer)
+				}
+			}
+			evs := d.all(hand())
 			if got := payload[exam.HandedInData](t, evs[0]); evs[0].Type != exam.TypeHandedIn || got != tc.want {
 				t.Errorf("event %s payload %+v, want %+v", evs[0].Type, got, tc.want)
 			}
 			e := d.ex(master)
 			if e.Status != exam.Finished || !e.HandedInAt.Equal(tc.when) || e.HandInLateBy != tc.want.LateBySeconds ||
-				e.HandInForced != tc.want.Forced || e.WithoutSituational != tc.want.WithoutSituational || e.CodeOut != tc.codeOut {
+				e.HandInForced != tc.want.Forced || e.WithoutSituational != tc.want.WithoutSituational || e.WithoutSituationalReason != tc.want.WithoutSituationalReason || e.CodeOut != tc.codeOut {
 				t.Errorf("after the hand-in: %+v", e)
 			}
 			if tc.want.LateBySeconds == 0 {

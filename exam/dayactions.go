@@ -273,7 +273,10 @@ func (h *Hall) TakeBackCode(id string, at time.Time, actor string) (Event, error
 // HandIn records the final hand-in: the situational sheet and the exam
 // ticket (§1.5–§1.6). Refused while the examinee still holds the Criminal
 // Code, unless forced with a reason. After the end it is accepted, with
-// its delay, and offered as violation (i) of §2.2.
+// its delay, and offered as violation (i) of §2.2. Someone with no
+// situational ticket on record is refused with RefuseSituationalUndrawn:
+// the officer records the ticket (HandInWithTicket) or hands in without
+// the situational problem, with a reason (HandInWithoutSituational).
 func (h *Hall) HandIn(id, forcedReason string, at time.Time, actor string) ([]Event, error) {
 	e, err := h.sitting(id)
 	if err != nil {
@@ -282,6 +285,9 @@ func (h *Hall) HandIn(id, forcedReason string, at time.Time, actor string) ([]Ev
 	if err := h.transition(e, Finished); err != nil {
 		return nil, err
 	}
+	if e.Status != Situational {
+		return nil, refuse(RefuseSituationalUndrawn, e.FullName, e.Seat)
+	}
 	forcedReason = strings.TrimSpace(forcedReason)
 	if e.CodeOut && forcedReason == "" {
 		return nil, refuse(RefuseCodeStillOut, e.FullName)
@@ -289,7 +295,47 @@ func (h *Hall) HandIn(id, forcedReason string, at time.Time, actor string) ([]Ev
 	if !e.CodeOut {
 		forcedReason = ""
 	}
-	d := HandedInData{Forced: forcedReason, WithoutSituational: e.Status != Situational}
+	return h.handIn(e, HandedInData{Forced: forcedReason}, at, actor), nil
+}
+
+// HandInWithoutSituational records the final hand-in of an examinee who
+// drew no situational ticket (§1.6 does not oblige them to), with the
+// reason the officer gives.
+func (h *Hall) HandInWithoutSituational(id, reason string, at time.Time, actor string) ([]Event, error) {
+	e, err := h.sitting(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.transition(e, Finished); err != nil {
+		return nil, err
+	}
+	if e.SituationalTicket != "" {
+		return nil, refuse(RefuseSituationalDrawnAlready, e.FullName, e.SituationalTicket)
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, refuse(RefuseWithoutSituationalReason)
+	}
+	return h.handIn(e, HandedInData{WithoutSituational: true, WithoutSituationalReason: reason}, at, actor), nil
+}
+
+// HandInWithTicket records the situational ticket the examinee drew and
+// was not recorded, and their hand-in: one decision.
+func (h *Hall) HandInWithTicket(id, ticket string, confirmDuplicate bool, at time.Time, actor string) ([]Event, error) {
+	draw, err := h.DrawSituational(id, ticket, confirmDuplicate, at, actor)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := h.withTicket(id, draw).HandIn(id, "", at, actor)
+	if err != nil {
+		return nil, err
+	}
+	return append([]Event{draw}, rest...), nil
+}
+
+// handIn is the hand-in event with its delay after the end (moved by
+// interruptions), and the offer of violation (i) once.
+func (h *Hall) handIn(e *Examinee, d HandedInData, at time.Time, actor string) []Event {
 	end := h.End
 	if h.Interrupted {
 		end = end.Add(at.Sub(h.InterruptedAt))
@@ -297,12 +343,12 @@ func (h *Hall) HandIn(id, forcedReason string, at time.Time, actor string) ([]Ev
 	if late := at.Sub(end); late >= time.Second {
 		d.LateBySeconds = int64(late / time.Second)
 	}
-	in := newEvent(TypeHandedIn, id, actor, at, d)
+	in := newEvent(TypeHandedIn, e.ID, actor, at, d)
 	if d.LateBySeconds == 0 || e.LateOffered {
-		return []Event{in}, nil
+		return []Event{in}
 	}
-	offer := newEvent(TypeViolationOffered, id, ActorSystem, at, OfferData{Clause: "i", Reason: "late_hand_in", Seconds: d.LateBySeconds})
-	return []Event{in, offer}, nil
+	offer := newEvent(TypeViolationOffered, e.ID, ActorSystem, at, OfferData{Clause: "i", Reason: "late_hand_in", Seconds: d.LateBySeconds})
+	return []Event{in, offer}
 }
 
 // ViolationInput is what the officer writes about a violation (§2.2).

@@ -68,6 +68,8 @@ type Examinee struct {
 	HandInLateBy       int64     `json:"hand_in_late_s,omitempty"`
 	HandInForced       string    `json:"hand_in_forced,omitempty"`
 	WithoutSituational bool      `json:"without_situational,omitempty"`
+	// WithoutSituationalReason: why, as the officer said.
+	WithoutSituationalReason string `json:"without_situational_reason,omitempty"`
 	// §2.2–§2.3.
 	Violations int `json:"violations,omitempty"`
 	// LateOffered: a late hand-in (§2.2 i) was offered once already.

@@ -105,4 +105,10 @@ const (
 	RefuseOutstanding          = "outstanding"
 	RefusePINShort             = "pin_short"
 	RefusePINDigits            = "pin_digits"
+	// A situational sheet, or the hand-in, of someone with no situational
+	// ticket on record: the officer is asked what happened.
+	RefuseSituationalUndrawn       = "situational_undrawn"
+	RefuseWithoutSituationalReason = "without_situational_reason"
+	RefuseSituationalDrawnAlready  = "situational_drawn_already"
+	RefuseNotSituationalSheet      = "not_situational_sheet"
 )

@@ -45,14 +45,17 @@ type Sheet struct {
 	Question int    `json:"question,omitempty"` // 1..T theory, T+1 the situational problem; 0 for a spare
 	Spare    bool   `json:"spare,omitempty"`
 
-	State      SheetState   `json:"state"`
-	Examinee   string       `json:"examinee,omitempty"`
-	IssuedAt   time.Time    `json:"issued_at,omitzero"`
-	ReceivedAt time.Time    `json:"received_at,omitzero"`
-	VoidedAt   time.Time    `json:"voided_at,omitzero"`
-	VoidReason string       `json:"void_reason,omitempty"`
-	Replaces   barcode.Code `json:"replaces,omitempty"`
-	ReplacedBy barcode.Code `json:"replaced_by,omitempty"`
+	State      SheetState `json:"state"`
+	Examinee   string     `json:"examinee,omitempty"`
+	IssuedAt   time.Time  `json:"issued_at,omitzero"`
+	ReceivedAt time.Time  `json:"received_at,omitzero"`
+	// Blank: received without the situational problem (SheetReceivedData).
+	Blank       bool         `json:"blank,omitempty"`
+	BlankReason string       `json:"blank_reason,omitempty"`
+	VoidedAt    time.Time    `json:"voided_at,omitzero"`
+	VoidReason  string       `json:"void_reason,omitempty"`
+	Replaces    barcode.Code `json:"replaces,omitempty"`
+	ReplacedBy  barcode.Code `json:"replaced_by,omitempty"`
 }
 
 // Situational reports whether the sheet is for the situational problem.
@@ -80,6 +83,11 @@ type SheetReceivedData struct {
 	Code          barcode.Code `json:"code"`
 	Question      int          `json:"question"`
 	LateBySeconds int64        `json:"late_by_s,omitempty"`
+	// Blank: a situational sheet handed back without the situational
+	// problem (no situational ticket was drawn), with the reason the
+	// officer gave or the hand-in already recorded.
+	Blank  bool   `json:"blank,omitempty"`
+	Reason string `json:"reason,omitempty"`
 }
 
 type SheetVoidedData struct {
@@ -378,19 +386,66 @@ func (h *Hall) bindPacket(packet, id string, at time.Time) error {
 // matter. A scan after the end is accepted and, for an examinee still
 // sitting, offered as violation (i), once per examinee.
 //
-// The situational sheet scanned while the theory is still out: §1.5–§1.6
-// put the situational problem after the theory is handed in (the
-// situational ticket is drawn after it, and the break between), so such a
-// sheet carries no answer — an examinee giving up the situational part
-// hands it back blank, or a commission member scans a whole packet in the
-// order the sheets lie. It is received all the same, at the moment of its
-// scan: it is on the table, every issued sheet must be accounted for, and
-// refusing it would only make the order of a stack matter. The examinee's
-// day does not move (they are still writing the theory). When their last
-// theory sheet comes in, the theory is handed in and, all their sheets
-// being in, the hand-in is finished in the same decision — recorded
-// "without the situational problem", as they drew no situational ticket.
+// The situational sheet of someone with no situational ticket on record
+// is a question, not a receipt: either the ticket was drawn and not
+// recorded (ReceiveSheetWithTicket records it and takes the sheet), or
+// the examinee hands in without the situational problem and the sheet
+// comes back blank, with a reason (ReceiveBlankSituational). Taking it
+// silently would leave a day that reads both "situational sheet in" and
+// "without the situational problem". ReceiveSheet refuses it with
+// RefuseSituationalUndrawn while the examinee sits; after a hand-in or a
+// removal the decision is already on record and the sheet is received
+// blank, with the hand-in's reason.
+//
+// A situational sheet handed back blank while the theory is still out
+// (§1.5–§1.6 put the situational problem after the theory) leaves the
+// examinee writing; when their last theory sheet comes in, the theory is
+// handed in and, every sheet being in, so is the work — without the
+// situational problem, for the reason given with the blank sheet. Any
+// order of a packet's sheets ends the day at the last one.
 func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event, error) {
+	return h.receive(c, "", at, actor)
+}
+
+// ReceiveBlankSituational receives the situational sheet of an examinee
+// who drew no situational ticket, blank, with the reason (for example
+// "declined the situational problem").
+func (h *Hall) ReceiveBlankSituational(c barcode.Code, reason string, at time.Time, actor string) ([]Event, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return nil, refuse(RefuseWithoutSituationalReason)
+	}
+	return h.receive(c, reason, at, actor)
+}
+
+// ReceiveSheetWithTicket records the situational ticket the examinee
+// drew and was not recorded, then receives their situational sheet: one
+// decision, as if the ticket had been recorded when drawn (§1.6).
+func (h *Hall) ReceiveSheetWithTicket(c barcode.Code, ticket string, confirmDuplicate bool, at time.Time, actor string) ([]Event, error) {
+	if err := h.open(); err != nil {
+		return nil, err
+	}
+	s, ok := h.sheets[c]
+	if !ok {
+		return nil, refuse(RefuseSheetUnknown, c.Grouped())
+	}
+	if !s.Situational() {
+		return nil, refuse(RefuseNotSituationalSheet, c.Grouped())
+	}
+	draw, err := h.DrawSituational(s.Examinee, ticket, confirmDuplicate, at, actor)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := h.withTicket(s.Examinee, draw).receive(c, "", at, actor)
+	if err != nil {
+		return nil, err
+	}
+	return append([]Event{draw}, rest...), nil
+}
+
+// receive is ReceiveSheet; blank, when not empty, is the reason a
+// situational sheet comes back without the situational problem.
+func (h *Hall) receive(c barcode.Code, blank string, at time.Time, actor string) ([]Event, error) {
 	if err := h.open(); err != nil {
 		return nil, err
 	}
@@ -414,6 +469,19 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	}
 	e := h.byID[s.Examinee]
 	d := SheetReceivedData{Code: c, Question: s.Question}
+	switch {
+	case blank != "" && !s.Situational():
+		return nil, refuse(RefuseNotSituationalSheet, c.Grouped())
+	case blank != "" && e.SituationalTicket != "":
+		return nil, refuse(RefuseSituationalDrawnAlready, e.FullName, e.SituationalTicket)
+	case blank != "":
+		d.Blank, d.Reason = true, blank
+	case s.Situational() && e.SituationalTicket == "" && e.Status.Sitting():
+		return nil, refuse(RefuseSituationalUndrawn, e.FullName, e.Seat)
+	case s.Situational() && e.SituationalTicket == "":
+		// Handed in without it, or removed: decided already.
+		d.Blank, d.Reason = true, e.WithoutSituationalReason
+	}
 	late := h.lateBy(at)
 	if late > 0 {
 		d.LateBySeconds = int64(late / time.Second)
@@ -421,11 +489,18 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	out := []Event{newEvent(TypeSheetReceived, e.ID, actor, at, d)}
 
 	// The examinee's sheets still out once this one is in (a voided sheet
-	// is not out: its replacement is).
+	// is not out: its replacement is), and the reason a situational sheet
+	// already in came back blank.
 	theoryLeft, situationalLeft := 0, 0
 	for _, code := range h.sheetsBy[e.ID] {
 		o := h.sheets[code]
-		if o.State != SheetIssued || o.Examinee != e.ID || o.Code == c {
+		if o.Examinee != e.ID || o.Code == c {
+			continue
+		}
+		if o.State == SheetReceived && o.Blank && blank == "" {
+			blank = o.BlankReason
+		}
+		if o.State != SheetIssued {
 			continue
 		}
 		if o.Situational() {
@@ -448,15 +523,25 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 	}
 	// The hand-in is finished by the situational sheet once the theory is
 	// in (the theory sheets, handed in by the keys, may be scanned later),
-	// or by whichever sheet is the examinee's last one out.
+	// or by whichever sheet is the examinee's last one out. Without a
+	// situational ticket it is finished only with the blank sheet's
+	// reason: a situational sheet received without one (a file written
+	// before the question was asked) leaves the hand-in to the officer.
 	lastOut := theoryLeft == 0 && situationalLeft == 0
 	if (s.Situational() || lastOut) && !e.CodeOut {
-		if st := decider.byID[e.ID].Status; st == TheoryIn || st == BackIn || st == Situational {
+		switch st := decider.byID[e.ID].Status; {
+		case st == Situational:
 			evs, err := decider.HandIn(e.ID, "", at, actor)
 			if err != nil {
 				return nil, err
 			}
 			return append(out, evs...), nil // HandIn offers (i) itself when late
+		case (st == TheoryIn || st == BackIn) && blank != "":
+			evs, err := decider.HandInWithoutSituational(e.ID, blank, at, actor)
+			if err != nil {
+				return nil, err
+			}
+			return append(out, evs...), nil
 		}
 	}
 	// §2.2 i is the examinee's delay: the sheets of someone who already
@@ -476,8 +561,28 @@ func (h *Hall) ReceiveSheet(c barcode.Code, at time.Time, actor string) ([]Event
 func (h *Hall) afterTheoryIn(e *Examinee, at time.Time) *Hall {
 	next := *e
 	next.Status, next.TheoryInAt = TheoryIn, at
+	return h.withExaminee(&next)
+}
+
+// withTicket is the hall as it will be once the situational ticket just
+// decided for id (draw) is applied.
+func (h *Hall) withTicket(id string, draw Event) *Hall {
+	next := *h.byID[id]
+	var d SituationalData
+	_ = json.Unmarshal(draw.Data, &d) // encoded by DrawSituational a moment ago
+	next.Status, next.SituationalTicket, next.SituationalAt = Situational, d.Ticket, draw.At
+	return h.withExaminee(&next)
+}
+
+// withExaminee is a shallow copy of the hall in which one examinee is
+// replaced; the maps it shares are only read.
+func (h *Hall) withExaminee(next *Examinee) *Hall {
 	c := *h
-	c.byID = map[string]*Examinee{e.ID: &next}
+	c.byID = make(map[string]*Examinee, len(h.byID))
+	for id, e := range h.byID {
+		c.byID[id] = e
+	}
+	c.byID[next.ID] = next
 	return &c
 }
 

@@ -133,6 +133,13 @@ func (d *day) scan(c barcode.Code, when time.Time) []exam.Event {
 	return d.all(d.h.ReceiveSheet(c, when, officer))
 }
 
+// blank receives a situational sheet handed back without the situational
+// problem, for declinedReason.
+func (d *day) blank(c barcode.Code, when time.Time) []exam.Event {
+	d.t.Helper()
+	return d.all(d.h.ReceiveBlankSituational(c, declinedReason, when, officer))
+}
+
 func (d *day) void(c barcode.Code, spare barcode.Code, when time.Time) exam.Event {
 	d.t.Helper()
 	return d.one(d.h.VoidSheet(c, "ink spilt over the answer", spare, agreement(d.t), when, officer))
@@ -770,22 +777,24 @@ func TestTheSituationalSheetFinishesTheHandIn(t *testing.T) {
 	}
 }
 
-// A situational sheet scanned while the theory is still out is received
-// and nothing more: the examinee is still writing the theory (§1.5–§1.6
-// put the situational problem after it). When the last theory sheet comes
-// in, the theory is handed in and, every sheet being in, the hand-in is
-// finished in the same decision — without the situational problem, as no
-// situational ticket was drawn.
+// A situational sheet scanned while the theory is still out is a
+// question: no situational ticket is on record (§1.6 draws it after the
+// theory). Received blank, with the reason, it leaves the examinee
+// writing; when the last theory sheet comes in, the theory is handed in
+// and, every sheet being in, so is the work — without the situational
+// problem, for the reason given with the sheet.
 func TestTheSituationalSheetBeforeTheTheoryWaitsForTheLastTheorySheet(t *testing.T) {
 	s := newSheetsDay(t)
-	if got := types(s.scan(s.m[3], minute(50))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
-		t.Fatalf("the situational sheet first gave %q", got)
+	r := s.refusesAll(exam.RefuseSituationalUndrawn, func() error { return errOf(s.h.ReceiveSheet(s.m[3], minute(50), officer)) })
+	wantArgs(t, r, s.ex(master).FullName, "1")
+	if got := types(s.blank(s.m[3], minute(50))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
+		t.Fatalf("the situational sheet first, blank, gave %q", got)
 	}
 	if e := s.ex(master); e.Status != exam.Materials || !e.TheoryInAt.IsZero() {
 		t.Errorf("A1 after the situational sheet: %s, theory in at %v", e.Status, e.TheoryInAt)
 	}
-	if sh := s.sheet(s.m[3]); sh.State != exam.SheetReceived || !sh.ReceivedAt.Equal(minute(50)) {
-		t.Errorf("the situational sheet: %s at %v", sh.State, sh.ReceivedAt)
+	if sh := s.sheet(s.m[3]); sh.State != exam.SheetReceived || !sh.ReceivedAt.Equal(minute(50)) || !sh.Blank || sh.BlankReason != declinedReason {
+		t.Errorf("the situational sheet: %s at %v, blank %v (%q)", sh.State, sh.ReceivedAt, sh.Blank, sh.BlankReason)
 	}
 	for i, c := range s.m[:2] {
 		if got := types(s.scan(c, minute(51+i))); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
@@ -804,7 +813,7 @@ func TestTheSituationalSheetBeforeTheTheoryWaitsForTheLastTheorySheet(t *testing
 		t.Errorf("theory entry %+v, the explicit action gives %+v", th, explicit)
 	}
 	p := payload[exam.HandedInData](t, evs[2])
-	if !p.WithoutSituational || p.Forced != "" || p.LateBySeconds != 0 || evs[2].Examinee != master || evs[2].Actor != officer {
+	if !p.WithoutSituational || p.WithoutSituationalReason != declinedReason || p.Forced != "" || p.LateBySeconds != 0 || evs[2].Examinee != master || evs[2].Actor != officer {
 		t.Errorf("hand-in %+v by %s for %s; want without the situational problem, on time", p, evs[2].Actor, evs[2].Examinee)
 	}
 	e := s.ex(master)
@@ -819,8 +828,96 @@ func TestTheSituationalSheetBeforeTheTheoryWaitsForTheLastTheorySheet(t *testing
 	}
 }
 
+// The situational sheet of an examinee with no situational ticket on
+// record is never taken silently: the day would read both "situational
+// sheet in" and "without the situational problem". The officer records
+// the ticket that was drawn (the sheet then finishes the hand-in as
+// usual), or hands it in blank with a reason; a blank sheet needs the
+// reason, and a sheet with a ticket on record cannot be blank.
+func TestASituationalSheetWithoutATicketAsksWhatHappened(t *testing.T) {
+	s := newSheetsDay(t)
+	for _, c := range s.m[:3] {
+		s.scan(c, minute(50))
+	}
+	if st := s.ex(master).Status; st != exam.TheoryIn {
+		t.Fatalf("A1 after the theory sheets: %s", st)
+	}
+	s.refusesAll(exam.RefuseSituationalUndrawn, func() error { return errOf(s.h.ReceiveSheet(s.m[3], minute(90), officer)) })
+	s.refusesAll(exam.RefuseSituationalUndrawn, func() error { return errOf(s.h.HandIn(master, "", minute(90), officer)) })
+	s.refusesAll(exam.RefuseWithoutSituationalReason, func() error {
+		return errOf(s.h.ReceiveBlankSituational(s.m[3], "  ", minute(90), officer))
+	})
+	s.refusesAll(exam.RefuseNotSituationalSheet, func() error {
+		return errOf(s.h.ReceiveSheetWithTicket(s.dr[0], "5", false, minute(90), officer))
+	})
+	s.refusesAll(exam.RefuseTicketNotDigits, func() error {
+		return errOf(s.h.ReceiveSheetWithTicket(s.m[3], "qwe", false, minute(90), officer))
+	})
+
+	// The ticket was drawn and not recorded: recorded now, and the sheet
+	// finishes the hand-in with the situational problem.
+	evs := s.all(s.h.ReceiveSheetWithTicket(s.m[3], " 14 ", false, minute(90), officer))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSituationalDrawn, exam.TypeSheetReceived, exam.TypeHandedIn}) {
+		t.Fatalf("the ticket recorded with the sheet gave %q", got)
+	}
+	e := s.ex(master)
+	if e.Status != exam.Finished || e.SituationalTicket != "14" || e.WithoutSituational || s.sheet(s.m[3]).Blank {
+		t.Errorf("A1: %s, ticket %q, without situational %v, sheet blank %v", e.Status, e.SituationalTicket, e.WithoutSituational, s.sheet(s.m[3]).Blank)
+	}
+
+	// A3 declines: the sheet comes back blank and finishes the work
+	// without the situational problem; their ticket cannot be blank later.
+	for _, c := range s.dr[:2] {
+		s.scan(c, minute(60))
+	}
+	evs = s.blank(s.dr[2], minute(95))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSheetReceived, exam.TypeHandedIn}) {
+		t.Fatalf("the blank situational sheet gave %q", got)
+	}
+	if p := payload[exam.SheetReceivedData](t, evs[0]); !p.Blank || p.Reason != declinedReason {
+		t.Errorf("the blank sheet's payload %+v", p)
+	}
+	if e := s.ex(doctoral); e.Status != exam.Finished || !e.WithoutSituational || e.WithoutSituationalReason != declinedReason {
+		t.Errorf("A3: %s, without %v (%q)", e.Status, e.WithoutSituational, e.WithoutSituationalReason)
+	}
+}
+
+// The hand-in by the keys of someone with no situational ticket asks the
+// same: the ticket recorded with the hand-in, or a reason.
+func TestAHandInWithoutATicketRecordsTheTicketOrAReason(t *testing.T) {
+	d := startedDay(t)
+	d.theoryIn(master, at(time.Hour))
+	d.refuses(exam.RefuseWithoutSituationalReason, func() error {
+		return errOf(d.h.HandInWithoutSituational(master, "", at(2*time.Hour), officer))
+	})
+	evs := d.all(d.h.HandInWithTicket(master, "9", false, at(2*time.Hour), officer))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSituationalDrawn, exam.TypeHandedIn}) {
+		t.Fatalf("the hand-in with the ticket gave %q", got)
+	}
+	if e := d.ex(master); e.Status != exam.Finished || e.SituationalTicket != "9" || e.WithoutSituational {
+		t.Errorf("after the hand-in with the ticket: %+v", e)
+	}
+}
+
+// A situational sheet scanned after the hand-in without the situational
+// problem is received blank, with the hand-in's reason: the decision is on
+// record, nothing is asked.
+func TestASituationalSheetAfterAHandInWithoutItIsBlank(t *testing.T) {
+	s := newSheetsDay(t)
+	s.theoryIn(master, minute(50))
+	s.handIn(master, minute(60))
+	evs := s.scan(s.m[3], minute(70))
+	if got := types(evs); !slices.Equal(got, []string{exam.TypeSheetReceived}) {
+		t.Fatalf("the situational sheet after the hand-in gave %q", got)
+	}
+	if sh := s.sheet(s.m[3]); !sh.Blank || sh.BlankReason != declinedReason {
+		t.Errorf("the sheet: blank %v (%q)", sh.Blank, sh.BlankReason)
+	}
+}
+
 // The order of the scans does not matter: in every order of a master's
-// four sheets and a doctoral examinee's three, the theory is handed in by
+// four sheets and a doctoral examinee's three (the situational one handed
+// back blank, no ticket being drawn), the theory is handed in by
 // the scan of the last theory sheet, and the hand-in is finished by the
 // scan of the last sheet, whichever it is.
 func TestEveryOrderOfTheSheetsFinishesTheHandInAtTheLastOne(t *testing.T) {
@@ -850,7 +947,11 @@ func TestEveryOrderOfTheSheetsFinishesTheHandInAtTheLastOne(t *testing.T) {
 				if i == n-1 {
 					want = append(want, exam.TypeHandedIn)
 				}
-				if got := types(s.scan(codes[q], minute(50+i))); !slices.Equal(got, want) {
+				scan := s.scan
+				if q == situational {
+					scan = s.blank // no situational ticket was drawn
+				}
+				if got := types(scan(codes[q], minute(50+i))); !slices.Equal(got, want) {
 					t.Fatalf("%s, order %v: scan %d (question %d) gave %q, want %q", x.id, order, i+1, q+1, got, want)
 				}
 			}
@@ -952,7 +1053,7 @@ func TestTheLastSheetWithTheCodeOutIsOnlyReceived(t *testing.T) {
 // by the hand-in itself.
 func TestTheLastSheetAfterTheEndOffersTheLateHandInOnce(t *testing.T) {
 	s := newSheetsDay(t)
-	s.scan(s.m[3], minute(50))
+	s.blank(s.m[3], minute(50))
 	s.scan(s.m[0], minute(51))
 	s.scan(s.m[1], minute(52))
 	late := dayEnd.Add(3 * time.Minute)

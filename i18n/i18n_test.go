@@ -389,6 +389,9 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	handIn := func(reason string) step {
 		return func(h *exam.Hall) ([]exam.Event, error) { return h.HandIn("1", reason, at(2*time.Hour), "O") }
 	}
+	handInWithout := func(h *exam.Hall) ([]exam.Event, error) {
+		return h.HandInWithoutSituational("1", "declined", at(2*time.Hour), "O")
+	}
 	wrongPIN := func(h *exam.Hall) ([]exam.Event, error) { return one(h.PINFailed("violation", at(time.Hour), "O")) }
 	violation := func(clause, description, witnesses, decision string) exam.ViolationInput {
 		return exam.ViolationInput{Clause: clause, Description: description, Witnesses: witnesses, Decision: decision}
@@ -419,7 +422,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	removed := day(remove)
 	interrupted := day(interrupt)
 	finishedWithCode := day(theory, draw, codeOut, handIn("not given back"))
-	closed := day(theory, handIn(""), closeHall)
+	closed := day(theory, handInWithout, closeHall)
 	up := day(timeUp)
 	cancelTheory := func(h *exam.Hall) ([]exam.Event, error) {
 		return one(h.Cancel(last(h, exam.TypeTheoryIn), "wrong examinee", nil, at(70*time.Minute), "O"))
@@ -466,6 +469,9 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(withCode.HandOutCode("1", late, "O"))
 	add(running.TakeBackCode("1", late, "O"))
 	add(withCode.HandIn("1", "", late, "O"))
+	add(theoryIn.HandIn("1", "", late, "O"))
+	add(theoryIn.HandInWithoutSituational("1", " ", late, "O"))
+	add(situational.HandInWithoutSituational("1", "declined", late, "O"))
 	add(running.RecordViolation("2", phone, agreed, late, "O"))
 	add(removed.RecordViolation("1", phone, agreed, late, "O"))
 	add(running.RecordViolation("1", violation("z", "d", "w", exam.DecisionWarned), agreed, late, "O"))
@@ -530,7 +536,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	printed := build(printSheets, arrive("1"), arrive("2"))
 	bound := build(printSheets, arrive("1"), arrive("2"), issueSheet)
 	sheets := build(printSheets, arrive("1"), absent("2"), issueSheet, start, scanFirst, voidSecond)
-	short := build(printSheets, arrive("1"), absent("2"), issueSheet, start, theory, handIn(""))
+	short := build(printSheets, arrive("1"), absent("2"), issueSheet, start, theory, handInWithout)
 	add(fresh.PrintSheets(501, false, rand.NewChaCha8([32]byte{1}), t0, "O"))
 	add(fresh.ParseCode("1234 5678 9012"))
 	add(printed.IssueMaterialsWithSheet("1", "7", sheetOf(printed, spare), later, "O"))
@@ -543,6 +549,8 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(sheets.ReceiveSheet(sheetOf(sheets, held(1, exam.SheetReceived)), late, "O"))
 	add(sheets.ReceiveSheet(sheetOf(sheets, held(2, exam.SheetVoided)), late, "O"))
 	add(sheets.ReceiveSheet(sheetOf(sheets, free(exam.Doctoral)), late, "O"))
+	add(sheets.ReceiveSheet(sheetOf(sheets, held(4, exam.SheetIssued)), late, "O"))
+	add(sheets.ReceiveBlankSituational(sheetOf(sheets, held(3, exam.SheetIssued)), "declined", late, "O"))
 	renewed := build(printSheets, func(h *exam.Hall) ([]exam.Event, error) {
 		return h.PrintSheets(2, true, rand.NewChaCha8([32]byte{2}), t0.Add(time.Minute), "O")
 	}, arrive("1"))

@@ -496,7 +496,7 @@ func (d *pdfDoc) examineesTable() {
 			handed = append(handed, w.t("paper.forced", x.Forced))
 		}
 		if x.WithoutSituational {
-			handed = append(handed, w.t("paper.without_situational"))
+			handed = append(handed, w.withoutSituational(x))
 		}
 		viol := ""
 		if x.Violations > 0 {

@@ -131,8 +131,11 @@ type Examinee struct {
 	LateBy             time.Duration
 	Forced             string
 	WithoutSituational bool
-	Removed            time.Time
-	Violations         int
+	// WithoutSituationalReason is the officer's reason (none in files
+	// from before it was asked).
+	WithoutSituationalReason string
+	Removed                  time.Time
+	Violations               int
 }
 
 // MedicalExit is an exit for emergency medical care (§2.2 d): not a
@@ -378,7 +381,8 @@ func examineeOf(h *exam.Hall, e *exam.Examinee, bySeq map[uint64]exam.Event, can
 		CodeOut: e.CodeOutAt, CodeBack: e.CodeBackAt, CodeStillOut: e.CodeOut,
 		HandedIn: e.HandedInAt, LateBy: time.Duration(e.HandInLateBy) * time.Second,
 		Forced: e.HandInForced, WithoutSituational: e.WithoutSituational,
-		Removed: e.RemovedAt, Violations: e.Violations,
+		WithoutSituationalReason: e.WithoutSituationalReason,
+		Removed:                  e.RemovedAt, Violations: e.Violations,
 	}
 	if x.CodeStillOut {
 		// Handed out again after a return: the return was of the last one.

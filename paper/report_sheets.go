@@ -35,6 +35,10 @@ type Sheet struct {
 	// NotMarked: received from an examinee removed from the exam (§2.3),
 	// kept but not to be marked (exam.Hall.ToBeMarked).
 	NotMarked bool
+	// Blank: a situational sheet handed back without the situational
+	// problem, and why (exam.Sheet.Blank).
+	Blank       bool
+	BlankReason string
 }
 
 // Situational reports whether the sheet is the situational problem's.
@@ -62,6 +66,7 @@ func sheetsOf(h *exam.Hall, who func(string) Who) []Sheet {
 			Issued: s.IssuedAt, Received: s.ReceivedAt, Voided: s.VoidedAt, VoidReason: s.VoidReason,
 			ReplacedBy: s.ReplacedBy, Replaces: s.Replaces,
 			NotMarked: s.State == exam.SheetReceived && !h.ToBeMarked(s),
+			Blank:     s.Blank, BlankReason: s.BlankReason,
 		}
 		if s.Examinee != "" {
 			x.Who = who(s.Examinee)
@@ -145,6 +150,8 @@ func (w words) sheetState(s Sheet) string {
 	switch {
 	case s.State == exam.SheetReceived && s.NotMarked:
 		state = w.t("paper.sh.state.received_not_marked")
+	case s.State == exam.SheetReceived && s.Blank:
+		state = w.t("paper.sh.state.received_blank", w.reasonOrNone(s.BlankReason))
 	case s.State == exam.SheetReceived:
 		state = w.t("paper.sh.state.received")
 	case s.State == exam.SheetIssued:

@@ -605,7 +605,7 @@ func sheetsDay(t *testing.T) (paper.Report, map[barcode.Code]time.Time) {
 	received := map[barcode.Code]time.Time{}
 	scan := func(c barcode.Code, when time.Time) {
 		t.Helper()
-		d.do(func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(c, when, officer) })
+		d.do(func(h *exam.Hall) ([]exam.Event, error) { return storetest.HandBack(h, c, when, officer) })
 		received[c] = when
 	}
 	k1 := bound["K1"]
@@ -710,6 +710,33 @@ func TestTheReportListsEverySheetWithItsReceivedTime(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A situational sheet handed back blank reads one way on the paper: the
+// examinee's hand-in says "without the situational problem" with the
+// reason, their situational sheet "received blank" with the same reason —
+// never a plain "received" beside a hand-in without it.
+func TestABlankSituationalSheetReadsOneWayOnTheReport(t *testing.T) {
+	r, _ := sheetsDay(t) // K1 hands the situational sheet back first, blank
+	s := writeCSV(t, r, i18n.EN)
+	s.want(paper.KindExaminee, "id", "K1", map[string]string{
+		"without_situational": "yes", "without_situational_reason": storetest.Declined, "situational_ticket": "",
+	})
+	for _, sh := range r.Sheets {
+		if sh.Who.ID != "K1" || !sh.Situational() {
+			continue
+		}
+		s.want(paper.KindSheet, "code", sh.Code.Grouped(), map[string]string{
+			"state": "received blank, without the situational problem: " + storetest.Declined,
+		})
+	}
+	for _, lang := range i18n.Langs {
+		cat := i18n.New(lang)
+		text := squeeze(pdfText(t, r, lang, "sheets"))
+		if want := cat.T("paper.sh.state.received_blank", storetest.Declined); !strings.Contains(text, squeeze(want)) {
+			t.Errorf("%s: the PDF's sheets do not say %q", lang, want)
+		}
 	}
 }
 

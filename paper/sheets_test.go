@@ -21,6 +21,7 @@ import (
 	"examday/i18n"
 	"examday/paper"
 	"examday/store"
+	"examday/store/storetest"
 )
 
 // seeded is a random source that gives the same codes on every run.
@@ -412,7 +413,7 @@ func receivedDay(t *testing.T) (*day, map[string][]*exam.Sheet) {
 		return h.VoidSheet(of["R1"][1].Code, "ink spilt", spare.Code, d.agree, at(30*m), officer)
 	})
 	receive := func(c barcode.Code, when time.Duration) {
-		d.do(func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(c, at(when), officer) })
+		d.do(func(h *exam.Hall) ([]exam.Event, error) { return storetest.HandBack(h, c, at(when), officer) })
 	}
 	for i, s := range of["K1"] {
 		receive(s.Code, time.Duration(60+i)*m)

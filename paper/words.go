@@ -215,3 +215,21 @@ func (w words) interruptionEnd(i Interruption) string {
 	}
 	return w.clock(i.End)
 }
+
+// reasonOrNone is a reason as the officer gave it, or words saying none
+// is on record (a file from before the reason was asked).
+func (w words) reasonOrNone(reason string) string {
+	if reason == "" {
+		return w.t("paper.no_reason_recorded")
+	}
+	return reason
+}
+
+// withoutSituational is a hand-in without the situational problem, with
+// its reason when one is on record.
+func (w words) withoutSituational(x Examinee) string {
+	if x.WithoutSituationalReason == "" {
+		return w.t("paper.without_situational")
+	}
+	return w.t("paper.without_situational_reason", x.WithoutSituationalReason)
+}

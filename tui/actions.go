@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"examday/barcode"
 	"examday/exam"
 	"examday/store"
 )
@@ -291,6 +292,13 @@ func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
 		}
 		return c.Cat.T("ui.done.hand_in", name)
 	}
+	if refusedWith(err, exam.RefuseSituationalUndrawn) {
+		// Ask: the ticket drawn and not recorded, or no situational
+		// problem and why.
+		f, cmd := newUndrawnForm(c, e, barcode.Code{})
+		c.Dialog = f
+		return cmd
+	}
 	if refusedWith(err, exam.RefuseCodeStillOut) {
 		f, cmd := newReasonForm(c, c.Cat.T("ui.hand_in.title", e.FullName, e.Seat),
 			[]string{c.ErrorText(err)}, c.Cat.T("ui.hand_in.forced"),
@@ -309,9 +317,6 @@ func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
 	var d exam.HandedInData
 	_ = json.Unmarshal(evs[0].Data, &d)
 	lines := []string{c.Cat.T("ui.hand_in.what", e.Ticket)}
-	if d.WithoutSituational {
-		lines = append(lines, c.Cat.T("ui.hand_in.without_situational"))
-	}
 	if len(evs) > 1 {
 		lines = append(lines, c.Cat.T("ui.hand_in.late", clockText(c.Hall.End), c.spanSeconds(d.LateBySeconds)))
 	}

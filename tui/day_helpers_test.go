@@ -6,6 +6,7 @@ import (
 
 	"examday/exam"
 	"examday/store"
+	"examday/store/storetest"
 )
 
 // The day after the start: helpers to set a hall up directly in the file
@@ -124,8 +125,15 @@ func codeBack(id, hms string) func(h *exam.Hall) (exam.Event, error) {
 	return func(h *exam.Hall) (exam.Event, error) { return h.TakeBackCode(id, at(hms), officer) }
 }
 
+// handIn hands the work in; someone with no situational ticket hands
+// in without the situational problem, storetest.Declined.
 func handIn(id, hms string) func(h *exam.Hall) ([]exam.Event, error) {
-	return func(h *exam.Hall) ([]exam.Event, error) { return h.HandIn(id, "", at(hms), officer) }
+	return func(h *exam.Hall) ([]exam.Event, error) {
+		if e, ok := h.Examinee(id); ok && e.SituationalTicket == "" {
+			return h.HandInWithoutSituational(id, storetest.Declined, at(hms), officer)
+		}
+		return h.HandIn(id, "", at(hms), officer)
+	}
 }
 
 // violation records a violation with the chairman's agreement.

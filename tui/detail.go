@@ -222,6 +222,10 @@ func (d *detail) info(e *exam.Examinee) []string {
 
 	// The materials of the day.
 	ticket, situational := orDash(e.Ticket), orDash(e.SituationalTicket)
+	if e.WithoutSituational {
+		// One way everywhere: the hand-in says there was none, and why.
+		situational = T("ui.detail.situational_none", c.reasonOrNone(e.WithoutSituationalReason))
+	}
 	code := T("ui.detail.code_none")
 	switch {
 	case e.CodeOut:
@@ -477,6 +481,10 @@ func (d *detail) sheetLines(e *exam.Examinee) []string {
 		case exam.SheetReceived:
 			issued++
 			received++
+			if s.Blank {
+				items = append(items, T("ui.detail.sheet_blank", label, clockText(s.ReceivedAt)))
+				break
+			}
 			items = append(items, T("ui.detail.sheet_received", label, clockText(s.ReceivedAt)))
 		case exam.SheetVoided:
 			items = append(items, T("ui.detail.sheet_void", label, clockText(s.VoidedAt)))
@@ -520,4 +528,13 @@ func voidRank(s *exam.Sheet) int {
 		return 1
 	}
 	return 0
+}
+
+// reasonOrNone is a reason as the officer gave it, or words saying none
+// is on record (a file from before the reason was asked).
+func (c *Context) reasonOrNone(reason string) string {
+	if reason == "" {
+		return c.Cat.T("ui.no_reason_recorded")
+	}
+	return reason
 }

@@ -232,6 +232,10 @@ func TestScansHandTheTheoryAndTheWorkIn(t *testing.T) {
 			t.Errorf("question %d: %d records, theory in %v", q, len(r.records), theory)
 		}
 	}
+	// §1.6: the situational ticket, drawn after the theory.
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
+		return h.DrawSituational("M-03", "4", false, at("10:42:05"), officer)
+	})
 	a.scan(sheetOf(t, s, "M-03", 4), "us")
 	r := a.scanOK()
 	if len(r.records) != 2 || r.records[1].Event.Type != exam.TypeHandedIn {

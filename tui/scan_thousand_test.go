@@ -65,6 +65,31 @@ func bigSheetsHall(t testing.TB, dir string, n int, t0 time.Time) (*store.Store,
 	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
 		return h.StartExam(issued, "", started, officer)
 	})
+	// Every examinee has handed the theory in by the keys and drawn a
+	// situational ticket (§1.5–§1.6), so that a stack in any order is
+	// only scans: no situational sheet asks what happened to its ticket.
+	rec(t, s, func(h *exam.Hall) ([]exam.Event, error) {
+		var out []exam.Event
+		for _, r := range roster {
+			in, err := h.HandTheoryIn(r.ID, started.Add(time.Minute), officer)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, in)
+		}
+		return out, nil
+	})
+	rec(t, s, func(h *exam.Hall) ([]exam.Event, error) {
+		var out []exam.Event
+		for _, r := range roster {
+			ev, err := h.DrawSituational(r.ID, "1", true, started.Add(2*time.Minute), officer)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, ev)
+		}
+		return out, nil
+	})
 	var codes []barcode.Code
 	for _, p := range d.Packets {
 		codes = append(codes, p.Codes...)

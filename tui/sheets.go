@@ -112,6 +112,18 @@ func (c *Context) scanRefused(title, reason string) {
 func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	c.noteWrite(msg.err, len(msg.records) > 0)
+	if refusedWith(msg.err, exam.RefuseSituationalUndrawn) && c.Dialog == nil {
+		// Not a refusal but a question: what happened to the ticket.
+		if s, ok := c.Hall.Sheet(msg.code); ok {
+			if e, ok := c.Hall.Examinee(s.Examinee); ok {
+				c.Scan, c.Status = nil, status{}
+				f, cmd := newUndrawnForm(c, e, msg.code)
+				c.Dialog = f
+				m.layout()
+				return m, tea.Batch(bell, cmd)
+			}
+		}
+	}
 	if msg.err != nil || len(msg.records) == 0 {
 		c.scanRefused(c.Cat.T("ui.scan.refused", msg.code.Grouped()), c.ErrorText(msg.err))
 		return m, refusedBells
@@ -144,7 +156,15 @@ func (m Model) onHallRead(msg hallReadMsg) (tea.Model, tea.Cmd) {
 // question, when, and what else the rules recorded with it.
 func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResult {
 	T := c.Cat.T
+	// The sheet's receipt leads its records, unless a situational ticket
+	// recorded with it (undrawnForm) comes first.
 	first := recs[0].Event
+	for _, r := range recs {
+		if r.Event.Type == exam.TypeSheetReceived {
+			first = r.Event
+			break
+		}
+	}
 	var d exam.SheetReceivedData
 	_ = json.Unmarshal(first.Data, &d)
 	e, _ := c.Hall.Examinee(first.Examinee)
@@ -197,6 +217,14 @@ func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResu
 		r.lines = append(r.lines, codeOut)
 	case theoryOut > 0:
 		r.lines = append(r.lines, T("ui.scan.theory_left", theoryOut))
+	}
+	for _, rec := range recs {
+		if rec.Event.Type == exam.TypeSituationalDrawn {
+			r.lines = append(r.lines, T("ui.scan.ticket_recorded", e.SituationalTicket))
+		}
+	}
+	if d.Blank {
+		r.lines = append(r.lines, T("ui.scan.blank", c.reasonOrNone(d.Reason)))
 	}
 	if offered {
 		r.lines = append(r.lines, T("ui.scan.late", c.spanSeconds(d.LateBySeconds), c.clauseLabel("i"), c.Keys.Offers.Help().Key))

@@ -11,6 +11,7 @@ import (
 	"examday/exam"
 	"examday/i18n"
 	"examday/store"
+	"examday/store/storetest"
 )
 
 // The screens of the answer sheets at 80×24, compared with their golden
@@ -78,6 +79,24 @@ func TestSheetScreens(t *testing.T) {
 			a.scan(spares(t, s)[0], "us")
 			a.pause()
 		}},
+		{name: "en/undrawn_asks", stage: sheetsRunning, clock: "11:20:00", setup: theorySheetsIn, do: scanSituationalUndrawn},
+		{name: "ru/undrawn_asks", lang: i18n.RU, stage: sheetsRunning, clock: "11:20:00", setup: theorySheetsIn, do: scanSituationalUndrawn},
+		{name: "kk/undrawn_asks", lang: i18n.KK, stage: sheetsRunning, clock: "11:20:00", setup: theorySheetsIn, do: scanSituationalUndrawn},
+		{name: "en/undrawn_ticket", stage: sheetsRunning, clock: "11:20:00", setup: theorySheetsIn, do: func(t *testing.T, a *app, s *store.Store) {
+			scanSituationalUndrawn(t, a, s)
+			a.typeText("14")
+			a.press("enter")
+			a.scanOK()
+		}},
+		{name: "en/undrawn_blank_detail", stage: sheetsRunning, clock: "11:20:00", setup: theorySheetsIn, do: func(t *testing.T, a *app, s *store.Store) {
+			scanSituationalUndrawn(t, a, s)
+			a.press("down")
+			a.typeText("declined the situational problem")
+			a.press("enter")
+			a.scanOK()
+			a.press("enter")
+		}},
+		{name: "en/undrawn_hand_in", stage: sheetsRunning, clock: "11:20:00", setup: theorySheetsIn, do: pressKeys("h")},
 		{name: "en/close_shortfall", stage: sheetsRunning, clock: "11:00:00", setup: everyoneHandedInButTheSituational, do: pressKeys("C")},
 		{name: "en/help_sheets", stage: sheetsRunning, clock: "11:00:00", do: pressKeys("R", "?")},
 		{name: "en/removed_collect", stage: sheetsRunning, clock: "10:50:00", setup: twoTheorySheetsIn, do: removeFirst},
@@ -129,6 +148,24 @@ func twoTheorySheetsIn(t testing.TB, s *store.Store) {
 	receive(t, s, sheetOf(t, s, "M-01", 2), "10:35:00")
 }
 
+// theorySheetsIn: Әлия's three theory sheets received, which hand her
+// theory in (§1.5); she has drawn no situational ticket.
+func theorySheetsIn(t testing.TB, s *store.Store) {
+	for q := 1; q <= 3; q++ {
+		receive(t, s, sheetOf(t, s, "M-01", q), "10:3"+string(rune('0'+q))+":00")
+	}
+}
+
+// scanSituationalUndrawn scans Әлия's situational sheet: with no ticket on
+// record the program asks what happened.
+func scanSituationalUndrawn(t *testing.T, a *app, s *store.Store) {
+	a.scan(sheetOf(t, s, "M-01", 4), "us")
+	if m := a.waitScanned(); !refusedWith(m.err, exam.RefuseSituationalUndrawn) {
+		t.Fatalf("the situational sheet without a ticket: %v", m.err)
+	}
+	a.pause()
+}
+
 func scanThirdTheorySheet(t *testing.T, a *app, s *store.Store) {
 	a.scan(sheetOf(t, s, "M-01", 3), "kz")
 	a.scanOK()
@@ -136,7 +173,7 @@ func scanThirdTheorySheet(t *testing.T, a *app, s *store.Store) {
 
 func receive(t testing.TB, s *store.Store, code barcode.Code, hms string) {
 	t.Helper()
-	rec(t, s, func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(code, at(hms), officer) })
+	rec(t, s, func(h *exam.Hall) ([]exam.Event, error) { return storetest.HandBack(h, code, at(hms), officer) })
 }
 
 // someSheetsIn: Әлия all four sheets in (and so finished); Dana two of

@@ -7,6 +7,7 @@ import (
 	"examday/barcode"
 	"examday/exam"
 	"examday/i18n"
+	"examday/store/storetest"
 )
 
 // Step 4 of the day: the materials step takes the ticket typed and a scan
@@ -175,7 +176,9 @@ func TestCloseWithSheetsMissingNeedsAReasonAndThePIN(t *testing.T) {
 				missing = append(missing, sh.Code)
 				continue
 			}
-			rec(t, s, func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(sh.Code, at("10:00:00"), officer) })
+			rec(t, s, func(h *exam.Hall) ([]exam.Event, error) {
+				return storetest.HandBack(h, sh.Code, at("10:00:00"), officer)
+			})
 		}
 		rec(t, s, handIn(id, "10:30:00"))
 	}
@@ -207,4 +210,62 @@ func compareCodes(x, y barcode.Code) int {
 		return 1
 	}
 	return 0
+}
+
+// The situational sheet of an examinee with no situational ticket on
+// record is never taken silently (their day would read both "sheet in"
+// and "without the situational problem"): the scan asks. Esc records
+// nothing; the answer "handed in without it", with its reason, receives
+// the sheet blank and finishes the work for that reason; the hand-in key
+// asks the same, and the ticket typed there is recorded with the hand-in.
+func TestASituationalSheetWithoutATicketIsAskedNeverTakenSilently(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	theorySheetsIn(t, s)
+	// Dana (M-03) has the theory in by the keys.
+	rec1(t, s, func(h *exam.Hall) (exam.Event, error) { return h.HandTheoryIn("M-03", at("11:00:00"), officer) })
+	a := run(t, s, newClock("11:20:00"), i18n.EN, 80, 24)
+	situational := sheetOf(t, s, "M-01", 4)
+	before := len(events(t, s))
+
+	scanSituationalUndrawn(t, a, s)
+	a.press("esc")
+	a.pause()
+	scanSituationalUndrawn(t, a, s) // asked again: nothing was taken
+	if n := len(events(t, s)); n != before {
+		t.Fatalf("asking recorded %d events", n-before)
+	}
+	a.press("down")
+	a.typeText("  declined the situational problem ")
+	a.press("enter")
+	if r := a.scanOK(); r.code != situational {
+		t.Fatalf("the answer was taken as the scan of %s", r.code.Grouped())
+	}
+
+	// Dana's hand-in by the key asks too.
+	a.press("down", "down", "h")
+	a.typeText("23")
+	a.press("enter")
+	a.waitRecorded(recordAction)
+	a.final()
+
+	evs := events(t, s)
+	in := ofType(evs, exam.TypeSheetReceived)
+	blank := decode[exam.SheetReceivedData](t, in[len(in)-1])
+	if blank.Code != situational || !blank.Blank || blank.Reason != "declined the situational problem" {
+		t.Errorf("the situational sheet was received as %+v", blank)
+	}
+	hands := ofType(evs, exam.TypeHandedIn)
+	if len(hands) != 2 {
+		t.Fatalf("%d hand-ins, want Әлия's and Dana's", len(hands))
+	}
+	if d := decode[exam.HandedInData](t, hands[0]); hands[0].Examinee != "M-01" || !d.WithoutSituational || d.WithoutSituationalReason != blank.Reason {
+		t.Errorf("Әлия's hand-in %+v", d)
+	}
+	draws := ofType(evs, exam.TypeSituationalDrawn)
+	if len(draws) != 1 || draws[0].Examinee != "M-03" || decode[exam.SituationalData](t, draws[0]).Ticket != "23" {
+		t.Errorf("situational tickets recorded: %+v", draws)
+	}
+	if d := decode[exam.HandedInData](t, hands[1]); hands[1].Examinee != "M-03" || d.WithoutSituational {
+		t.Errorf("Dana's hand-in %+v, with ticket 23 recorded", d)
+	}
 }

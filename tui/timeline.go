@@ -53,6 +53,9 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 			question = c.questionText(s)
 		}
 		text := T("ui.event.sheet_received", d.Code.Grouped(), question)
+		if d.Blank {
+			text = T("ui.event.sheet_received_blank", d.Code.Grouped(), question, c.reasonOrNone(d.Reason))
+		}
 		if d.LateBySeconds > 0 {
 			text += "; " + T("ui.event.hand_in_late", c.spanSeconds(d.LateBySeconds))
 		}
@@ -95,7 +98,9 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 		var d exam.HandedInData
 		_ = json.Unmarshal(ev.Data, &d)
 		parts := []string{T("ui.event.hand_in")}
-		if d.WithoutSituational {
+		if d.WithoutSituational && d.WithoutSituationalReason != "" {
+			parts = append(parts, T("ui.event.hand_in_without_reason", d.WithoutSituationalReason))
+		} else if d.WithoutSituational {
 			parts = append(parts, T("ui.event.hand_in_without"))
 		}
 		if d.LateBySeconds > 0 {

@@ -257,7 +257,11 @@ func TestReportListsTheHallsSheets(t *testing.T) {
 		case sh.State == exam.SheetReceived:
 			e, _ := h.Examinee(sh.Examinee)
 			when := sh.ReceivedAt.Local().Format("15:04:05")
-			if !strings.Contains(line, ","+e.FullName+",") || !strings.Contains(line, ",received,") || !strings.Contains(line, ","+when+",") {
+			state := ",received,"
+			if sh.Blank {
+				state = `,"received blank, without the situational problem: ` + sh.BlankReason + `",`
+			}
+			if !strings.Contains(line, ","+e.FullName+",") || !strings.Contains(line, state) || !strings.Contains(line, ","+when+",") {
 				t.Errorf("received sheet %s: %q, want %s, received at %s", sh.Code.Grouped(), line, e.FullName, when)
 			}
 		case sh.Spare:

@@ -348,7 +348,7 @@ func closedHall(t *testing.T) string {
 	materials := at
 	one(func(h *exam.Hall) (exam.Event, error) { return h.StartExam(materials, "", at, "Capt. Seitkali") })
 	for _, sh := range s.Hall().SheetsOf("1") {
-		step(func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(sh.Code, at, "Capt. Seitkali") })
+		step(func(h *exam.Hall) ([]exam.Event, error) { return storetest.HandBack(h, sh.Code, at, "Capt. Seitkali") })
 	}
 	one(func(h *exam.Hall) (exam.Event, error) { return h.CloseHall(true, at, "Capt. Seitkali") })
 	if s.Hall().Phase != exam.PhaseClosed {

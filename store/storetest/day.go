@@ -206,3 +206,20 @@ func BuildDay(tb testing.TB, path string, examinees, every, jumps int) {
 		tb.Fatal(err)
 	}
 }
+
+// Declined is the reason the examinees of the fixtures give for handing
+// their situational sheet back blank.
+const Declined = "declined the situational problem"
+
+// HandBack receives a sheet as the fixtures' examinees hand it back: the
+// situational sheet of someone who drew no situational ticket comes back
+// blank, Declined (the officer's answer to the question ReceiveSheet
+// asks); every other sheet is scanned.
+func HandBack(h *exam.Hall, c barcode.Code, at time.Time, actor string) ([]exam.Event, error) {
+	if s, ok := h.Sheet(c); ok && s.Situational() {
+		if e, ok := h.Examinee(s.Examinee); ok && e.SituationalTicket == "" && e.Status.Sitting() {
+			return h.ReceiveBlankSituational(c, Declined, at, actor)
+		}
+	}
+	return h.ReceiveSheet(c, at, actor)
+}
