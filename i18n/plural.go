@@ -165,3 +165,13 @@ func logEventsOf(arg int) Count {
 	c.KK = Forms{One: "оқиғасы", Other: "оқиғасы"}
 	return c
 }
+
+// notHandedOver is "events not yet handed over", the noun and the verb
+// agreeing with the number in Russian (1 событие ещё не передано, 2 события
+// ещё не переданы, 5 событий ещё не передано).
+func notHandedOver(arg int) Count {
+	return Count{Arg: arg,
+		EN: Forms{One: "event", Other: "events"},
+		RU: Forms{One: "событие ещё не передано", Few: "события ещё не переданы", Many: "событий ещё не передано", Other: "события ещё не передано"},
+		KK: Forms{One: "оқиға", Other: "оқиға"}}
+}

@@ -105,17 +105,26 @@ func init() {
 			"Орталық жазбаның түбіртегі тексеруден өтпейді, сондықтан ештеңе жеткізілді деп белгіленбеді: %s"},
 
 		// The dashboard's line: short, for it sits beside the clock.
-		"ui.delivery.pending":     {"undelivered %d · last receipt %s", "не доставлено %d · посл. квитанция %s", "жеткізілмеген %d · соңғы түбіртек %s"},
-		"ui.delivery.never":       {"undelivered %d · never delivered", "не доставлено %d · ни разу", "жеткізілмеген %d · әлі ешқашан"},
 		"ui.delivery.all":         {"all delivered · last receipt %s", "всё доставлено · посл. квитанция %s", "бәрі жеткізілді · соңғы түбіртек %s"},
 		"ui.delivery.all_short":   {"all delivered", "всё доставлено", "бәрі жеткізілді"},
-		"ui.delivery.short":       {"undelivered %d", "не доставлено %d", "жеткізілмеген %d"},
+		"ui.delivery.short":       {"%d to hand over", "к передаче: %d", "тапсыруға: %d"},
 		"ui.delivery.ahead":       {"! central record holds %d, this file %d", "! в центр. записи %d, в файле %d", "! орталықта %d, файлда %d"},
 		"ui.delivery.ahead_short": {"! central holds more", "! в центре больше", "! орталықта көбірек"},
 	})
 
 	// Where a number meets the words it counts (plural.go).
 	registerPlural(map[string]Plural{
+		// The dashboard's line, in words an officer reads at a glance.
+		"ui.delivery.never": {Text: Text{
+			"%d ${events} not yet handed to the central record",
+			"%d ${events} в центральную запись",
+			"%d ${events} орталық жазбаға әлі тапсырылмаған"},
+			Words: map[string]Count{"events": notHandedOver(1)}},
+		"ui.delivery.pending": {Text: Text{
+			"%d ${events} not yet handed to the central record · last receipt %s",
+			"%d ${events} в центральную запись · посл. квитанция %s",
+			"%d ${events} орталық жазбаға әлі тапсырылмаған · соңғы түбіртек %s"},
+			Words: map[string]Count{"events": notHandedOver(1)}},
 		"cli.sync.receipt_ahead": {Text: Text{
 			"WARNING: the receipt kept in this file says the central record holds %d ${events} of this log, but this file holds only %d: this file was restored from an older copy, or its last events were lost.",
 			"ВНИМАНИЕ: сохранённая в этом файле квитанция говорит, что в центральной записи %d ${events} этого журнала, а в файле их только %d: файл восстановлен из более старой копии, или его последние события потеряны.",

@@ -7,7 +7,6 @@ import (
 
 	"examday/exam"
 	"examday/store"
-	"examday/store/storetest"
 )
 
 // The test hall sits in Almaty's zone, UTC+5, with no daylight saving;
@@ -206,7 +205,7 @@ func fullDay(t *testing.T) (*day, seqs) {
 	d.one(func(h *exam.Hall) (exam.Event, error) { return h.EndInterruption(d.agree, at(135*m), officer) })
 
 	d.do(func(h *exam.Hall) ([]exam.Event, error) {
-		return h.HandInWithoutSituational("D2", storetest.Declined, at(140*m), officer)
+		return h.HandInWithoutSituational("D2", "отказался от ситуационной задачи", at(140*m), officer)
 	})
 	d.one(func(h *exam.Hall) (exam.Event, error) { return h.ClockJumped(65*time.Second, 5*time.Second, at(145*m)) })
 	d.one(func(h *exam.Hall) (exam.Event, error) { return h.TakeBackCode("K1", at(150*m), officer) })

@@ -32,7 +32,7 @@ func (b *board) FullHelp() [][]key.Binding {
 	k := b.ctx.Keys
 	return [][]key.Binding{
 		{k.Back, k.Board},
-		{k.TypeCode, k.Void, k.Reconcile},
+		{k.TypeCode, k.Void, k.Reconcile, k.Files},
 		{k.Ack, k.Lang, k.Help, k.Quit},
 	}
 }

@@ -97,7 +97,7 @@ func (d *detail) FullHelp() [][]key.Binding {
 	k := d.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall, k.Void, k.Reconcile, k.TypeCode},
+		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall, k.Void, k.Reconcile, k.TypeCode, k.Files},
 		{k.Present, k.Absent, k.Materials, k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}

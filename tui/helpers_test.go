@@ -174,7 +174,9 @@ type app struct {
 	langs    chan langSavedMsg
 	scanned  chan scannedMsg
 	halls    chan hallReadMsg
-	keys     *keyClock
+	// filesDone: a file action from the screen ended (files.go).
+	filesDone chan fileDoneMsg
+	keys      *keyClock
 }
 
 // keyClock is the key clock of a test: it moves only when the filter of
@@ -212,8 +214,15 @@ type keyPause struct{ d time.Duration }
 // off: ticks are sent by the test.
 func run(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, width, height int) *app {
 	t.Helper()
+	return runWithFiles(t, s, clock, lang, width, height, nil)
+}
+
+// runWithFiles is run with the day's files made by files.
+func runWithFiles(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, width, height int, files FileActions) *app {
+	t.Helper()
 	a := &app{t: t, s: s, recorded: make(chan recordedMsg, 64), langs: make(chan langSavedMsg, 8),
-		scanned: make(chan scannedMsg, 4096), halls: make(chan hallReadMsg, 4096), keys: &keyClock{}}
+		scanned: make(chan scannedMsg, 4096), halls: make(chan hallReadMsg, 4096), keys: &keyClock{},
+		filesDone: make(chan fileDoneMsg, 8)}
 	// The filter sees each message before Update does; messages are
 	// handled in order, so a key sent after a record was seen here lands
 	// after the model took in the store's answer. It also moves the key
@@ -229,6 +238,8 @@ func run(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, width, heigh
 			a.scanned <- msg
 		case hallReadMsg:
 			a.halls <- msg
+		case fileDoneMsg:
+			a.filesDone <- msg
 		case timedKey:
 			a.keys.advance(msg.gap)
 			return msg.key
@@ -242,7 +253,7 @@ func run(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, width, heigh
 		}
 		return msg
 	}
-	m := New(Config{Store: s, Clock: clock, Lang: lang, KeyClock: a.keys.now})
+	m := New(Config{Store: s, Clock: clock, Lang: lang, KeyClock: a.keys.now, Files: files})
 	m.timer = false
 	a.tm = teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(width, height),

@@ -33,6 +33,9 @@ type KeyMap struct {
 	// Kazakh layout's digit row types) is read as a scan.
 	Void, Reconcile, TypeCode key.Binding
 
+	// The day's files without quitting: print, report, export, sync.
+	Files key.Binding
+
 	// Everywhere.
 	Board, Help, Lang, Quit, Back, Ack key.Binding
 
@@ -80,6 +83,7 @@ func DefaultKeyMap(c i18n.Catalogue) KeyMap {
 		Void:        b("V", "ui.key.void", layouts("V")...),
 		Reconcile:   b("R", "ui.key.reconcile", layouts("R")...),
 		TypeCode:    b("0-9", "ui.key.type_code", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Files:       b("F", "ui.key.files", layouts("F")...),
 
 		Board: b("b", "ui.key.board", layouts("b")...),
 		Help:  b("?", "ui.key.help", "?"),

@@ -42,6 +42,9 @@ type Config struct {
 	// Warning is shown on the status line of the first frame (a signing
 	// key others can read), already in the screen's language.
 	Warning string
+	// Files makes the day's files from the screen (files.go): the
+	// binary's commands, on this store. nil offers none.
+	Files FileActions
 }
 
 // page is one full screen under the header banners. Pages return strings;
@@ -90,6 +93,8 @@ type Model struct {
 	// keyClock and burst are the burst filter's (scan.go).
 	keyClock func() time.Duration
 	burst    burst
+	// files makes the day's files (Config.Files).
+	files FileActions
 }
 
 // New builds the application on an open store.
@@ -137,6 +142,7 @@ func New(cfg Config) Model {
 		clock:    clockState{started: now},
 		timer:    true,
 		keyClock: keyClock,
+		files:    cfg.Files,
 	}
 	m.layout()
 	return m
@@ -284,6 +290,13 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case m.active == pageBoard && key.Matches(msg, k.Back):
 		m.active = m.under
+		return m, nil
+	case key.Matches(msg, k.Files):
+		if m.files == nil {
+			m.ctx.Status = status{text: m.ctx.Cat.T("ui.files.unavailable"), err: true}
+			return m, nil
+		}
+		m.ctx.Dialog = newFilesMenu(m.ctx, m.files)
 		return m, nil
 	case key.Matches(msg, k.Void):
 		return m, m.ctx.voidSheet()

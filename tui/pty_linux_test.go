@@ -79,7 +79,9 @@ func TestThousandScansThroughARealTerminal(t *testing.T) {
 		if run.err != nil {
 			t.Fatalf("examday: %v\n%q", run.err, term.tail())
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
+		// A liveness bound, not a speed: on a loaded machine the screen may
+		// still be reading the hall after the last of 1000 scans.
 		t.Fatalf("examday did not quit:\n%q", term.tail())
 	}
 

@@ -41,7 +41,7 @@ func (p *sheetsPage) FullHelp() [][]key.Binding {
 	k := p.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Void, k.TypeCode, k.CloseHall, k.Back},
+		{k.Void, k.TypeCode, k.CloseHall, k.Files, k.Back},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,10 +32,7 @@ func (a *app) exportCommand() *cobra.Command {
 		Long:  c.T("cli.export.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if out == "" {
-				return errors.New(c.T("cli.export.no_out"))
-			}
-			if err := a.refuseKept(out, false); err != nil {
+			if err := a.checkExportOut(out); err != nil {
 				return err
 			}
 			s, err := a.openExisting(demo, toRead)
@@ -48,6 +46,14 @@ func (a *app) exportCommand() *cobra.Command {
 	cmd.Flags().StringVarP(&out, "out", "o", "", c.T("cli.export.flag.out"))
 	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.export.flag.demo"))
 	return cmd
+}
+
+// checkExportOut refuses an --out a bundle cannot be written to.
+func (a *app) checkExportOut(out string) error {
+	if strings.TrimSpace(out) == "" {
+		return errors.New(a.cat.T("cli.export.no_out"))
+	}
+	return a.refuseKept(out, false)
 }
 
 func (a *app) export(s *store.Store, out string) error {

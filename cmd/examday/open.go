@@ -156,7 +156,7 @@ func (systemClock) Now() time.Time { return time.Now() }
 // Whether it is the demo's the screens read in the file itself.
 func (a *app) runTUI(s *store.Store) error {
 	a.warnIfBroken(s)
-	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Warning: a.keyWarning(s)})
+	m := tui.New(tui.Config{Store: s, Clock: systemClock{}, Lang: a.language(s), Warning: a.keyWarning(s), Files: screenFiles{a}})
 	_, err := tea.NewProgram(m).Run()
 	return err
 }

@@ -70,15 +70,8 @@ func (a *app) reportFormat(out, format string) (string, error) {
 // holds, and the warning is printed on stderr and on the report.
 func (a *app) writeReport(ask reportAsk, now time.Time) error {
 	c := a.cat
-	out := ask.out
-	if strings.TrimSpace(out) == "" {
-		return fmt.Errorf("%s", c.T("cli.report.need_out"))
-	}
-	kind, err := a.reportFormat(out, ask.format)
+	kind, err := a.checkReportOut(ask)
 	if err != nil {
-		return err
-	}
-	if err := a.refuseKept(out, false); err != nil {
 		return err
 	}
 	path, err := a.hallFilePath(ask.demo)
@@ -94,10 +87,29 @@ func (a *app) writeReport(ask reportAsk, now time.Time) error {
 	}
 	defer s.Close()
 	a.warnIfBroken(s)
-	h := s.Hall()
-	if !h.Exists() {
+	if !s.Hall().Exists() {
 		return fmt.Errorf("%s", c.T("cli.no_hall_file", path))
 	}
+	return a.writeReportIn(s, ask, kind, now)
+}
+
+// checkReportOut is the report's format, or why out cannot take it.
+func (a *app) checkReportOut(ask reportAsk) (string, error) {
+	if strings.TrimSpace(ask.out) == "" {
+		return "", fmt.Errorf("%s", a.cat.T("cli.report.need_out"))
+	}
+	kind, err := a.reportFormat(ask.out, ask.format)
+	if err != nil {
+		return "", err
+	}
+	return kind, a.refuseKept(ask.out, false)
+}
+
+// writeReportIn is writeReport on an open hall file.
+func (a *app) writeReportIn(s *store.Store, ask reportAsk, kind string, now time.Time) error {
+	c := a.cat
+	out := ask.out
+	h := s.Hall()
 
 	var records []store.Record
 	readErr := s.Events(1, func(r store.Record) error {

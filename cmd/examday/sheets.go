@@ -111,6 +111,21 @@ func (a *app) openExisting(demo bool, how access) (*store.Store, error) {
 // are defaultSpares, else spares. Anything refused — a closed hall, a read-only file, a bad
 // count — writes nothing, neither to the log nor to out.
 func (a *app) printSheets(out string, spares int, autoSpares, renew, demo bool, now time.Time) error {
+	if err := a.checkSheetsOut(out); err != nil {
+		return err
+	}
+	s, err := a.openHallFile(demo, toWrite)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	a.warnIfBroken(s)
+	return a.printSheetsIn(s, out, spares, autoSpares, renew, now)
+}
+
+// checkSheetsOut refuses an --out the sheets cannot be written to, before
+// anything is recorded.
+func (a *app) checkSheetsOut(out string) error {
 	c := a.cat
 	if strings.TrimSpace(out) == "" {
 		return fmt.Errorf("%s", c.T("cli.sheets.need_out"))
@@ -123,15 +138,13 @@ func (a *app) printSheets(out string, spares int, autoSpares, renew, demo bool, 
 	if st, err := os.Stat(filepath.Dir(out)); err != nil || !st.IsDir() {
 		return fmt.Errorf("%s", c.T("cli.sheets.no_dir", filepath.Dir(out)))
 	}
-	if err := a.refuseKept(out, false); err != nil {
-		return err
-	}
-	s, err := a.openHallFile(demo, toWrite)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	a.warnIfBroken(s)
+	return a.refuseKept(out, false)
+}
+
+// printSheetsIn is printSheets on an open hall file: the command's, or
+// the one the screen holds.
+func (a *app) printSheetsIn(s *store.Store, out string, spares int, autoSpares, renew bool, now time.Time) error {
+	c := a.cat
 	if b := s.Broken(); b != nil {
 		return fmt.Errorf("%s", c.T("cli.sheets.read_only", s.Path(), b))
 	}
@@ -191,15 +204,7 @@ func (a *app) printSheets(out string, spares int, autoSpares, renew, demo bool, 
 // graders: by code, with level and question, and nothing of whose they
 // are.
 func (a *app) writeGraders(out string, demo bool) error {
-	c := a.cat
-	if strings.TrimSpace(out) == "" {
-		return fmt.Errorf("%s", c.T("cli.sheets.graders.need_out"))
-	}
-	ext := strings.ToLower(filepath.Ext(out))
-	if ext != ".csv" && ext != ".txt" {
-		return fmt.Errorf("%s", c.T("cli.sheets.graders.bad_ext", filepath.Base(out)))
-	}
-	if err := a.refuseKept(out, false); err != nil {
+	if err := a.checkGradersOut(out); err != nil {
 		return err
 	}
 	s, err := a.openHallFile(demo, toRead)
@@ -208,6 +213,26 @@ func (a *app) writeGraders(out string, demo bool) error {
 	}
 	defer s.Close()
 	a.warnIfBroken(s)
+	return a.writeGradersIn(s, out)
+}
+
+// checkGradersOut refuses an --out the graders' list cannot be written to.
+func (a *app) checkGradersOut(out string) error {
+	c := a.cat
+	if strings.TrimSpace(out) == "" {
+		return fmt.Errorf("%s", c.T("cli.sheets.graders.need_out"))
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	if ext != ".csv" && ext != ".txt" {
+		return fmt.Errorf("%s", c.T("cli.sheets.graders.bad_ext", filepath.Base(out)))
+	}
+	return a.refuseKept(out, false)
+}
+
+// writeGradersIn is writeGraders on an open hall file.
+func (a *app) writeGradersIn(s *store.Store, out string) error {
+	c := a.cat
+	ext := strings.ToLower(filepath.Ext(out))
 	h := s.Hall()
 	list := paper.GraderSheets(h.SheetsToMark())
 	if len(list) == 0 {

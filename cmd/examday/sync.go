@@ -217,6 +217,14 @@ func (a *app) syncCommand() *cobra.Command {
 }
 
 func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
+	ctx, stop := interruptible()
+	defer stop()
+	return a.syncIn(ctx, s, centralURL, ca)
+}
+
+// syncIn is sync until ctx is done: ctrl+c on the command line, Esc on
+// the screen.
+func (a *app) syncIn(ctx context.Context, s *store.Store, centralURL string, ca []byte) error {
 	c := a.cat
 	d := s.Delivery()
 	if !d.Enrolled() {
@@ -250,8 +258,6 @@ func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
 		}
 		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err, wait, n.Attempt, n.Attempts))
 	}
-	ctx, stop := interruptible()
-	defer stop()
 	rep, err := cl.Sync(ctx, s)
 	if err != nil {
 		if ctx.Err() != nil {

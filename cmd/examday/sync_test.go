@@ -313,7 +313,7 @@ func TestDashboardShowsWhatIsNotDelivered(t *testing.T) {
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 30})
 		return ansi.Strip(next.View().Content)
 	}
-	if v := view(); !strings.Contains(v, "undelivered 2 · never delivered") {
+	if v := view(); !strings.Contains(v, "2 events not yet handed to the central record") {
 		t.Errorf("a hall never delivered:\n%s", v)
 	}
 	runCLI(t, "", "enroll", "--db", db, "--central", url, "--token", token(t, cdb, "A"))
@@ -326,7 +326,7 @@ func TestDashboardShowsWhatIsNotDelivered(t *testing.T) {
 		t.Errorf("a hall delivered:\n%s", v)
 	}
 	appendJumps(t, db, 3)
-	if v := view(); !strings.Contains(v, fmt.Sprintf("undelivered 3 · last receipt %s", at)) {
+	if v := view(); !strings.Contains(v, fmt.Sprintf("3 events not yet handed to the central record · last receipt %s", at)) {
 		t.Errorf("a hall with 3 events since its receipt:\n%s", v)
 	}
 }
