@@ -135,3 +135,23 @@ func TestProjectionCheckedWhileEventsAreRecordedHolds(t *testing.T) {
 		}
 	}
 }
+
+// Why a file is read-only decides whether its record is in doubt: a key
+// missing or not the file's, an older schema, a file that cannot be
+// written here, one opened to read stop writing only; a log that does
+// not verify, a state that differs, a damaged file discredit it.
+func TestOnlyAnUntrueRecordIsDiscredited(t *testing.T) {
+	for _, err := range []error{store.ErrKeyMissing, store.ErrKeyMismatch, store.ErrOldSchema, store.ErrCannotWrite, store.ErrOpenedToRead} {
+		if store.Discredits(fmt.Errorf("%w: detail", err)) {
+			t.Errorf("%v discredits the record", err)
+		}
+	}
+	for _, err := range []error{store.ErrDamaged, store.ErrStateDiffers, store.ErrReadOnly, errors.New("chain broken at 7")} {
+		if !store.Discredits(fmt.Errorf("%w: detail", err)) {
+			t.Errorf("%v does not discredit the record", err)
+		}
+	}
+	if store.Discredits(nil) {
+		t.Error("a writable file is discredited")
+	}
+}

@@ -598,6 +598,24 @@ func (s *Store) keepCheckpoint() error {
 func (s *Store) Path() string { return s.path }
 
 // Broken is why the store is read-only, or nil.
+// Discredits reports whether err, the reason a file is open read-only
+// (Broken), casts doubt on its record: a log that does not verify, a state
+// that differs from it, a damaged file. A signing key missing or not the
+// file's, an older schema, a file that cannot be written here or one
+// opened only to read stop writing and nothing more: the record read from
+// it is as verified as any.
+func Discredits(err error) bool {
+	if err == nil {
+		return false
+	}
+	for _, only := range []error{ErrKeyMissing, ErrKeyMismatch, ErrOldSchema, ErrCannotWrite, ErrOpenedToRead} {
+		if errors.Is(err, only) {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *Store) Broken() error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

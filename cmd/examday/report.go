@@ -122,9 +122,10 @@ func (a *app) writeReportIn(s *store.Store, ask reportAsk, kind string, now time
 	// which may not be the command line's.
 	cat := i18n.New(a.reportLang(s))
 	var problems []string
-	// A file read-only only for want of its signing key still verifies:
-	// reading needs no private key. The warning above says why.
-	if b := s.Broken(); b != nil && !errors.Is(b, store.ErrKeyMissing) && !errors.Is(b, store.ErrKeyMismatch) {
+	// A file read-only for want of its signing key, or because it cannot
+	// be written here, still verifies: reading needs neither. The warning
+	// above (or the screen's banner) says why it is read-only.
+	if b := s.Broken(); store.Discredits(b) {
 		problems = append(problems, cat.Error(b))
 	}
 	if readErr != nil {

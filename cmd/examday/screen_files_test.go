@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,5 +118,48 @@ func TestTheScreensFilesAreTheCommandsOwnWork(t *testing.T) {
 	}
 	if got := s.Hall(); got.Phase != exam.PhaseSetup {
 		t.Errorf("the hall is %s after its files", got.Phase)
+	}
+}
+
+// A hall file the user may not write opens read-only on the screen, and
+// its report, made from the screen, is a verified report: the file cannot
+// be written here, its record is not in doubt. (Root writes through
+// permissions: CI runs this as the user nobody.)
+func TestAScreensReportOfAFileThatCannotBeWrittenIsVerified(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes through permissions; CI runs this test as nobody")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := runCLI(t, "", "demo", "--no-tui", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	for _, p := range []string{db, db + ".key", db + ".owner"} {
+		if err := os.Chmod(p, 0o400); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	s, err := store.Open(db, store.Options{Program: "screen test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !errors.Is(s.Broken(), store.ErrCannotWrite) {
+		t.Fatalf("opened with %v, want read-only for want of writing", s.Broken())
+	}
+	out := filepath.Join(t.TempDir(), "report.csv")
+	a := newApp(nil, nil, &bytes.Buffer{}, &bytes.Buffer{})
+	a.dbPath = db
+	en := i18n.New(i18n.EN)
+	if err := (screenFiles{a}).Run(context.Background(), s, tui.FileAction{Kind: tui.FileReport, Path: out}, en, func(string) {}); err != nil {
+		t.Fatalf("report: %v", err)
+	}
+	b, _ := os.ReadFile(out)
+	if strings.Contains(string(b), en.T("paper.unverified_short")) || strings.Contains(string(b), "does not verify") {
+		t.Errorf("the report of a file that cannot be written calls its log unverified:\n%s", b)
 	}
 }

@@ -39,11 +39,10 @@ func (a *app) verifyLogCommand() *cobra.Command {
 func (a *app) verifyLog(s *store.Store) error {
 	c := a.cat
 	var problems []string
-	// A missing key or an older schema makes the file read-only, not its
-	// record untrue: both are said, and the record is still checked.
-	keyOnly := errors.Is(s.Broken(), store.ErrKeyMissing) || errors.Is(s.Broken(), store.ErrKeyMismatch) ||
-		errors.Is(s.Broken(), store.ErrOldSchema)
-	if b := s.Broken(); b != nil && !keyOnly {
+	// A missing key, an older schema, a file that cannot be written here
+	// make it read-only, not its record untrue: said, and the record is
+	// still checked.
+	if b := s.Broken(); store.Discredits(b) {
 		problems = append(problems, c.Error(b))
 	}
 	switch err := s.VerifySignatures(); {
@@ -60,7 +59,7 @@ func (a *app) verifyLog(s *store.Store) error {
 			problems = append(problems, p)
 		}
 	}
-	if keyOnly {
+	if b := s.Broken(); b != nil && !store.Discredits(b) {
 		a.warnIfBroken(s)
 	}
 
