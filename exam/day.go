@@ -104,6 +104,14 @@ type AgreedData struct {
 	AgreedBy string `json:"agreed_by"`
 }
 
+// AdmittedLateData is an arrival after the start, with the chairman's
+// agreement (§1.3) and how late.
+type AdmittedLateData struct {
+	ArrivedData
+	AgreedData
+	LateBySeconds int64 `json:"late_by_s"`
+}
+
 type BreakOutData struct {
 	Medical bool   `json:"medical,omitempty"`
 	Reason  string `json:"reason,omitempty"`
@@ -192,10 +200,8 @@ type ClosedData struct {
 // applyToExaminee changes e (a copy) by one of their events. It reads
 // the hall but changes nothing on it, so a correction can replay it.
 func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
-	to, ok := map[string]Status{
-		TypeArrived: Present, TypeAbsent: Absent, TypeMaterialsIssued: Materials, TypeAdmittedLate: Present,
-		TypeTheoryIn: TheoryIn, TypeBreakOut: OnBreak, TypeSituationalDrawn: Situational, TypeHandedIn: Finished,
-	}[ev.Type]
+	to := eventKinds[ev.Type].status
+	ok := to != ""
 	if ok && !CanFollow(e.Status, to) {
 		return fmt.Errorf("examinee %q: %s cannot follow %s", e.ID, to, e.Status)
 	}
@@ -265,6 +271,8 @@ func (h *Hall) applyToExaminee(e *Examinee, ev Event) error {
 			return fmt.Errorf("examinee %q: the Criminal Code without a situational ticket (%s)", e.ID, e.Status)
 		}
 		e.CodeOut, e.CodeOutAt = true, ev.At
+	case TypeSeatChanged:
+		return applySeat(e, ev)
 	case TypeCodeBack:
 		if !e.CodeOut {
 			return fmt.Errorf("examinee %q holds no Criminal Code", e.ID)
@@ -500,18 +508,26 @@ func (h *Hall) replayWithout(e *Examinee, seq uint64) (*Examinee, error) {
 	}
 	r := &Examinee{Ordinal: e.Ordinal, ID: e.ID, FullName: e.FullName, Programme: e.Programme,
 		IDDocument: e.IDDocument, Seat: e.Seat, Status: Registered}
+	moved := false
 	for _, s := range e.Seqs {
-		if s == seq {
-			continue
-		}
-		if _, cancelled := h.Cancelled[s]; cancelled {
+		_, cancelled := h.Cancelled[s]
+		if (s == seq || cancelled) && moved {
 			continue
 		}
 		past, err := h.history(s)
 		if err != nil {
 			return nil, err
 		}
-		if past.Type == TypeCancelled {
+		// The day replays from the roster's seat: the first seat change,
+		// cancelled or not, says which it was.
+		if past.Type == TypeSeatChanged && !moved {
+			d, err := Decode[SeatChangedData](past)
+			if err != nil {
+				return nil, err
+			}
+			r.Seat, moved = d.From, true
+		}
+		if s == seq || cancelled || past.Type == TypeCancelled {
 			continue
 		}
 		if err := h.applyToExaminee(r, past); err != nil {

@@ -111,11 +111,8 @@ func (h *Hall) AdmitLate(id string, a Agreement, at time.Time, actor string) (Ev
 	if err := h.agreed(a, at); err != nil {
 		return Event{}, err
 	}
-	return newEvent(TypeAdmittedLate, id, actor, at, struct {
-		ArrivedData
-		AgreedData
-		LateBySeconds int64 `json:"late_by_s"`
-	}{ArrivedData{IDDocumentChecked: true, IDDocument: e.IDDocument}, AgreedData{a.by}, int64(at.Sub(h.Start) / time.Second)}), nil
+	return newEvent(TypeAdmittedLate, id, actor, at, AdmittedLateData{
+		ArrivedData{IDDocumentChecked: true, IDDocument: e.IDDocument}, AgreedData{a.by}, int64(at.Sub(h.Start) / time.Second)}), nil
 }
 
 // HandTheoryIn records that the examinee handed in the theory sheets
@@ -440,14 +437,10 @@ func (h *Hall) DismissOffer(seq uint64, reason string, a Agreement, at time.Time
 	return newEvent(TypeViolationDismissed, o.Examinee, actor, at, DismissData{Offer: seq, Reason: reason, AgreedBy: a.by}), nil
 }
 
-// Cancellable are the entries a correction may cancel. The hall's own
-// facts (its set-up, the start, the clock) are never cancelled; an offer
-// is dismissed instead.
-var cancellable = map[string]bool{
-	TypeArrived: true, TypeAbsent: true, TypeMaterialsIssued: true, TypeAdmittedLate: true,
-	TypeTheoryIn: true, TypeBreakOut: true, TypeBreakIn: true, TypeSituationalDrawn: true,
-	TypeCodeOut: true, TypeCodeBack: true, TypeHandedIn: true, TypeViolationRecorded: true,
-}
+// cancellable reports whether a correction may cancel an entry of type
+// typ (eventKinds). The hall's own facts (its set-up, the start, the
+// clock) are never cancelled; an offer is dismissed instead.
+func cancellable(typ string) bool { return eventKinds[typ].cancellable }
 
 // Cancel corrects a wrong entry: nothing is edited or deleted; a new entry
 // cancels it, with the reason, and the examinee's day is replayed without
@@ -471,7 +464,7 @@ func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, a
 		return Event{}, fmt.Errorf("correction of event %d: %w", target.Seq, err)
 	}
 	target = stored
-	if !cancellable[target.Type] || target.Examinee == "" {
+	if !cancellable(target.Type) || target.Examinee == "" {
 		return Event{}, refuse(RefuseCancelType, target.Type)
 	}
 	// A packet once bound stays bound: its sheets are accounted for by

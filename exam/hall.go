@@ -258,6 +258,9 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 	if ev.Type != TypeHallCreated && !h.Exists() {
 		return nil, fmt.Errorf("no hall yet")
 	}
+	if eventKinds[ev.Type].examinee {
+		return h.applyExaminees(ev)
+	}
 	switch ev.Type {
 	case TypeHallCreated:
 		if h.Exists() {
@@ -305,30 +308,6 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		}
 		h.Programmes = sortedCodes(codes)
 		return touched, nil
-
-	case TypeArrived, TypeAbsent, TypeMaterialsIssued, TypeAdmittedLate, TypeTheoryIn,
-		TypeBreakOut, TypeBreakIn, TypeSituationalDrawn, TypeCodeOut, TypeCodeBack,
-		TypeHandedIn, TypeViolationOffered, TypeViolationDismissed, TypeViolationRecorded,
-		TypeSheetReceived, TypeSheetVoided:
-		e, ok := h.byID[ev.Examinee]
-		if !ok {
-			return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
-		}
-		// Work on a copy: a refused event must leave the examinee as they
-		// were.
-		next := *e
-		if err := h.applyToExaminee(&next, ev); err != nil {
-			return nil, err
-		}
-		if err := h.applyHallSide(ev); err != nil {
-			return nil, err
-		}
-		next.Seqs = append(append([]uint64(nil), e.Seqs...), ev.Seq)
-		*e = next
-		if ev.Type == TypeMaterialsIssued && h.Phase == PhaseSetup {
-			h.Phase = PhaseMaterials
-		}
-		return []int{e.Ordinal}, nil
 
 	case TypeCancelled:
 		return h.applyCancel(ev)
@@ -381,4 +360,27 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		return nil, nil
 	}
 	return nil, fmt.Errorf("unknown event type %q", ev.Type)
+}
+
+// applyExaminees is an entry of one examinee's day (eventKinds).
+func (h *Hall) applyExaminees(ev Event) ([]int, error) {
+	e, ok := h.byID[ev.Examinee]
+	if !ok {
+		return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
+	}
+	// Work on a copy: a refused event must leave the examinee as they
+	// were.
+	next := *e
+	if err := h.applyToExaminee(&next, ev); err != nil {
+		return nil, err
+	}
+	if err := h.applyHallSide(ev); err != nil {
+		return nil, err
+	}
+	next.Seqs = append(append([]uint64(nil), e.Seqs...), ev.Seq)
+	*e = next
+	if ev.Type == TypeMaterialsIssued && h.Phase == PhaseSetup {
+		h.Phase = PhaseMaterials
+	}
+	return []int{e.Ordinal}, nil
 }

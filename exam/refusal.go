@@ -111,4 +111,10 @@ const (
 	RefuseWithoutSituationalReason = "without_situational_reason"
 	RefuseSituationalDrawnAlready  = "situational_drawn_already"
 	RefuseNotSituationalSheet      = "not_situational_sheet"
+	RefuseSeatNotSitting           = "seat_not_sitting"
+	RefuseSeatMissing              = "seat_missing"
+	RefuseSeatTooLong              = "seat_too_long"
+	RefuseSeatSame                 = "seat_same"
+	RefuseSeatReason               = "seat_reason"
+	RefuseSeatTaken                = "seat_taken"
 )

@@ -193,6 +193,18 @@ func TestEveryRefusalAndRosterCodeHasWords(t *testing.T) {
 	}
 }
 
+// Every event type the domain declares (exam.EventTypes) is named on the
+// screen and on the paper, in every language.
+func TestEveryEventTypeHasItsNames(t *testing.T) {
+	for _, typ := range exam.EventTypes() {
+		for _, key := range []string{"ui.event_type." + typ, "paper.event." + typ} {
+			if !Has(key) || !Complete(key) {
+				t.Errorf("event type %s: %s has no words in every language", typ, key)
+			}
+		}
+	}
+}
+
 // Every status and phase of the domain, every programme, discipline and
 // level of §1.2 has words in every language.
 func TestEveryRuleOfTheDomainHasWords(t *testing.T) {
@@ -470,6 +482,12 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(running.TakeBackCode("1", late, "O"))
 	add(withCode.HandIn("1", "", late, "O"))
 	add(theoryIn.HandIn("1", "", late, "O"))
+	add(running.ChangeSeat("1", "1", "r", late, "O"))
+	add(running.ChangeSeat("1", " ", "r", late, "O"))
+	add(running.ChangeSeat("1", "5", " ", late, "O"))
+	add(running.ChangeSeat("1", "1234567890123", "r", late, "O"))
+	add(running.ChangeSeat("2", "5", "r", late, "O"))
+	add(both.ChangeSeat("1", "2", "r", late, "O"))
 	add(theoryIn.HandInWithoutSituational("1", " ", late, "O"))
 	add(situational.HandInWithoutSituational("1", "declined", late, "O"))
 	add(running.RecordViolation("2", phone, agreed, late, "O"))

@@ -5,7 +5,7 @@ package i18n
 // print are the command line's words (cli.*).
 func init() {
 	register(map[string]Text{
-		"ui.key.files":         {"files: print, report, export, hand over", "файлы: печать, протокол, экспорт, передача", "файлдар: басып шығару, хаттама, экспорт, тапсыру"},
+		"ui.key.files":         {"files: print, report, sync", "файлы: печать, протокол", "файлдар: басу, хаттама"},
 		"ui.files.unavailable": {"Files cannot be made from this screen: use the commands (examday --help).", "С этого экрана файлы не создаются: используйте команды (examday --help).", "Бұл экраннан файлдар жасалмайды: командаларды пайдаланыңыз (examday --help)."},
 		"ui.files.title":       {"The day's files", "Файлы дня", "Күннің файлдары"},
 		"ui.files.how":         {"Made from the file this screen holds, as the commands make them; the exam goes on meanwhile.", "Создаются из файла, открытого на этом экране, так же, как командами; экзамен тем временем идёт.", "Осы экранда ашық файлдан командалар сияқты жасалады; емтихан осы уақытта жалғасады."},

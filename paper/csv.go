@@ -58,6 +58,7 @@ var examineeColumns = []column[Examinee]{
 	{"late_by", "paper.col.late_by", func(_ words, x Examinee) string { return nonZero(x.LateBy) }},
 	{"forced_reason", "paper.col.forced", func(_ words, x Examinee) string { return x.Forced }},
 	{"without_situational", "paper.col.without_situational", func(w words, x Examinee) string { return w.yes(x.WithoutSituational) }},
+	{"seat_changes", "paper.col.seat_changes", func(w words, x Examinee) string { return w.seatChanges(x) }},
 	{"without_situational_reason", "paper.col.without_situational_reason", func(_ words, x Examinee) string { return x.WithoutSituationalReason }},
 	{"removed", "paper.col.removed", func(w words, x Examinee) string { return w.clock(x.Removed) }},
 	{"violations", "paper.col.violations", func(_ words, x Examinee) string { return fmt.Sprint(x.Violations) }},

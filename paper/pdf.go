@@ -502,7 +502,11 @@ func (d *pdfDoc) examineesTable() {
 		if x.Violations > 0 {
 			viol = fmt.Sprint(x.Violations)
 		}
-		rows[i] = []string{x.Seat, x.ID, x.FullName, x.Programme, w.status(x.Status), arrived, materials,
+		seat := x.Seat
+		for _, m := range x.SeatChanges {
+			seat += "\n" + w.t("paper.seat_from", m.From, w.clock(m.At))
+		}
+		rows[i] = []string{seat, x.ID, x.FullName, x.Programme, w.status(x.Status), arrived, materials,
 			w.clock(x.TheoryIn), brk, w.medical(x), sit, code, strings.Join(handed, "\n"), w.clock(x.Removed), viol}
 	}
 	d.printTable(cols, rows)

@@ -2,7 +2,6 @@ package paper
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"time"
 
 	"examday/exam"
@@ -24,6 +23,10 @@ type Report struct {
 	// verify (the store opened it read-only); empty when it does. Build
 	// cannot know: whoever read the log sets it.
 	Unverified string
+	// Unreadable are the entries whose payload does not read as their
+	// type's (exam.PayloadError): left out of the tables, and named on
+	// the report's warning by whoever makes it.
+	Unreadable []uint64
 
 	Hall          Hall
 	Examinees     []Examinee // in roster order
@@ -136,6 +139,14 @@ type Examinee struct {
 	WithoutSituationalReason string
 	Removed                  time.Time
 	Violations               int
+	// SeatChanges: Seat is where they sat at the end; these, where before.
+	SeatChanges []SeatChange
+}
+
+// SeatChange is a move to another seat during the exam, and why.
+type SeatChange struct {
+	At            time.Time
+	From, To, Why string
 }
 
 // MedicalExit is an exit for emergency medical care (§2.2 d): not a
@@ -273,10 +284,14 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 	violations := map[uint64]uint64{}
 	for _, rec := range records {
 		ev := rec.Event
+		if _, err := ev.Payload(); err != nil {
+			r.Unreadable = append(r.Unreadable, ev.Seq)
+			continue
+		}
 		switch ev.Type {
 		case exam.TypeViolationRecorded:
-			var d exam.ViolationData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.ViolationData](ev)
+			if err != nil {
 				continue
 			}
 			if d.Offer != 0 {
@@ -294,8 +309,8 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				RecordedBy: ev.Actor, Offer: d.Offer,
 			})
 		case exam.TypeViolationOffered:
-			var d exam.OfferData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.OfferData](ev)
+			if err != nil {
 				continue
 			}
 			offers[ev.Seq] = len(r.Offers)
@@ -304,8 +319,8 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				Over: time.Duration(d.Seconds) * time.Second, Fate: OfferOpen,
 			})
 		case exam.TypeViolationDismissed:
-			var d exam.DismissData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.DismissData](ev)
+			if err != nil {
 				continue
 			}
 			if i, ok := offers[d.Offer]; ok {
@@ -313,8 +328,8 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				o.Fate, o.FateSeq, o.FateAt, o.FateBy, o.Dismissed = OfferDismissed, ev.Seq, ev.At, ev.Actor, d.Reason
 			}
 		case exam.TypeCancelled:
-			var d exam.CancelData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.CancelData](ev)
+			if err != nil {
 				continue
 			}
 			c := Correction{Seq: ev.Seq, At: ev.At, Who: who(ev.Examinee), Cancelled: d.Seq, CancelledType: d.Type,
@@ -331,33 +346,33 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				}
 			}
 		case exam.TypeInterruptionStarted:
-			var d exam.InterruptionData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.InterruptionData](ev)
+			if err != nil {
 				continue
 			}
 			r.Interruptions = append(r.Interruptions, Interruption{Seq: ev.Seq, Kind: d.Kind, Reason: d.Reason, Start: ev.At, AgreedBy: d.AgreedBy})
 		case exam.TypeInterruptionEnded:
-			var d exam.InterruptionData
-			if decode(ev, &d) != nil || len(r.Interruptions) == 0 {
+			d, err := exam.Decode[exam.InterruptionData](ev)
+			if err != nil || len(r.Interruptions) == 0 {
 				continue
 			}
 			last := &r.Interruptions[len(r.Interruptions)-1]
 			last.End, last.Length, last.NewEnd = ev.At, time.Duration(d.Seconds)*time.Second, d.NewEnd
 		case exam.TypeWarning:
-			var d exam.WarningData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.WarningData](ev)
+			if err != nil {
 				continue
 			}
 			r.Warnings = append(r.Warnings, Warning{MinutesLeft: d.MinutesLeft, At: ev.At, LateBy: time.Duration(d.LateBySeconds) * time.Second})
 		case exam.TypePINFailed:
-			var d exam.PINFailedData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.PINFailedData](ev)
+			if err != nil {
 				continue
 			}
 			r.WrongPINs = append(r.WrongPINs, WrongPIN{Seq: ev.Seq, At: ev.At, Purpose: d.Purpose, LockedUntil: d.LockedUntil, Lock: d.Lock})
 		case exam.TypeClockJump:
-			var d exam.ClockJumpData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.ClockJumpData](ev)
+			if err != nil {
 				continue
 			}
 			r.ClockJumps = append(r.ClockJumps, ClockJump{At: ev.At, Jump: time.Duration(d.JumpSeconds * float64(time.Second)).Round(time.Second)})
@@ -395,9 +410,15 @@ func examineeOf(h *exam.Hall, e *exam.Examinee, bySeq map[uint64]exam.Event, can
 			continue
 		}
 		switch ev.Type {
+		case exam.TypeSeatChanged:
+			d, err := exam.Decode[exam.SeatChangedData](ev)
+			if err != nil {
+				continue
+			}
+			x.SeatChanges = append(x.SeatChanges, SeatChange{At: ev.At, From: d.From, To: d.To, Why: d.Reason})
 		case exam.TypeBreakOut:
-			var d exam.BreakOutData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.BreakOutData](ev)
+			if err != nil {
 				continue
 			}
 			medical = d.Medical
@@ -405,8 +426,8 @@ func examineeOf(h *exam.Hall, e *exam.Examinee, bySeq map[uint64]exam.Event, can
 				x.MedicalExits = append(x.MedicalExits, MedicalExit{Out: ev.At, Reason: d.Reason})
 			}
 		case exam.TypeBreakIn:
-			var d exam.BreakInData
-			if decode(ev, &d) != nil {
+			d, err := exam.Decode[exam.BreakInData](ev)
+			if err != nil {
 				continue
 			}
 			if medical && len(x.MedicalExits) > 0 {
@@ -419,5 +440,3 @@ func examineeOf(h *exam.Hall, e *exam.Examinee, bySeq map[uint64]exam.Event, can
 	}
 	return x
 }
-
-func decode(ev exam.Event, v any) error { return json.Unmarshal(ev.Data, v) }

@@ -225,6 +225,15 @@ func (w words) reasonOrNone(reason string) string {
 	return reason
 }
 
+// seatChanges are an examinee's moves to another seat, in order.
+func (w words) seatChanges(x Examinee) string {
+	parts := make([]string, len(x.SeatChanges))
+	for i, m := range x.SeatChanges {
+		parts[i] = w.t("paper.seat_change", m.From, m.To, w.clock(m.At), m.Why)
+	}
+	return strings.Join(parts, "; ")
+}
+
 // withoutSituational is a hand-in without the situational problem, with
 // its reason when one is on record.
 func (w words) withoutSituational(x Examinee) string {

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"encoding/json"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -45,6 +44,8 @@ func (c *Context) actOn(msg tea.KeyPressMsg, e *exam.Examinee) (tea.Cmd, bool) {
 		act = c.handIn
 	case key.Matches(msg, k.Violation):
 		act = c.violation
+	case key.Matches(msg, k.Seat):
+		act = c.changeSeat
 	default:
 		return nil, false
 	}
@@ -227,8 +228,7 @@ func (c *Context) comeBack(e *exam.Examinee) tea.Cmd {
 	id, name := e.ID, e.FullName
 	c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.back", e.FullName, e.Seat), lines,
 		c.recordDescribed(func(c *Context, recs []store.Record) string {
-			var d exam.BreakInData
-			_ = json.Unmarshal(recs[0].Event.Data, &d)
+			d, _ := exam.Decode[exam.BreakInData](recs[0].Event) // just decided by this program: it reads
 			if len(recs) > 1 {
 				return c.Cat.T("ui.done.back_over", name, c.spanSeconds(d.OutSeconds), c.spanSeconds(d.OverrunSeconds), c.Keys.Offers.Help().Key)
 			}
@@ -285,8 +285,7 @@ func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
 	evs, err := c.Hall.HandIn(e.ID, "", c.Now, c.Hall.Officer)
 	id, name := e.ID, e.FullName
 	describe := func(c *Context, recs []store.Record) string {
-		var d exam.HandedInData
-		_ = json.Unmarshal(recs[0].Event.Data, &d)
+		d, _ := exam.Decode[exam.HandedInData](recs[0].Event) // just decided by this program: it reads
 		if len(recs) > 1 {
 			return c.Cat.T("ui.done.hand_in_late", name, c.spanSeconds(d.LateBySeconds), c.Keys.Offers.Help().Key)
 		}
@@ -314,8 +313,7 @@ func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
 		c.refuse(err)
 		return nil
 	}
-	var d exam.HandedInData
-	_ = json.Unmarshal(evs[0].Data, &d)
+	d, _ := exam.Decode[exam.HandedInData](evs[0]) // just decided by this program: it reads
 	lines := []string{c.Cat.T("ui.hand_in.what", e.Ticket)}
 	if len(evs) > 1 {
 		lines = append(lines, c.Cat.T("ui.hand_in.late", clockText(c.Hall.End), c.spanSeconds(d.LateBySeconds)))
@@ -382,33 +380,28 @@ func (c *Context) closeHall() tea.Cmd {
 }
 
 // examineeKeys are the keys of what may come next in e's day, for the key
-// line (the help lists every key): the next steps by where they are.
+// line (the help lists every key): the domain says which steps are open
+// (exam.Hall.NextActions), the screen which key each has.
 func examineeKeys(c *Context, e *exam.Examinee) []key.Binding {
-	k := c.Keys
-	if e == nil || c.Hall.Phase == exam.PhaseClosed {
-		return nil
-	}
 	var out []key.Binding
-	switch e.Status {
-	case exam.Registered, exam.Absent:
-		out = []key.Binding{k.Present}
-	case exam.Present:
-		out = []key.Binding{k.Materials, k.Violation}
-	case exam.Materials:
-		out = []key.Binding{k.Theory, k.Out, k.Violation}
-	case exam.TheoryIn:
-		out = []key.Binding{k.Out, k.Situational, k.HandIn, k.Violation}
-	case exam.OnBreak:
-		out = []key.Binding{k.BackIn, k.Violation}
-	case exam.BackIn:
-		out = []key.Binding{k.Situational, k.HandIn, k.Violation}
-	case exam.Situational:
-		out = []key.Binding{k.Code, k.HandIn, k.Violation}
-	case exam.Finished:
-		out = []key.Binding{k.Violation}
-	}
-	if e.CodeOut && e.Status != exam.Situational {
-		out = append([]key.Binding{k.Code}, out...)
+	for _, a := range c.Hall.NextActions(e) {
+		if a == exam.ActSeat {
+			continue // rare: in the help, not worth a place on the key line
+		}
+		if b, ok := c.actionKey(a); ok {
+			out = append(out, b)
+		}
 	}
 	return out
+}
+
+// actionKey is the key of a step of the day.
+func (c *Context) actionKey(a exam.Action) (key.Binding, bool) {
+	k := c.Keys
+	b, ok := map[exam.Action]key.Binding{
+		exam.ActPresent: k.Present, exam.ActMaterials: k.Materials, exam.ActTheory: k.Theory,
+		exam.ActOut: k.Out, exam.ActBackIn: k.BackIn, exam.ActSituational: k.Situational,
+		exam.ActCode: k.Code, exam.ActHandIn: k.HandIn, exam.ActViolation: k.Violation, exam.ActSeat: k.Seat,
+	}[a]
+	return b, ok
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"errors"
 
 	tea "charm.land/bubbletea/v2"
@@ -101,8 +100,7 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 		for _, r := range msg.records {
 			switch r.Event.Type {
 			case exam.TypeWarning:
-				var w exam.WarningData
-				if json.Unmarshal(r.Event.Data, &w) == nil {
+				if w, err := exam.Decode[exam.WarningData](r.Event); err == nil {
 					c.Alerts.Warnings = append(c.Alerts.Warnings, w.MinutesLeft)
 				}
 				cmds = append(cmds, bell)

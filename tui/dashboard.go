@@ -50,7 +50,7 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open},
 		{k.Present, k.Absent, k.Materials, k.Start, k.Offers, k.Interrupt, k.CloseHall},
-		{k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
+		{k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation, k.Seat},
 		{k.TypeCode, k.Void, k.Reconcile, k.Files},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"cmp"
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -97,7 +96,7 @@ func (d *detail) FullHelp() [][]key.Binding {
 	k := d.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall, k.Void, k.Reconcile, k.TypeCode, k.Files},
+		{k.CancelEntry, k.Back, k.Offers, k.Interrupt, k.CloseHall, k.Void, k.Reconcile, k.TypeCode, k.Files, k.Seat},
 		{k.Present, k.Absent, k.Materials, k.Theory, k.Out, k.BackIn, k.Situational, k.Code, k.HandIn, k.Violation},
 		{k.Board, k.Ack, k.Lang, k.Help, k.Quit},
 	}
@@ -281,8 +280,7 @@ func (d *detail) breakLine(e *exam.Examinee) string {
 		if ev.Type != exam.TypeBreakOut || d.cancelled(ev.Seq) {
 			continue
 		}
-		var out exam.BreakOutData
-		if json.Unmarshal(ev.Data, &out) == nil && out.Medical {
+		if out, err := exam.Decode[exam.BreakOutData](ev); err == nil && out.Medical {
 			medical++
 		}
 	}
@@ -306,8 +304,11 @@ func (d *detail) violationsLine() string {
 		if ev.Type != exam.TypeViolationRecorded || d.cancelled(ev.Seq) {
 			continue
 		}
-		var v exam.ViolationData
-		_ = json.Unmarshal(ev.Data, &v)
+		v, err := exam.Decode[exam.ViolationData](ev)
+		if err != nil {
+			parts = append(parts, c.Cat.T("ui.event.unreadable", c.eventName(ev.Type), c.ErrorText(err)))
+			continue
+		}
 		parts = append(parts, c.Cat.T("ui.detail.violation", c.clauseLabel(v.Clause), c.Cat.T("decision."+v.Decision), v.AgreedBy))
 	}
 	if len(parts) == 0 {
@@ -418,9 +419,10 @@ func (d *detail) entryWords(ev exam.Event) string {
 	if by, ok := c.Hall.Cancelled[ev.Seq]; ok {
 		reason, when := "", "--:--:--"
 		if corr, ok := d.bySeq[by]; ok {
-			var cd exam.CancelData
-			_ = json.Unmarshal(corr.Data, &cd)
-			reason, when = cd.Reason, clockText(corr.At)
+			reason, when = c.reasonOrNone(""), clockText(corr.At)
+			if cd, err := exam.Decode[exam.CancelData](corr); err == nil {
+				reason = cd.Reason
+			}
 		}
 		text = c.Cat.T("ui.detail.cancelled_mark", when) + " " + text + " — " + reason
 	}

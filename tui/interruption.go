@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -134,8 +133,7 @@ func (c *Context) resumeQuestion() dialog {
 				return []exam.Event{ev}, nil
 			},
 			describe: func(c *Context, recs []store.Record) string {
-				var d exam.InterruptionData
-				_ = json.Unmarshal(recs[0].Event.Data, &d)
+				d, _ := exam.Decode[exam.InterruptionData](recs[0].Event) // just decided by this program: it reads
 				return c.Cat.T("ui.done.resumed", c.spanSeconds(d.Seconds), clockText(d.NewEnd))
 			},
 		}

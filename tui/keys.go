@@ -20,6 +20,8 @@ type KeyMap struct {
 	// The examinee's day after the start (§1.5, §1.6, §2.1–§2.3), from
 	// the dashboard and from their detail view.
 	Open, Theory, Out, BackIn, Situational, Code, HandIn, Violation key.Binding
+	// Seat: the examinee moves to another seat during the exam.
+	Seat key.Binding
 
 	// The hall's day: offered violations, an interruption, the close.
 	Offers, Interrupt, CloseHall key.Binding
@@ -76,6 +78,7 @@ func DefaultKeyMap(c i18n.Catalogue) KeyMap {
 		Code:        b("c", "ui.key.code", layouts("c")...),
 		HandIn:      b("h", "ui.key.hand_in", layouts("h")...),
 		Violation:   b("v", "ui.key.violation", layouts("v")...),
+		Seat:        b("S", "ui.key.seat", layouts("S")...),
 		Offers:      b("r", "ui.key.offers", layouts("r")...),
 		Interrupt:   b("I", "ui.key.interrupt", layouts("I")...),
 		CloseHall:   b("C", "ui.key.close", layouts("C")...),

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -194,8 +193,7 @@ func (c *Context) recordAgreed(action agreedAction, pin string) tea.Cmd {
 // wrongPINText says that the PIN was wrong, and what is left: the next
 // attempt of PINAttempts, or the lock.
 func (c *Context) wrongPINText(ev exam.Event) string {
-	var d exam.PINFailedData
-	_ = json.Unmarshal(ev.Data, &d)
+	d, _ := exam.Decode[exam.PINFailedData](ev) // just decided by this program: it reads
 	if !d.LockedUntil.IsZero() {
 		return c.Cat.T("ui.pin.locked_now", exam.PINAttempts, d.LockedUntil)
 	}

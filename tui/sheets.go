@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -165,8 +164,7 @@ func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResu
 			break
 		}
 	}
-	var d exam.SheetReceivedData
-	_ = json.Unmarshal(first.Data, &d)
+	d, _ := exam.Decode[exam.SheetReceivedData](first) // just decided by this program: it reads
 	e, _ := c.Hall.Examinee(first.Examinee)
 	sheet, _ := c.Hall.Sheet(d.Code)
 	r := &scanResult{ok: true, code: code, records: recs, at: c.Now}

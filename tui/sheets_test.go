@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/exp/golden"
+
 	"slices"
 	"testing"
 
@@ -268,4 +270,42 @@ func TestASituationalSheetWithoutATicketIsAskedNeverTakenSilently(t *testing.T) 
 	if d := decode[exam.HandedInData](t, hands[1]); hands[1].Examinee != "M-03" || d.WithoutSituational {
 		t.Errorf("Dana's hand-in %+v, with ticket 23 recorded", d)
 	}
+}
+
+// A seat change is one key, two fields and Enter: the examinee moves, the
+// roster shows the new seat, the day lists the move with its reason, and
+// a seat someone in the room holds is refused in the dialog.
+func TestASeatChangeIsAnEntryOfTheDay(t *testing.T) {
+	s := newSheetsHall(t, sheetsRunning)
+	a := run(t, s, newClock("10:40:00"), i18n.EN, 80, 24)
+	a.press("S")
+	a.typeText("3")
+	a.pause()
+	a.press("tab")
+	a.typeText("the desk is broken")
+	a.press("enter")
+	if r := a.waitRecorded(recordAction); !refusedWith(r.err, exam.RefuseSeatTaken) {
+		t.Fatalf("seat 3 (Dana's) was not refused: %v", r.err)
+	}
+	a.press("tab")
+	a.press("backspace")
+	a.typeText("7")
+	a.pause()
+	a.press("enter")
+	if r := a.waitRecorded(recordAction); r.err != nil {
+		t.Fatalf("the seat change: %v", r.err)
+	}
+	a.press("enter")
+	m := a.final()
+	moves := ofType(events(t, s), exam.TypeSeatChanged)
+	if len(moves) != 1 || decode[exam.SeatChangedData](t, moves[0]) != (exam.SeatChangedData{From: "1", To: "7", Reason: "the desk is broken"}) {
+		t.Fatalf("seat changes in the log: %+v", moves)
+	}
+	text := screen(m)
+	for _, want := range []string{"seat 7", "moved from seat 1 to seat 7: the desk is broken"} {
+		if !contains(text, want) {
+			t.Errorf("the detail does not say %q:\n%s", want, text)
+		}
+	}
+	golden.RequireEqual(t, []byte(text))
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"strings"
 
 	"examday/exam"
@@ -24,30 +23,23 @@ func (c *Context) eventName(typ string) string {
 // correction, a dismissed offer).
 func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string {
 	T := c.Cat.T
-	switch ev.Type {
-	case exam.TypeArrived:
-		var d exam.ArrivedData
-		_ = json.Unmarshal(ev.Data, &d)
+	p, err := ev.Payload()
+	if err != nil {
+		// Shown as what it is, never dropped: an entry this program cannot
+		// read (a newer program's, or one changed by hand).
+		return T("ui.event.unreadable", c.eventName(ev.Type), c.ErrorText(err))
+	}
+	switch d := p.(type) {
+	case exam.ArrivedData:
 		return T("ui.event.arrived", d.IDDocument)
-	case exam.TypeAbsent:
-		return T("ui.event.absent")
-	case exam.TypeAdmittedLate:
-		var d struct {
-			exam.AgreedData
-			LateBySeconds int64 `json:"late_by_s"`
-		}
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.AdmittedLateData:
 		return T("ui.event.admitted_late", c.spanSeconds(d.LateBySeconds), d.AgreedBy)
-	case exam.TypeMaterialsIssued:
-		var d exam.MaterialsIssuedData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.MaterialsIssuedData:
 		if d.Packet != "" {
 			return T("ui.event.materials_packet", d.Ticket, groupDigits(d.Packet))
 		}
 		return T("ui.event.materials", d.Ticket)
-	case exam.TypeSheetReceived:
-		var d exam.SheetReceivedData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.SheetReceivedData:
 		question := T("ui.sheet.question_short", d.Question)
 		if s, ok := c.Hall.Sheet(d.Code); ok {
 			question = c.questionText(s)
@@ -60,22 +52,14 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 			text += "; " + T("ui.event.hand_in_late", c.spanSeconds(d.LateBySeconds))
 		}
 		return text
-	case exam.TypeSheetVoided:
-		var d exam.SheetVoidedData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.SheetVoidedData:
 		return T("ui.event.sheet_voided", d.Code.Grouped(), d.Replacement.Grouped(), d.AgreedBy, d.Reason)
-	case exam.TypeTheoryIn:
-		return T("ui.event.theory_in")
-	case exam.TypeBreakOut:
-		var d exam.BreakOutData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.BreakOutData:
 		if d.Medical {
 			return T("ui.event.out_medical", d.Reason)
 		}
 		return T("ui.event.out_break")
-	case exam.TypeBreakIn:
-		var d exam.BreakInData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.BreakInData:
 		switch {
 		case d.Medical:
 			return T("ui.event.back_medical", c.spanSeconds(d.OutSeconds))
@@ -83,20 +67,12 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 			return T("ui.event.back_over", c.spanSeconds(d.OutSeconds), c.spanSeconds(d.OverrunSeconds))
 		}
 		return T("ui.event.back", c.spanSeconds(d.OutSeconds))
-	case exam.TypeSituationalDrawn:
-		var d exam.SituationalData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.SituationalData:
 		if d.Duplicate {
 			return T("ui.event.situational_duplicate", d.Ticket)
 		}
 		return T("ui.event.situational", d.Ticket)
-	case exam.TypeCodeOut:
-		return T("ui.event.code_out")
-	case exam.TypeCodeBack:
-		return T("ui.event.code_back")
-	case exam.TypeHandedIn:
-		var d exam.HandedInData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.HandedInData:
 		parts := []string{T("ui.event.hand_in")}
 		if d.WithoutSituational && d.WithoutSituationalReason != "" {
 			parts = append(parts, T("ui.event.hand_in_without_reason", d.WithoutSituationalReason))
@@ -110,27 +86,19 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 			parts = append(parts, T("ui.event.hand_in_forced", d.Forced))
 		}
 		return strings.Join(parts, "; ")
-	case exam.TypeViolationOffered:
-		var d exam.OfferData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.OfferData:
 		return T("ui.event.offered", c.clauseLabel(d.Clause), T("offer."+d.Reason, c.spanSeconds(d.Seconds)))
-	case exam.TypeViolationDismissed:
-		var d exam.DismissData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.DismissData:
 		clause := ""
 		if o, ok := entries[d.Offer]; ok {
-			var od exam.OfferData
-			_ = json.Unmarshal(o.Data, &od)
-			clause = c.clauseLabel(od.Clause)
+			if od, err := exam.Decode[exam.OfferData](o); err == nil {
+				clause = c.clauseLabel(od.Clause)
+			}
 		}
 		return T("ui.event.dismissed", clause, d.Reason)
-	case exam.TypeViolationRecorded:
-		var d exam.ViolationData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.ViolationData:
 		return T("ui.event.violation", c.clauseLabel(d.Clause), T("decision."+d.Decision), d.AgreedBy, d.Description)
-	case exam.TypeCancelled:
-		var d exam.CancelData
-		_ = json.Unmarshal(ev.Data, &d)
+	case exam.CancelData:
 		when := "--:--:--"
 		if target, ok := entries[d.Seq]; ok {
 			when = clockText(target.At)
@@ -140,6 +108,18 @@ func (c *Context) entryText(ev exam.Event, entries map[uint64]exam.Event) string
 			text += T("ui.event.agreed_by", d.AgreedBy)
 		}
 		return text
+	case exam.SeatChangedData:
+		return T("ui.event.seat_changed", d.From, d.To, d.Reason)
+	}
+	switch ev.Type {
+	case exam.TypeAbsent:
+		return T("ui.event.absent")
+	case exam.TypeTheoryIn:
+		return T("ui.event.theory_in")
+	case exam.TypeCodeOut:
+		return T("ui.event.code_out")
+	case exam.TypeCodeBack:
+		return T("ui.event.code_back")
 	}
 	return c.eventName(ev.Type)
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -213,8 +212,7 @@ func (f *violationForm) submit() (dialog, tea.Cmd) {
 			return []exam.Event{ev}, nil
 		},
 		describe: func(c *Context, recs []store.Record) string {
-			var d exam.ViolationData
-			_ = json.Unmarshal(recs[0].Event.Data, &d)
+			d, _ := exam.Decode[exam.ViolationData](recs[0].Event) // just decided by this program: it reads
 			return c.Cat.T("ui.done.violation", c.clauseLabel(d.Clause), name, c.Cat.T("decision."+d.Decision), d.AgreedBy)
 		},
 		then: func() (dialog, tea.Cmd) {

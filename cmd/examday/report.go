@@ -132,6 +132,13 @@ func (a *app) writeReportIn(s *store.Store, ask reportAsk, kind string, now time
 		fmt.Fprintln(a.stderr, c.T("paper.warning")+": "+c.T("cli.report.log_unreadable", len(records), readErr))
 		problems = append(problems, cat.T("cli.report.log_unreadable", len(records), readErr))
 	}
+	if len(rep.Unreadable) > 0 {
+		seqs := make([]string, len(rep.Unreadable))
+		for i, s := range rep.Unreadable {
+			seqs[i] = fmt.Sprint(s)
+		}
+		problems = append(problems, cat.T("cli.report.unreadable", strings.Join(seqs, ", ")))
+	}
 	rep.Unverified = strings.Join(problems, "; ")
 
 	write := func(w io.Writer) error { return paper.WriteCSV(w, rep, cat) }
