@@ -518,14 +518,14 @@ func logUnchanged(tx *bolt.Tx, seen *inspection) bool {
 func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 	h := exam.NewHall()
 	if v := tx.Bucket(bucketHall).Get(keyState); v != nil {
-		if err := json.Unmarshal(v, h); err != nil {
+		if err := decodeHall(v, h); err != nil {
 			return nil, fmt.Errorf("hall state: %v", err)
 		}
 	}
 	c := tx.Bucket(bucketExaminees).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		e := new(exam.Examinee)
-		if err := json.Unmarshal(v, e); err != nil {
+		e, err := decodeExaminee(v)
+		if err != nil {
 			return nil, fmt.Errorf("examinee record %x: %v", k, err)
 		}
 		if err := h.AddLoaded(e); err != nil {
@@ -534,8 +534,8 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 	}
 	if b := tx.Bucket(bucketSheets); b != nil {
 		err := b.ForEach(func(k, v []byte) error {
-			sheet := new(exam.Sheet)
-			if err := json.Unmarshal(v, sheet); err != nil {
+			sheet, err := decodeSheet(v)
+			if err != nil {
 				return fmt.Errorf("sheet record %s: %v", k, err)
 			}
 			h.AddLoadedSheet(sheet)
@@ -729,7 +729,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 		return nil, log, err
 	}
 	for o := range touched {
-		b, err := json.Marshal(s.hall.Examinees()[o])
+		b, err := encodeExaminee(s.hall.Examinees()[o])
 		if err != nil {
 			return nil, log, err
 		}
@@ -738,7 +738,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 		}
 	}
 	for _, sheet := range s.hall.TakeChangedSheets() {
-		b, err := json.Marshal(sheet)
+		b, err := encodeSheet(sheet)
 		if err != nil {
 			return nil, log, err
 		}
@@ -746,7 +746,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 			return nil, log, err
 		}
 	}
-	state, err := json.Marshal(s.hall)
+	state, err := encodeHall(s.hall)
 	if err != nil {
 		return nil, log, err
 	}
