@@ -252,9 +252,11 @@ func codeValues(t *testing.T, file, prefix string) map[string]string {
 // words take, and reads in every language: each place in the store's
 // source that makes one is found and rendered as it would be.
 func TestEveryChainErrorOfTheStoreIsWorded(t *testing.T) {
-	codes := codeValues(t, "../store/verify.go", "Chain")
+	// The log's checks are package signedlog's, and store names their
+	// codes after it; both make ChainErrors.
+	codes := codeValues(t, "../signedlog/verify.go", "Chain")
 	used := map[string]bool{}
-	sites := codedSites(t, "store", "ChainError")
+	sites := append(codedSites(t, "store", "ChainError"), codedSites(t, "signedlog", "ChainError")...)
 	if len(sites) < 20 {
 		t.Fatalf("only %d places make a ChainError", len(sites))
 	}

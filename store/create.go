@@ -16,6 +16,7 @@ import (
 	"golang.org/x/mod/sumdb/tlog"
 
 	"examday/exam"
+	"examday/signedlog"
 	"examday/store/boltfile"
 )
 
@@ -145,9 +146,9 @@ func fill(tmp string, id identity, key *signingKey, secrets map[string]string, f
 				return err
 			}
 		}
-		var log logCheck
+		var log signedlog.Log
 		var err error
-		if log.tree.root, err = tlog.TreeHash(0, nil); err != nil {
+		if log.Tree.Root, err = tlog.TreeHash(0, nil); err != nil {
 			return err
 		}
 		if len(events) > 0 {
@@ -155,7 +156,7 @@ func fill(tmp string, id identity, key *signingKey, secrets map[string]string, f
 				return err
 			}
 		}
-		cp, err := signCheckpoint(key, id, log.tree)
+		cp, err := signedlog.SignCheckpoint(key, id, log.Tree)
 		if err != nil {
 			return err
 		}
@@ -278,7 +279,7 @@ func ClearInterrupted(path string) (Leftovers, error) {
 	if err != nil {
 		return left, fmt.Errorf("%s: %w (it is not an examday signing key: %v)", KeyPath(path), ErrKeyExists, err)
 	}
-	pub := key.priv.Public().(ed25519.PublicKey)
+	pub := key.Priv.Public().(ed25519.PublicKey)
 	for _, m := range made {
 		if !bytes.Equal(m, pub) {
 			continue

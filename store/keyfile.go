@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -15,6 +14,7 @@ import (
 
 	"golang.org/x/mod/sumdb/note"
 
+	"examday/signedlog"
 	"examday/store/boltfile"
 )
 
@@ -52,55 +52,21 @@ var (
 	ErrKeyExists = errors.New("a signing key file is already there")
 	// ErrUnsigned: the file was written before events were signed (schema
 	// 1 or 2); it opens read-only and is never signed now.
-	ErrUnsigned = errors.New("the file was written before its events were signed")
+	ErrUnsigned = signedlog.ErrUnsigned
 )
 
 // KeyPath is where the private key of the hall file at path is kept.
 func KeyPath(path string) string { return path + ".key" }
 
-// identity is what the file says of its key: the public key, the device id
-// derived from it, and the epoch of this file.
-type identity struct {
-	pub    ed25519.PublicKey
-	device string
-	epoch  string
-}
+// identity is what the file says of its key, signingKey the private
+// half, read from the key file: package signedlog signs and verifies with
+// them.
+type (
+	identity   = signedlog.Identity
+	signingKey = signedlog.Key
+)
 
-func (id identity) signed() bool { return id.pub != nil }
-
-// origin names the log in its checkpoints and its key in notes.
-func (id identity) origin() string { return "examday/" + id.device + "/" + id.epoch }
-
-// verifierKey is the key in note's verifier encoding, as
-// note.NewEd25519VerifierKey makes it.
-func (id identity) verifierKey() string {
-	vkey, err := note.NewEd25519VerifierKey(id.origin(), id.pub)
-	if err != nil {
-		// Only a key of the wrong size fails, and readIdentity and newKey
-		// make only keys of the right size.
-		panic(err)
-	}
-	return vkey
-}
-
-func (id identity) verifier() note.Verifier {
-	v, err := note.NewVerifier(id.verifierKey())
-	if err != nil {
-		panic(err) // the name is ours and valid, the key 32 bytes
-	}
-	return v
-}
-
-func deviceID(pub ed25519.PublicKey) string {
-	sum := sha256.Sum256(pub)
-	return hex.EncodeToString(sum[:])
-}
-
-// signingKey is the private half, read from the key file.
-type signingKey struct {
-	priv   ed25519.PrivateKey
-	signer note.Signer // over the same key, named by the origin
-}
+var deviceID = signedlog.DeviceID
 
 // newKey makes a key pair and an epoch for a new file (or one being
 // upgraded) and returns them with the key file's text. Keys come from
@@ -114,10 +80,10 @@ func newKey() (identity, *signingKey, []byte, error) {
 	if _, err := rand.Read(epoch); err != nil {
 		return identity{}, nil, nil, err
 	}
-	id := identity{pub: pub, device: deviceID(pub), epoch: hex.EncodeToString(epoch)}
+	id := identity{Pub: pub, Device: deviceID(pub), Epoch: hex.EncodeToString(epoch)}
 	// The signer key is the verifier key's name and hash with the private
 	// seed in place of the public key, as note.GenerateKey writes it.
-	name, rest, _ := strings.Cut(id.verifierKey(), "+")
+	name, rest, _ := strings.Cut(id.VerifierKey(), "+")
 	hash, _, _ := strings.Cut(rest, "+")
 	skey := "PRIVATE+KEY+" + name + "+" + hash + "+" + base64.StdEncoding.EncodeToString(append([]byte{1}, priv.Seed()...))
 	key, err := parseKey(skey)
@@ -141,17 +107,17 @@ func parseKey(text string) (*signingKey, error) {
 	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 {
 		return nil, errors.New("not an Ed25519 signing key")
 	}
-	return &signingKey{priv: ed25519.NewKeyFromSeed(raw[1:]), signer: signer}, nil
+	return &signingKey{Priv: ed25519.NewKeyFromSeed(raw[1:]), Signer: signer}, nil
 }
 
 // identityOfKey is the identity a key file names: its public key, and the
 // device id and epoch in its name.
 func identityOfKey(key *signingKey) (identity, error) {
-	pub := key.priv.Public().(ed25519.PublicKey)
-	device, epoch, ok := strings.Cut(strings.TrimPrefix(key.signer.Name(), "examday/"), "/")
-	id := identity{pub: pub, device: device, epoch: epoch}
-	if !strings.HasPrefix(key.signer.Name(), "examday/") || !ok || device != deviceID(pub) || !isEpoch(epoch) {
-		return identity{}, fmt.Errorf("its name %q is not the origin of an examday key", key.signer.Name())
+	pub := key.Priv.Public().(ed25519.PublicKey)
+	device, epoch, ok := strings.Cut(strings.TrimPrefix(key.Signer.Name(), "examday/"), "/")
+	id := identity{Pub: pub, Device: device, Epoch: epoch}
+	if !strings.HasPrefix(key.Signer.Name(), "examday/") || !ok || device != deviceID(pub) || !isEpoch(epoch) {
+		return identity{}, fmt.Errorf("its name %q is not the origin of an examday key", key.Signer.Name())
 	}
 	return id, nil
 }
@@ -194,10 +160,10 @@ func readKeyFile(path string, id identity) (*signingKey, error) {
 		return nil, &codedError{kind: ErrKeyMismatch, code: "store.key_file_not_key", args: []any{path},
 			text: fmt.Sprintf("%v: %s is %v; the file can be read and exported, but nothing can be added to it", ErrKeyMismatch, path, err)}
 	}
-	if pub := key.priv.Public().(ed25519.PublicKey); !bytes.Equal(pub, id.pub) || key.signer.Name() != id.origin() {
-		return nil, &codedError{kind: ErrKeyMismatch, code: "store.key_file_other", args: []any{path, short(deviceID(pub)), short(id.device)},
+	if pub := key.Priv.Public().(ed25519.PublicKey); !bytes.Equal(pub, id.Pub) || key.Signer.Name() != id.Origin() {
+		return nil, &codedError{kind: ErrKeyMismatch, code: "store.key_file_other", args: []any{path, short(deviceID(pub)), short(id.Device)},
 			text: fmt.Sprintf("%v: %s holds the key of device %s, this file was signed by device %s; the file can be read and exported, but nothing can be added to it",
-				ErrKeyMismatch, path, short(deviceID(pub)), short(id.device))}
+				ErrKeyMismatch, path, short(deviceID(pub)), short(id.Device))}
 	}
 	return key, nil
 }

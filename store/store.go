@@ -4,7 +4,7 @@
 // and beside it the hall's state as the exam package projects it from
 // that log. One user action is one bbolt Update: the events, their
 // signatures and tree hashes, the state they change and, every
-// checkpointEvery events, a new checkpoint are committed, and fsynced,
+// signedlog.CheckpointEvery events, a new checkpoint are committed, and fsynced,
 // together, or not at all. The store knows
 // how to keep and check facts; it does not know what they mean — the exam
 // package decides that.
@@ -13,7 +13,6 @@ package store
 import (
 	"bytes"
 	"crypto/ed25519"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -29,6 +28,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"examday/exam"
+	"examday/signedlog"
 	"examday/store/boltfile"
 )
 
@@ -107,21 +107,13 @@ var (
 )
 
 // ChainError says where the log stops verifying: its hash chain, an
-// event's signature, the Merkle tree or the signed checkpoint.
-type ChainError struct {
-	Seq   uint64 // the first event that does not verify
-	Check Check  // which check failed
-	// Code is what was found (Chain…), Args its numbers: the catalogue
-	// words each for the officer (package i18n). Reason says it in
-	// English, for logs and tests.
-	Code   string
-	Args   []any
-	Reason string
-}
+// event's signature, the Merkle tree or the signed checkpoint (package
+// signedlog, which keeps and checks the log).
+type ChainError = signedlog.ChainError
 
-func (e *ChainError) Error() string {
-	return fmt.Sprintf("the event log does not verify at event %d: %s", e.Seq, e.Reason)
-}
+// hallLog is where the hall's log lives in its file: package signedlog
+// keeps and checks it there.
+var hallLog = signedlog.Layout{Events: bucketEvents, Sigs: bucketSigs, Tree: bucketTree, Meta: bucketMeta, Checkpoint: keyCheckpoint}
 
 // Options for Open.
 type Options struct {
@@ -156,13 +148,11 @@ type Store struct {
 	key             *signingKey
 	signedAtUpgrade uint64
 
-	mu         sync.RWMutex
-	hall       *exam.Hall
-	headHash   [32]byte
-	tree       treeHead
-	checkpoint []byte
-	// signed is the size of the tree checkpoint signs (see appendTx).
-	signed int64
+	mu   sync.RWMutex
+	hall *exam.Hall
+	// log is the head of the log as of the last commit: its last hash,
+	// its tree, its checkpoint and the size that signs.
+	log signedlog.Log
 	// broken is why the store is read-only; nil when it is writable.
 	broken error
 	// readOnly: opened with Options.ReadOnly; nothing is written.
@@ -305,21 +295,21 @@ func create(path string, opts Options) (*Store, error) {
 }
 
 func putIdentity(meta *bolt.Bucket, id identity) error {
-	if err := meta.Put(keyPublicKey, bytes.Clone(id.pub)); err != nil {
+	if err := meta.Put(keyPublicKey, bytes.Clone(id.Pub)); err != nil {
 		return err
 	}
-	if err := meta.Put(keyDevice, []byte(id.device)); err != nil {
+	if err := meta.Put(keyDevice, []byte(id.Device)); err != nil {
 		return err
 	}
-	return meta.Put(keyEpoch, []byte(id.epoch))
+	return meta.Put(keyEpoch, []byte(id.Epoch))
 }
 
 // readIdentity reads the file's key record from meta (schema 3).
 func readIdentity(tx *bolt.Tx) (identity, error) {
 	meta := tx.Bucket(bucketMeta)
 	pub := meta.Get(keyPublicKey)
-	id := identity{pub: bytes.Clone(pub), device: string(meta.Get(keyDevice)), epoch: string(meta.Get(keyEpoch))}
-	if len(pub) != ed25519.PublicKeySize || id.device != deviceID(pub) || !isEpoch(id.epoch) {
+	id := identity{Pub: bytes.Clone(pub), Device: string(meta.Get(keyDevice)), Epoch: string(meta.Get(keyEpoch))}
+	if len(pub) != ed25519.PublicKeySize || id.Device != deviceID(pub) || !isEpoch(id.Epoch) {
 		return identity{}, &ChainError{Seq: 1, Check: CheckSignature, Code: ChainIdentity,
 			Reason: "the file's record of its public key, device id and epoch is damaged, so no signature can be checked"}
 	}
@@ -347,7 +337,7 @@ type inspection struct {
 	hall            *exam.Hall
 	id              identity
 	signedAtUpgrade uint64
-	log             logCheck
+	log             signedlog.Log
 	key             *signingKey // found beside the file; nil if none or not usable
 	broken          error
 }
@@ -355,7 +345,7 @@ type inspection struct {
 // take makes what res found the store's state.
 func (s *Store) take(res *inspection) {
 	s.schema, s.id, s.key, s.signedAtUpgrade = res.schema, res.id, res.key, res.signedAtUpgrade
-	s.hall, s.headHash, s.tree, s.checkpoint, s.signed, s.broken = res.hall, res.log.head, res.log.tree, res.log.checkpoint, res.log.signed, res.broken
+	s.hall, s.log, s.broken = res.hall, res.log, res.broken
 }
 
 // inspect opens path read-only and checks everything: boltfile.Inspect
@@ -408,7 +398,7 @@ func examine(tx *bolt.Tx, checkState bool) (res inspection, err error) {
 			}
 		}
 	}
-	res.log, res.broken = verifyLog(tx, res.hall.LastSeq, res.id)
+	res.log, res.broken = hallLog.Verify(tx, res.hall.LastSeq, res.id)
 	if res.broken == nil {
 		res.broken = idErr
 	}
@@ -494,7 +484,7 @@ func (s *Store) load(seen *inspection, checkState bool) error {
 // event and the checkpoint are those inspect saw.
 func logUnchanged(tx *bolt.Tx, seen *inspection) bool {
 	meta := tx.Bucket(bucketMeta)
-	if string(meta.Get(keySchema)) != strconv.Itoa(seen.schema) || !bytes.Equal(meta.Get(keyCheckpoint), seen.log.checkpoint) {
+	if string(meta.Get(keySchema)) != strconv.Itoa(seen.schema) || !bytes.Equal(meta.Get(keyCheckpoint), seen.log.Checkpoint) {
 		return false
 	}
 	var state struct {
@@ -512,20 +502,20 @@ func logUnchanged(tx *bolt.Tx, seen *inspection) bool {
 	if k == nil {
 		return state.LastSeq == 0
 	}
-	return len(k) == 8 && binary.BigEndian.Uint64(k) == state.LastSeq && len(v) >= 32 && bytes.Equal(v[:32], seen.log.head[:])
+	return len(k) == 8 && binary.BigEndian.Uint64(k) == state.LastSeq && len(v) >= 32 && bytes.Equal(v[:32], seen.log.Head[:])
 }
 
 func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 	h := exam.NewHall()
 	if v := tx.Bucket(bucketHall).Get(keyState); v != nil {
-		if err := json.Unmarshal(v, h); err != nil {
+		if err := decodeHall(v, h); err != nil {
 			return nil, fmt.Errorf("hall state: %v", err)
 		}
 	}
 	c := tx.Bucket(bucketExaminees).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		e := new(exam.Examinee)
-		if err := json.Unmarshal(v, e); err != nil {
+		e, err := decodeExaminee(v)
+		if err != nil {
 			return nil, fmt.Errorf("examinee record %x: %v", k, err)
 		}
 		if err := h.AddLoaded(e); err != nil {
@@ -534,8 +524,8 @@ func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
 	}
 	if b := tx.Bucket(bucketSheets); b != nil {
 		err := b.ForEach(func(k, v []byte) error {
-			sheet := new(exam.Sheet)
-			if err := json.Unmarshal(v, sheet); err != nil {
+			sheet, err := decodeSheet(v)
+			if err != nil {
 				return fmt.Errorf("sheet record %s: %v", k, err)
 			}
 			h.AddLoadedSheet(sheet)
@@ -579,10 +569,10 @@ func (s *Store) Close() error {
 func (s *Store) keepCheckpoint() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.writable() != nil || s.key == nil || s.signed == s.tree.size {
+	if s.writable() != nil || s.key == nil || s.log.Signed == s.log.Tree.Size {
 		return nil
 	}
-	cp, err := signCheckpoint(s.key, s.id, s.tree)
+	cp, err := signedlog.SignCheckpoint(s.key, s.id, s.log.Tree)
 	if err != nil {
 		return err
 	}
@@ -590,7 +580,7 @@ func (s *Store) keepCheckpoint() error {
 	if err != nil {
 		return err
 	}
-	s.checkpoint, s.signed = cp, s.tree.size
+	s.log.Checkpoint, s.log.Signed = cp, s.log.Tree.Size
 	return nil
 }
 
@@ -664,7 +654,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	if err != nil || len(events) == 0 {
 		return nil, err
 	}
-	log := logCheck{head: s.headHash, tree: s.tree, checkpoint: s.checkpoint, signed: s.signed}
+	log := s.log
 	var records []Record
 	err = s.update(func(tx *bolt.Tx) error {
 		if alsoTx != nil {
@@ -683,43 +673,29 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 		}
 		return nil, err
 	}
-	s.headHash, s.tree, s.checkpoint, s.signed = log.head, log.tree, log.checkpoint, log.signed
+	s.log = log
 	return records, nil
 }
 
-// appendTx appends events after the log described by log: each event's
-// body, its signature and its tree hashes, then the state they change and
-// a checkpoint of the new tree, all in tx. It returns the records and the
-// log after them.
-//
-// The bytes of every event, and so the tree, are fixed before anything is
-// applied: an event's seq and prev depend only on the ones before it.
-func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Record, logCheck, error) {
-	eventsB := tx.Bucket(bucketEvents)
-	examineesB := tx.Bucket(bucketExaminees)
-	sigsB, treeB := tx.Bucket(bucketSigs), tx.Bucket(bucketTree)
-	fillAppendOnly(eventsB, sigsB, treeB)
-
+// appendTx appends events after the log described by log, through
+// package signedlog: each event's bytes, their signature and their tree
+// hashes, a checkpoint of the new tree when one is due, and with them the
+// state the events change, all in tx. It returns the records and the log
+// after them.
+func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([]Record, signedlog.Log, error) {
 	records := make([]Record, len(events))
-	head := log.head
-	tree := newTreeAppend(treeB, log.tree)
-	for i, ev := range events {
-		ev.Seq = s.hall.LastSeq + 1 + uint64(i)
-		ev.Prev = hex.EncodeToString(head[:])
-		body, err := EncodeEvent(ev)
-		if err != nil {
-			return nil, log, err
-		}
-		if err := tree.add(int64(ev.Seq-1), body); err != nil {
-			return nil, log, err
-		}
-		head = sha256.Sum256(body)
-		records[i] = Record{Event: ev, Body: body, Hash: head}
-	}
-	next := logCheck{head: head}
-	var err error
-	if next.tree, err = tree.head(log.tree.size + int64(len(events))); err != nil {
+	batch, err := hallLog.Prepare(tx, log, len(events), func(i int, seq uint64, prev [32]byte) ([]byte, error) {
+		ev := events[i]
+		ev.Seq = seq
+		ev.Prev = hex.EncodeToString(prev[:])
+		records[i].Event = ev
+		return EncodeEvent(ev)
+	})
+	if err != nil {
 		return nil, log, err
+	}
+	for i, e := range batch.Entries() {
+		records[i].Body, records[i].Hash = e.Body, e.Hash
 	}
 	s.hall.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
 	defer s.hall.SetHistory(s.readEvent)
@@ -734,20 +710,16 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 		for _, o := range changed {
 			touched[o] = true
 		}
-		value := make([]byte, 0, 32+len(records[i].Body))
-		value = append(append(value, records[i].Hash[:]...), records[i].Body...)
-		if err := eventsB.Put(seqKey(records[i].Event.Seq), value); err != nil {
+		if err := batch.Put(i); err != nil {
 			return nil, log, err
 		}
 	}
-	if s.hall.LastSeq != uint64(next.tree.size) {
-		return nil, log, fmt.Errorf("the log has %d events after the append, its tree %d", s.hall.LastSeq, next.tree.size)
+	if want := log.Tree.Size + int64(len(events)); s.hall.LastSeq != uint64(want) {
+		return nil, log, fmt.Errorf("the log has %d events after the append, its tree %d", s.hall.LastSeq, want)
 	}
-	if err := tree.put(); err != nil {
-		return nil, log, err
-	}
+	examineesB := tx.Bucket(bucketExaminees)
 	for o := range touched {
-		b, err := json.Marshal(s.hall.Examinees()[o])
+		b, err := encodeExaminee(s.hall.Examinees()[o])
 		if err != nil {
 			return nil, log, err
 		}
@@ -756,7 +728,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 		}
 	}
 	for _, sheet := range s.hall.TakeChangedSheets() {
-		b, err := json.Marshal(sheet)
+		b, err := encodeSheet(sheet)
 		if err != nil {
 			return nil, log, err
 		}
@@ -764,63 +736,21 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log logCheck) ([]Reco
 			return nil, log, err
 		}
 	}
-	state, err := json.Marshal(s.hall)
+	state, err := encodeHall(s.hall)
 	if err != nil {
 		return nil, log, err
 	}
 	if err := tx.Bucket(bucketHall).Put(keyState, state); err != nil {
 		return nil, log, err
 	}
-	// Signing is most of a commit's own work: about 25 µs a signature
-	// here. They are signed one after the other on this goroutine: handing
-	// them to the second core measured slower (the ratio of
-	// BenchmarkScanToDurable rose from about 1.5 to 1.7), waking an idle
-	// core costs more than a signature.
-	for i := range records {
-		records[i].Signature = ed25519.Sign(s.key.priv, records[i].Body)
-		if err := sigsB.Put(seqKey(records[i].Event.Seq), records[i].Signature); err != nil {
-			return nil, log, err
-		}
+	next, err := batch.Commit(s.key, s.id)
+	if err != nil {
+		return nil, log, err
 	}
-	// Every event is signed as it is committed; the checkpoint, which
-	// signs the tree of them all, only every checkpointEvery events and
-	// when the file is closed (Close), and for a bundle or anyone who asks
-	// (Checkpoint) at once: a signature on every scan was a twentieth of
-	// its commit, for a note no one reads until the record is handed over.
-	next.checkpoint, next.signed = log.checkpoint, log.signed
-	if next.tree.size-log.signed >= checkpointEvery {
-		if next.checkpoint, err = signCheckpoint(s.key, s.id, next.tree); err != nil {
-			return nil, log, err
-		}
-		next.signed = next.tree.size
-		if err := tx.Bucket(bucketMeta).Put(keyCheckpoint, next.checkpoint); err != nil {
-			return nil, log, err
-		}
+	for i, e := range batch.Entries() {
+		records[i].Signature = e.Signature
 	}
 	return records, next, nil
-}
-
-// checkpointEvery is how many events the stored checkpoint may fall behind
-// the log before a commit signs a new one. Open verifies the signatures of
-// the last recentSignatures events, more than this, so every event after
-// the stored checkpoint has its own signature checked at every open.
-const checkpointEvery = 32
-
-// fillAppendOnly lets pages of buckets that are only ever appended to
-// fill before they split, as bbolt advises for such buckets: at its
-// default of half, a page left behind by an append is never filled again,
-// and the log, its signatures and its tree take twice the pages, which
-// Open reads and checks. It holds for the transaction the buckets are of.
-func fillAppendOnly(buckets ...*bolt.Bucket) {
-	for _, b := range buckets {
-		b.FillPercent = 0.95
-	}
-}
-
-func seqKey(seq uint64) []byte {
-	k := make([]byte, 8)
-	binary.BigEndian.PutUint64(k, seq)
-	return k
 }
 
 func ordinalKey(o int) []byte {
@@ -829,39 +759,20 @@ func ordinalKey(o int) []byte {
 	return k
 }
 
+// seqKey is an event's key in the log's buckets.
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(make([]byte, 0, 8), seq) }
+
 // Events calls fn for each stored event from seq from on, in order, with
 // its signature.
 func (s *Store) Events(from uint64, fn func(Record) error) error {
 	return s.view(func(tx *bolt.Tx) error {
-		var sigs *bolt.Cursor
-		var sk, sv []byte
-		if b := tx.Bucket(bucketSigs); b != nil {
-			sigs = b.Cursor()
-			sk, sv = sigs.Seek(seqKey(from))
-		}
-		c := tx.Bucket(bucketEvents).Cursor()
-		for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
-			if len(v) < 32 {
-				return &ChainError{Seq: binary.BigEndian.Uint64(k), Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
-			}
-			r := Record{Body: append([]byte(nil), v[32:]...)}
-			copy(r.Hash[:], v[:32])
-			for sigs != nil && sk != nil && bytes.Compare(sk, k) < 0 {
-				sk, sv = sigs.Next()
-			}
-			if sk != nil && bytes.Equal(sk, k) {
-				r.Signature = bytes.Clone(sv)
-			}
-			ev, err := DecodeEvent(r.Body)
+		return hallLog.Each(tx, from, func(e signedlog.Entry) error {
+			ev, err := DecodeEvent(e.Body)
 			if err != nil {
-				return fmt.Errorf("event %d: %w", binary.BigEndian.Uint64(k), err)
+				return fmt.Errorf("event %d: %w", e.Seq, err)
 			}
-			r.Event = ev
-			if err := fn(r); err != nil {
-				return err
-			}
-		}
-		return nil
+			return fn(Record{Event: ev, Body: e.Body, Hash: e.Hash, Signature: e.Signature})
+		})
 	})
 }
 
