@@ -47,6 +47,30 @@ func (h *Hall) PINFailed(purpose string, at time.Time, actor string) (Event, err
 	return newEvent(TypePINFailed, "", actor, at, d), nil
 }
 
+// WithAgreement is a decision taken in agreement with the chairman
+// (§2.3), with the PIN typed for it: while the prompt is locked no PIN is
+// even checked and the lock is the refusal; a wrong PIN is the entry
+// recorded (PINFailed, which may lock the prompt); the right one makes
+// the agreement the decision is given. pinHash is the stored slow hash.
+func (h *Hall) WithAgreement(pinHash, pin, purpose string, at time.Time, actor string,
+	decide func(a Agreement) ([]Event, error)) ([]Event, error) {
+	if err := h.open(); err != nil {
+		return nil, err
+	}
+	if until, locked := h.PINLocked(at); locked {
+		return nil, refuse(RefusePINLocked, until)
+	}
+	a, ok := h.Agree(pinHash, pin)
+	if !ok {
+		ev, err := h.PINFailed(purpose, at, actor)
+		if err != nil {
+			return nil, err
+		}
+		return []Event{ev}, nil
+	}
+	return decide(a)
+}
+
 // pinRight ends a run of wrong PINs and of locks: an entry agreed with the
 // right PIN was recorded.
 func (h *Hall) pinRight() { h.PINFailures, h.PINLocks = 0, 0 }
@@ -169,6 +193,33 @@ func (e *Examinee) BreakOverrun(now time.Time) time.Duration {
 		return over
 	}
 	return 0
+}
+
+// BreakLeft is how much of the break's 10 minutes (§2.1) an examinee out
+// on it has left at now: 0 once used up, or when not on a break.
+func (e *Examinee) BreakLeft(now time.Time) time.Duration {
+	if e.Status != OnBreak || e.OutMedical {
+		return 0
+	}
+	return min(max(BreakAllowance-now.Sub(e.OutAt), 0), BreakAllowance)
+}
+
+// BreakBackBy is when an examinee going out on the break at out must be
+// back (§2.1).
+func BreakBackBy(out time.Time) time.Time { return out.Add(BreakAllowance) }
+
+// PastBreak is the break an examinee took and came back from: how long
+// they were out and how far over the 10 minutes (§2.1, whole seconds; 0
+// within them). ok is false while no break was taken and ended.
+func (e *Examinee) PastBreak() (out, over time.Duration, ok bool) {
+	if !e.BreakTaken || e.BreakBackAt.IsZero() {
+		return 0, 0, false
+	}
+	out = e.BreakBackAt.Sub(e.BreakOutAt)
+	if over = out - BreakAllowance; over < time.Second {
+		over = 0
+	}
+	return out, over, true
 }
 
 // BreakUsedUp reports whether an examinee out on a break (not for medical

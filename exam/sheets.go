@@ -610,6 +610,27 @@ func (h *Hall) lateOffered(id string) bool {
 	return false
 }
 
+// CanVoid says whether the void flow may begin: a hall with sheets printed
+// (a spare to replace the spoilt one), open.
+func (h *Hall) CanVoid() error {
+	if err := h.open(); err != nil {
+		return err
+	}
+	if h.Session == "" {
+		return refuse(RefuseNoSheets)
+	}
+	return nil
+}
+
+// CheckVoidReason refuses a void without its reason, as VoidSheet does:
+// the flow asks for the reason before the spare is scanned.
+func CheckVoidReason(reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return refuse(RefuseVoidReason)
+	}
+	return nil
+}
+
 // VoidSheet voids a spoilt issued sheet, with the reason and the chairman's
 // agreement, and binds a spare in its place to the same examinee and
 // question.

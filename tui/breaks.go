@@ -62,7 +62,7 @@ func (c *Context) outText(e *exam.Examinee) (string, lipgloss.Style) {
 	case e.BreakOverrun(c.Now) > 0:
 		return c.Cat.T("ui.out.over", countdown(e.BreakOverrun(c.Now))), c.Styles.Overrun
 	}
-	return c.Cat.T("ui.out.left", countdown(min(exam.BreakAllowance-out, exam.BreakAllowance))), c.Styles.Out
+	return c.Cat.T("ui.out.left", countdown(e.BreakLeft(c.Now))), c.Styles.Out
 }
 
 // outWidth is the widest outText can be, for the roster's status column.
@@ -231,7 +231,7 @@ func (d *leaveDialog) View() string {
 		b.WriteString(s.Dim.Render("(–) "+c.Cat.T("ui.leave.break_refused")) + "\n")
 		b.WriteString(s.StatusErr.Width(width).PaddingLeft(4).Render(c.ErrorText(d.breakRefused)) + "\n")
 	} else {
-		back := c.Now.Add(exam.BreakAllowance)
+		back := exam.BreakBackBy(c.Now)
 		b.WriteString(mark(!d.medical) + c.Cat.T("ui.leave.break", clockText(back)) + "\n")
 	}
 	b.WriteString(mark(d.medical) + c.Cat.T("ui.leave.medical"))

@@ -128,7 +128,7 @@ func (c *Context) alertLines(width int) []string {
 			continue
 		}
 		// Wrapped, not cut: the name and the acknowledge key must both show.
-		text := "⚠ " + c.Cat.T("ui.alert.break_used_up", e.FullName, e.Seat, clockText(e.OutAt), clockText(e.OutAt.Add(exam.BreakAllowance))) + "  " + ack
+		text := "⚠ " + c.Cat.T("ui.alert.break_used_up", e.FullName, e.Seat, clockText(e.OutAt), clockText(exam.BreakBackBy(e.OutAt))) + "  " + ack
 		lines = append(lines, strings.Split(s.Overrun.Width(width).Render(text), "\n")...)
 	}
 	var box string

@@ -266,8 +266,8 @@ func (d *detail) breakLine(e *exam.Examinee) string {
 		now, _ := c.outText(e)
 		text = T("ui.detail.break_now", clockText(e.OutAt), now)
 	case e.BreakTaken && !e.BreakBackAt.IsZero():
-		out := e.BreakBackAt.Sub(e.BreakOutAt)
-		if over := out - exam.BreakAllowance; over >= time.Second {
+		out, over, _ := e.PastBreak()
+		if over > 0 {
 			text = T("ui.detail.break_over", clockText(e.BreakOutAt), clockText(e.BreakBackAt), c.span(out), c.span(over))
 		} else {
 			text = T("ui.detail.break_taken", clockText(e.BreakOutAt), clockText(e.BreakBackAt), c.span(out))

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 	"time"
 	"unicode"
@@ -168,23 +167,9 @@ func (c *Context) recordAgreed(action agreedAction, pin string) tea.Cmd {
 		hash := s.Secret(store.SecretChairmanPIN)
 		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) {
 			now := clock.Now()
-			// While locked no PIN is even checked: PINFailed says until when.
-			if _, locked := h.PINLocked(now); locked {
-				_, err := h.PINFailed(purpose, now, h.Officer)
-				if err == nil {
-					err = errors.New("the PIN prompt is locked")
-				}
-				return nil, err
-			}
-			a, ok := h.Agree(hash, pin)
-			if !ok {
-				ev, err := h.PINFailed(purpose, now, h.Officer)
-				if err != nil {
-					return nil, err
-				}
-				return []exam.Event{ev}, nil
-			}
-			return act(h, a, now)
+			return h.WithAgreement(hash, pin, purpose, now, h.Officer, func(a exam.Agreement) ([]exam.Event, error) {
+				return act(h, a, now)
+			})
 		})
 		return recordedMsg{kind: recordAction, records: recs, err: err, hall: after(s, recs), describe: describe}
 	}

@@ -44,8 +44,8 @@ func (c *Context) voidSheet() tea.Cmd {
 	if c.readOnly() {
 		return nil
 	}
-	if c.Hall.Session == "" {
-		c.refuse(&exam.Refusal{Code: exam.RefuseNoSheets})
+	if err := c.Hall.CanVoid(); err != nil {
+		c.refuse(err)
 		return nil
 	}
 	f := &voidFlow{ctx: c}
@@ -179,8 +179,8 @@ func (f *voidFlow) Update(msg tea.Msg) (dialog, tea.Cmd) {
 				return f.take(f.input.Value())
 			}
 			f.reason = strings.TrimSpace(f.input.Value())
-			if f.reason == "" {
-				f.err = c.ErrorText(&exam.Refusal{Code: exam.RefuseVoidReason})
+			if err := exam.CheckVoidReason(f.reason); err != nil {
+				f.err = c.ErrorText(err)
 				return f, nil
 			}
 			return f, f.enter(voidSpare)
