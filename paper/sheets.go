@@ -120,16 +120,23 @@ func WriteSheetsPDF(out io.Writer, h *exam.Hall, sheets []*exam.Sheet, generated
 			return fmt.Errorf("sheet %s is %s: only sheets not yet given out are printed", s.Code.Grouped(), s.State)
 		}
 	}
+	d, err := drawSheets(h, sheets, generated)
+	if err != nil {
+		return err
+	}
+	return outputDeflated(d.pdf, out)
+}
+
+// drawSheets lays out the sheets' pages, the pages' content not yet
+// compressed: outputDeflated compresses it.
+func drawSheets(h *exam.Hall, sheets []*exam.Sheet, generated time.Time) (*sheetDoc, error) {
 	d := newSheetDoc(h, generated)
 	for _, s := range printOrder(sheets) {
 		if err := d.page(s); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if err := d.pdf.Error(); err != nil {
-		return err
-	}
-	return d.pdf.Output(out)
+	return d, d.pdf.Error()
 }
 
 // printOrder is the sheets as they come off the printer: packet by packet,
@@ -174,7 +181,9 @@ func newSheetDoc(h *exam.Hall, generated time.Time) *sheetDoc {
 	p.SetCreationDate(generated)
 	p.SetModificationDate(generated)
 	p.SetCatalogSort(true)
-	p.SetCompression(true)
+	// The pages are compressed, but by outputDeflated, not by fpdf: fpdf
+	// would make a compressor of a megabyte for every sheet.
+	p.SetCompression(false)
 	p.SetTitle(joined(tri("paper.sheet.title", date)), true)
 	p.SetSubject(i18n.New(i18n.EN).T("paper.academy"), true)
 	p.SetCreator("examday", true)
