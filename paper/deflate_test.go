@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-fonts/dejavu/dejavusansmono"
+
 	"examday/barcode"
 	"examday/exam"
 )
@@ -122,5 +124,22 @@ func TestDeflatePagesRefusesWhatFpdfDidNotWrite(t *testing.T) {
 		if out.Len() != 0 {
 			t.Errorf("%s: %d bytes written", name, out.Len())
 		}
+	}
+}
+
+// A print leaves the fonts it embedded as they were: fpdf writes into the
+// bytes it is given, and a shared font changed by the first PDF of a
+// process made every later one (a second print from the screen) differ
+// from the first (the command line's).
+func TestAPrintLeavesTheFontsAsTheyWere(t *testing.T) {
+	before := bytes.Clone(dejavusansmono.TTF)
+	h, sheets := someSheets(t)
+	for range 2 {
+		if err := WriteSheetsPDF(io.Discard, h, sheets, time.Date(2027, 8, 12, 7, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(before, dejavusansmono.TTF) {
+		t.Error("a print changed the mono font's bytes")
 	}
 }

@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -82,11 +83,11 @@ func newPDF(r Report, cat i18n.Catalogue) *pdfDoc {
 	// The alias for the page count must be set before the fonts are added:
 	// fpdf then keeps the digits in the fonts' subsets.
 	p.AliasNbPages("{nb}")
-	p.AddUTF8FontFromBytes(sans, "", dejavusans.TTF)
-	p.AddUTF8FontFromBytes(sans, "B", dejavusansbold.TTF)
-	p.AddUTF8FontFromBytes(cond, "", dejavusanscondensed.TTF)
-	p.AddUTF8FontFromBytes(cond, "B", dejavusanscondensedbold.TTF)
-	p.AddUTF8FontFromBytes(mono, "", dejavusansmono.TTF)
+	p.AddUTF8FontFromBytes(sans, "", fontCopy(dejavusans.TTF))
+	p.AddUTF8FontFromBytes(sans, "B", fontCopy(dejavusansbold.TTF))
+	p.AddUTF8FontFromBytes(cond, "", fontCopy(dejavusanscondensed.TTF))
+	p.AddUTF8FontFromBytes(cond, "B", fontCopy(dejavusanscondensedbold.TTF))
+	p.AddUTF8FontFromBytes(mono, "", fontCopy(dejavusansmono.TTF))
 
 	// Determinism: the dates are the report's, the catalogs sorted.
 	p.SetCreationDate(r.Generated)
@@ -747,3 +748,10 @@ func (d *pdfDoc) split(text string, w float64) []string {
 	}
 	return out
 }
+
+// fontCopy is a font's bytes for one document: fpdf writes into the bytes
+// it is given (one byte of the mono font, the first time it embeds it), so
+// a shared font would make the first PDF of a process differ from every
+// later one — a print from the screen from the same print on the command
+// line. Each document gets its own copy.
+func fontCopy(ttf []byte) []byte { return bytes.Clone(ttf) }

@@ -171,11 +171,11 @@ func sheetDate(date string) string {
 
 func newSheetDoc(h *exam.Hall, generated time.Time) *sheetDoc {
 	p := fpdf.New("P", "mm", "A4", "")
-	p.AddUTF8FontFromBytes(sans, "", dejavusans.TTF)
-	p.AddUTF8FontFromBytes(sans, "B", dejavusansbold.TTF)
-	p.AddUTF8FontFromBytes(cond, "", dejavusanscondensed.TTF)
-	p.AddUTF8FontFromBytes(cond, "B", dejavusanscondensedbold.TTF)
-	p.AddUTF8FontFromBytes(mono, "", dejavusansmono.TTF)
+	p.AddUTF8FontFromBytes(sans, "", fontCopy(dejavusans.TTF))
+	p.AddUTF8FontFromBytes(sans, "B", fontCopy(dejavusansbold.TTF))
+	p.AddUTF8FontFromBytes(cond, "", fontCopy(dejavusanscondensed.TTF))
+	p.AddUTF8FontFromBytes(cond, "B", fontCopy(dejavusanscondensedbold.TTF))
+	p.AddUTF8FontFromBytes(mono, "", fontCopy(dejavusansmono.TTF))
 
 	date := sheetDate(h.Date)
 	p.SetCreationDate(generated)
