@@ -77,11 +77,10 @@ type burst struct {
 	ticking bool
 	// looked: the tick found the keys idle once; the next one decides.
 	looked bool
-	// handed are the code keys last handed on to an open dialog's field,
-	// each within scanHold of the one before, with when each was seen: a
-	// scanner's first key that came after a long gap (a busy laptop) was
-	// handed on as typing before the rest of its burst came, and must be
-	// taken back (recoverScan).
+	// handed are the last code keys handed on to an open dialog's field
+	// since any other key, with when each was seen: a scanner's keys that
+	// came after long gaps (a busy laptop) were handed on as typing before
+	// the rest of the burst came, and must be taken back (recoverScan).
 	handed []heldKey
 	// times are when each of keys was seen, by the key clock.
 	times []time.Duration
@@ -232,11 +231,7 @@ func (m Model) handOn() (Model, tea.Cmd) {
 		// Remembered while a dialog's field takes them, in case they were
 		// the start of a scan (recoverScan).
 		if m.ctx.Dialog != nil && i < len(times) {
-			h := m.burst.handed
-			if len(h) > 0 && times[i]-h[len(h)-1].at > scanHold {
-				h = nil
-			}
-			m.burst.handed = append(h, heldKey{key: k, at: times[i]})
+			m.burst.handed = append(m.burst.handed, heldKey{key: k, at: times[i]})
 			if n := len(m.burst.handed); n > barcode.Length {
 				m.burst.handed = m.burst.handed[n-barcode.Length:]
 			}
@@ -250,15 +245,16 @@ func (m Model) handOn() (Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-// recoverScan, at a terminator, takes as a scan a burst whose first keys
-// were handed on to an open dialog's field as typing: on a busy laptop a
-// scanner's gap can pass scanGap before its second key, and then its
-// first key (or first few) reached the field. If the keys handed on and
-// the keys held, each within scanHold of the one before, end in a code of
-// this hall's session — the session and the check digit both agree, which
-// no typed ticket number does by chance — the keys that reached the field
-// are erased from it and the code is taken as a scan: a scan is never
-// typed into a field.
+// recoverScan, at a terminator, takes as a scan a burst whose keys were
+// handed on to an open dialog's field as typing: on a busy laptop a
+// scanner's gaps can pass the hold, and then its first keys (or all of
+// them) reached the field. If the code keys handed on since the last other
+// key, and the keys held, end in a code of this hall's session — the
+// session and the check digit both agree, which no typed ticket number
+// does by chance, and a ticket that is a sheet code is refused anyway —
+// the keys that reached the field are erased from it and the code is taken
+// as a scan, however long the gaps were: a scan is never typed into a
+// field.
 func (m Model) recoverScan() (Model, tea.Cmd, bool) {
 	b := m.burst
 	if m.ctx.Dialog == nil || len(b.handed) == 0 || len(b.keys) >= barcode.Length {
@@ -275,10 +271,7 @@ func (m Model) recoverScan() (Model, tea.Cmd, bool) {
 	}
 	code := all[len(all)-barcode.Length:]
 	var raw strings.Builder
-	for i, k := range code {
-		if i > 0 && k.at-code[i-1].at > scanHold {
-			return m, nil, false
-		}
+	for _, k := range code {
 		raw.WriteString(k.key.Text)
 	}
 	if _, err := m.ctx.Hall.ParseCode(raw.String()); err != nil {

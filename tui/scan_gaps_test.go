@@ -64,3 +64,35 @@ func TestAScanWithUnevenGapsIsNeverTypedIntoAField(t *testing.T) {
 	}
 	t.Logf("%d scans sent: %d taken as scans, %d typed into a field", trials, asScans, intoField)
 }
+
+// A laptop stalled far past any hold: every key of the scan comes alone,
+// 300 ms to 2 s after the one before, and each is handed on to the ticket
+// field as typing. At the scanner's Enter the field ends in a code of this
+// hall's session: it is taken back as the scan, the ticket is what the
+// officer typed, and the packet is bound.
+func TestAScanWhoseKeysAllReachedTheFieldIsTakenBack(t *testing.T) {
+	rng := rand.New(rand.NewPCG(20261204, 3))
+	for trial := range 3 {
+		s := newSheetsHall(t, sheetsMorning)
+		code := printedPacket(t, s, "M-03")
+		a := run(t, s, newClock("08:46:00"), i18n.EN, 100, 30)
+		a.press("home", "down", "down", "m")
+		a.typeSlowly("5", humanGap)
+		a.pause()
+		layout := []string{"us", "ru", "kz"}[trial%3]
+		for _, r := range barcode.Keystrokes(code, layout) {
+			a.tm.Send(timedKey{key: tea.KeyPressMsg{Code: r, Text: string(r)}, gap: time.Duration(300+rng.IntN(1700)) * time.Millisecond})
+			a.idle(time.Duration(300+rng.IntN(1700)) * time.Millisecond) // the tick hands it on
+		}
+		a.tm.Send(timedKey{key: keyPress("enter"), gap: 400 * time.Millisecond})
+		a.pause()
+		m := a.final()
+		f, ok := m.ctx.Dialog.(*materialsForm)
+		if !ok {
+			t.Fatalf("trial %d: the materials dialog is gone: %T\n%s", trial, m.ctx.Dialog, screen(m))
+		}
+		if f.picked.Code != code || f.ticket.Value() != "5" {
+			t.Errorf("trial %d (%s): ticket field %q, picked %s; want ticket 5 and the packet of %s", trial, layout, f.ticket.Value(), f.picked.Code.Grouped(), code.Grouped())
+		}
+	}
+}
