@@ -18,7 +18,7 @@ package central
 //
 //	400 the bundle or request is malformed or does not verify (ErrorBody.Line/Check say where)
 //	403 the token is unknown or used, or the device is not enrolled or is revoked
-//	404 unknown path
+//	404 unknown path (check "path")
 //	408 the request's body came too slowly and was cut off (check "timeout")
 //	409 fork: a different event at a stored sequence number (ErrorBody.Seq, StoredHash, IncomingHash),
 //	    or the log is frozen after a fork; or rollback: the push is the laptop's whole log
@@ -90,10 +90,13 @@ const (
 	ResultDuplicate = "duplicate"
 )
 
-// ErrorBody is the JSON of every error answer.
+// ErrorBody is the JSON of every error answer. Error is the central
+// record's reason in English, for its audit and logs; Check, which every
+// refusal of this server names, is what the laptop words it by, in the
+// officer's language.
 type ErrorBody struct {
 	Error         string `json:"error"`
-	Check         string `json:"check,omitempty"` // a bundle.Check, or "fork", "gap", "frozen", "device", "token"
+	Check         string `json:"check,omitempty"` // a bundle.Check, or a Check* of the central record ("fork", "gap", "device" …)
 	Line          int    `json:"line,omitempty"`
 	Seq           uint64 `json:"seq,omitempty"`
 	StoredHash    string `json:"stored_hash,omitempty"`   // hex SHA-256

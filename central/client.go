@@ -230,9 +230,9 @@ func (e *GaveUpError) Error() string {
 func (e *GaveUpError) Unwrap() error { return e.Last }
 
 // ErrorCode names the officer's words (package i18n); Last is worded in
-// them too.
+// them too, and the time spent (a time.Duration) in words of the language.
 func (e *GaveUpError) ErrorCode() (string, []any) {
-	return "central.gave_up", []any{e.Attempts, e.Elapsed.Round(time.Millisecond).String(), e.Last}
+	return "central.gave_up", []any{e.Attempts, e.Elapsed.Round(time.Millisecond), e.Last}
 }
 
 // ReceiptError: the central record's receipt does not verify (its
@@ -276,6 +276,18 @@ type MismatchError struct {
 	// CheckRollback). nil if a central record without that check took the
 	// log as a duplicate, or the log was frozen and not pushed.
 	Pushed *RefusedError
+}
+
+// ErrorCode names the officer's words for the mismatch (package i18n),
+// those `examday sync` says it in.
+func (e *MismatchError) ErrorCode() (string, []any) {
+	switch {
+	case e.Frozen:
+		return "cli.sync.frozen", []any{e.CentralSize, e.LocalSize}
+	case e.CentralSize > e.LocalSize:
+		return "cli.sync.ahead", []any{e.CentralSize, e.LocalSize}
+	}
+	return "cli.sync.diverged", []any{e.CentralSize, e.LocalSize}
 }
 
 func (e *MismatchError) Error() string {

@@ -47,7 +47,24 @@ const (
 	// CheckRollback: a laptop pushed its whole log, and it is shorter than
 	// what the central record holds of it (409): its file was rolled back.
 	CheckRollback = "rollback"
+	// CheckPath: a request for a path the API does not have (404): not
+	// an examday central record, or not this version of it.
+	CheckPath = "path"
 )
+
+// Every refusal names its check: the laptop and the operator read a
+// refusal in the words of its check (package i18n, cli.central.check.*),
+// and ErrorBody.Error, the central record's English, stays in the audit
+// and the logs.
+
+// ErrorCode names the operator's words for a refusal (package i18n): what
+// its check means.
+func (r *Refusal) ErrorCode() (string, []any) {
+	if r.Body.Check == "" {
+		return "cli.central.check.unknown", nil
+	}
+	return "cli.central.check." + r.Body.Check, nil
+}
 
 func refusal(status int, check, format string, args ...any) *Refusal {
 	return &Refusal{Status: status, Body: ErrorBody{Error: fmt.Sprintf(format, args...), Check: check}}

@@ -37,7 +37,7 @@ func (d *DB) NewToken(hall string) (string, error) {
 	}
 	hall = strings.TrimSpace(hall)
 	if hall == "" {
-		return "", errors.New("a token is made for a hall: its name is empty")
+		return "", failure("central.token.no_hall", nil, errors.New("a token is made for a hall: its name is empty"))
 	}
 	raw := make([]byte, 20)
 	if _, err := rand.Read(raw); err != nil {
@@ -157,9 +157,9 @@ func (d *DB) Revoke(device string) (string, error) {
 		}
 		switch {
 		case device == "" || len(matches) == 0:
-			return fmt.Errorf("no enrolled device %q", device)
+			return failure("central.revoke.unknown", []any{device}, fmt.Errorf("no enrolled device %q", device))
 		case len(matches) > 1:
-			return fmt.Errorf("%q names %d devices; give more of the id", device, len(matches))
+			return failure("central.revoke.ambiguous", []any{device, len(matches)}, fmt.Errorf("%q names %d devices; give more of the id", device, len(matches)))
 		}
 		id = matches[0]
 		var dev deviceRecord

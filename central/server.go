@@ -124,7 +124,7 @@ func NewHandler(db *DB, opts ServerOptions) http.Handler {
 	mux.HandleFunc("GET "+PathLogs+"{device}/{epoch}", h.logState)
 	mux.HandleFunc("POST "+PathBundles, h.push)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeRefusal(w, refusal(http.StatusNotFound, "", "no such path: %s %s", r.Method, r.URL.Path))
+		writeRefusal(w, refusal(http.StatusNotFound, CheckPath, "no such path: %s %s", r.Method, r.URL.Path))
 	})
 	return mux
 }
@@ -132,7 +132,7 @@ func NewHandler(db *DB, opts ServerOptions) http.Handler {
 func writeAnswer(w http.ResponseWriter, status int, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {
-		status, body = http.StatusInternalServerError, []byte(`{"error":"the answer could not be written"}`)
+		status, body = http.StatusInternalServerError, []byte(`{"error":"the answer could not be written","check":"write"}`)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")

@@ -92,12 +92,36 @@ func init() {
 			"Бумалар %d МиБ-ге дейін, бір уақытта %d-ден аспайды; баяу немесе тоқтап қалған жіберу үзіледі, ал орын таппаған ноутбукке кейінірек келу айтылады (503, Retry-After)."},
 		"cli.central.serve.request": {"%s %s %s %d %s", "%s %s %s %d %s", "%s %s %s %d %s"},
 		"cli.central.serve.stopped": {"Stopped; the file is closed.", "Остановлено; файл закрыт.", "Тоқтатылды; файл жабылды."},
+		"cli.central.serve.refused": {"%s %s %s %d %s — %s", "%s %s %s %d %s — %s", "%s %s %s %d %s — %s"},
+		"cli.central.serve.bad_cert": {"The TLS certificate %s and key %s cannot be used together: they are not in PEM form, or the key is not the certificate's. Nothing listens.",
+			"TLS-сертификат %s и ключ %s нельзя использовать вместе: они не в форме PEM, или ключ не от этого сертификата. Сервер не запущен.",
+			"%s TLS сертификаты мен %s кілтін бірге қолдану мүмкін емес: олар PEM түрінде емес немесе кілт осы сертификаттікі емес. Сервер іске қосылмады."},
+		"cli.central.serve.cert_unreadable": {"The TLS certificate or key cannot be read: %s. Nothing listens.",
+			"TLS-сертификат или ключ не читается: %s. Сервер не запущен.",
+			"TLS сертификаты немесе кілті оқылмайды: %s. Сервер іске қосылмады."},
+		"cli.central.serve.addr_in_use": {"The address %s is taken by another program (another `examday central serve`?). Stop it, or give another --addr.",
+			"Адрес %s занят другой программой (другой `examday central serve`?). Остановите её или укажите другой --addr.",
+			"%s мекенжайын басқа бағдарлама алып отыр (басқа `examday central serve`?). Оны тоқтатыңыз немесе басқа --addr беріңіз."},
+		"cli.central.serve.addr_denied": {"This computer does not allow listening on %s (a port below 1024 needs the administrator's rights). Give another --addr.",
+			"Этот компьютер не разрешает принимать соединения на %s (порт ниже 1024 требует прав администратора). Укажите другой --addr.",
+			"Бұл компьютер %s мекенжайында тыңдауға рұқсат бермейді (1024-тен төмен порт әкімші құқығын қажет етеді). Басқа --addr беріңіз."},
+		"cli.central.serve.cannot_listen": {"Nothing can listen on %s: it is not an address of this computer, or the system refuses it. Give another --addr.",
+			"На %s нельзя принимать соединения: это не адрес этого компьютера, или система не позволяет. Укажите другой --addr.",
+			"%s мекенжайында тыңдау мүмкін емес: бұл осы компьютердің мекенжайы емес немесе жүйе рұқсат бермейді. Басқа --addr беріңіз."},
+
+		// What the central record's own commands refuse.
+		"central.token.no_hall":  {"a token is made for a hall, and its name is empty", "токен выдаётся для аудитории, а её название не указано", "токен аудиторияға жасалады, бірақ оның атауы көрсетілмеген"},
+		"central.revoke.unknown": {"no enrolled device %q", "зарегистрированного устройства %q нет", "%q деген тіркелген құрылғы жоқ"},
+		"central.revoke.ambiguous": {"%q names several devices (%d); give more of the id",
+			"%q подходит к нескольким устройствам (%d); укажите больше знаков идентификатора",
+			"%q бірнеше құрылғыға сәйкес келеді (%d); идентификатордың көбірек таңбасын беріңіз"},
 
 		// import.
 		"cli.central.import.short": {"Take in bundles from files (a USB stick), as over HTTP",
 			"Принять пакеты из файлов (с флешки) так же, как по HTTP",
 			"Файлдардан (флешкадан) бумаларды HTTP арқылы сияқты қабылдау"},
-		"cli.central.import.refused": {"%s: REFUSED (%d, %s): %s", "%s: ОТКЛОНЁН (%d, %s): %s", "%s: ҚАБЫЛДАНБАДЫ (%d, %s): %s"},
+		"cli.central.import.refused": {"%s: REFUSED (HTTP %d; check: %s): %s", "%s: ОТКЛОНЁН (HTTP %d; проверка: %s): %s", "%s: ҚАБЫЛДАНБАДЫ (HTTP %d; тексеріс: %s): %s"},
+		"cli.central.import.unread":  {"%s: not taken: %s", "%s: не принят: %s", "%s: қабылданбады: %s"},
 
 		// What each kind of refusal means.
 		"cli.central.check.size":   {"The bundle is empty or larger than a bundle may be.", "Пакет пуст или больше допустимого.", "Бума бос немесе рұқсат етілгеннен үлкен."},
@@ -146,6 +170,25 @@ func init() {
 		"cli.central.check.write": {"The central record could not write its file; nothing was written. Try again.",
 			"Центральная запись не смогла записать файл; ничего не записано. Повторите.",
 			"Орталық жазба файлын жаза алмады; ештеңе жазылмады. Қайталаңыз."},
+		"cli.central.check.path": {"The central record has no such address: the address is not an examday central record's, or it runs another version.",
+			"У центральной записи нет такого адреса: по этому адресу не центральная запись examday, или у неё другая версия.",
+			"Орталық жазбада мұндай мекенжай жоқ: бұл мекенжайда examday орталық жазбасы емес немесе оның басқа нұсқасы."},
+		"cli.central.check.unknown": {"The central record named no reason this version of examday knows; ask whoever runs it.",
+			"Центральная запись не назвала причину, известную этой версии examday; обратитесь к тому, кто её ведёт.",
+			"Орталық жазба examday-дің осы нұсқасына белгілі себепті атамады; оны жүргізетін адамға хабарласыңыз."},
+
+		// The name of each check of the central record, as a refusal's
+		// detail names it beside those of a bundle (bundle.check.*).
+		"cli.central.check_name.fork":     {"fork", "развилка", "айырылу"},
+		"cli.central.check_name.gap":      {"events missing before the bundle", "пропуск событий перед пакетом", "бума алдындағы оқиғалар олқылығы"},
+		"cli.central.check_name.frozen":   {"log frozen", "журнал заморожен", "журнал тоқтатылған"},
+		"cli.central.check_name.device":   {"laptop's enrolment", "регистрация ноутбука", "ноутбукты тіркеу"},
+		"cli.central.check_name.token":    {"enrolment token", "токен регистрации", "тіркеу токені"},
+		"cli.central.check_name.write":    {"writing the central record's file", "запись файла центральной записи", "орталық жазба файлын жазу"},
+		"cli.central.check_name.busy":     {"room for the bundle", "место для пакета", "бумаға орын"},
+		"cli.central.check_name.timeout":  {"time of the transfer", "время передачи", "жіберу уақыты"},
+		"cli.central.check_name.rollback": {"rollback", "откат", "кері қайтару"},
+		"cli.central.check_name.path":     {"address of the request", "адрес запроса", "сұрау мекенжайы"},
 
 		// status.
 		"cli.central.status.short": {"Halls, laptops, logs, forks and recent failures of the central record",
@@ -169,8 +212,11 @@ func init() {
 			"    РАЗВИЛКА на событии %d, журнал ЗАМОРОЖЕН: сохранено %s, другая версия ноутбука %s (замечено %s через %s от %s; доказательство № %d)",
 			"    %d-оқиғада АЙЫРЫЛУ, журнал ТОҚТАТЫЛДЫ: сақталғаны %s, ноутбуктың басқа нұсқасы %s (%s кезінде %s арқылы %s жақтан; дәлел № %d)"},
 		"cli.central.status.failures": {"Recent failures: %d", "Последние отказы: %d", "Соңғы бас тартулар: %d"},
-		"cli.central.status.failure":  {"  %s  %s %s  %d %s  %s", "  %s  %s %s  %d %s  %s", "  %s  %s %s  %d %s  %s"},
+		"cli.central.status.failure":  {"  %s  %s %s  HTTP %d, %s: %s", "  %s  %s %s  HTTP %d, %s: %s", "  %s  %s %s  HTTP %d, %s: %s"},
 		"cli.central.status.none":     {"  none", "  нет", "  жоқ"},
+		// How a bundle came, as "via %s" says it: «через HTTP», «файл арқылы».
+		"cli.central.via.http": {"HTTP", "HTTP", "HTTP"},
+		"cli.central.via.file": {"a file", "файл", "файл"},
 
 		// examinee.
 		"cli.central.hall.short": {"One hall's merged record: every laptop's log of it, in the order of time", "Объединённая запись одной аудитории: журналы всех её ноутбуков по времени", "Бір аудиторияның біріктірілген жазбасы: оның барлық ноутбуктерінің журналдары уақыт ретімен"},

@@ -22,10 +22,12 @@ import (
 //     "roster." and "barcode." + code;
 //   - store.ChainError: what the log's check found, "store.chain." + code,
 //     at its event;
+//   - store.StateError: the record and field where the state kept beside
+//     the log differs from it, and the two values, in words (state.go);
 //   - bundle.Error: which line failed which check, "bundle.reason." + code;
 //   - the store's sentinels (ErrDamaged, ErrKeyMissing …): storeWords;
-//   - an error with an ErrorCode method (the central record's client
-//     declares them, unexported): its code is its key;
+//   - an error with an ErrorCode method (package central declares them:
+//     its client's failures, a refusal by its check): its code is its key;
 //   - a file or disk the system refuses (fs.ErrPermission, ENOSPC …).
 //
 // A code without words, or an error of none of these, shows its English.
@@ -113,7 +115,7 @@ func (c Catalogue) known(err error) (string, bool) {
 	case *store.ChainError:
 		return c.T("store.chain_error", e.Seq, c.ChainReason(e)), true
 	case *store.StateError:
-		return c.T("store.state_error", e.Where, c.stateValue(e.Log), c.stateValue(e.State)), true
+		return c.T("store.state_error", c.stateWhere(e), c.stateValue(e, e.Log), c.stateValue(e, e.State)), true
 	case *bundle.Error:
 		return c.bundleError(e), true
 	case *boltfile.Error:
@@ -187,16 +189,4 @@ func (c Catalogue) bundleError(e *bundle.Error) string {
 		return c.T("cli.bundle.error_line", e.Line, check, reason)
 	}
 	return c.T("cli.bundle.error", check, reason)
-}
-
-// stateValue is a value of a StateError: JSON as it is, and the record
-// one side lacks or holds in words.
-func (c Catalogue) stateValue(v string) string {
-	switch v {
-	case "":
-		return c.T("store.state.absent")
-	case "present":
-		return c.T("store.state.present")
-	}
-	return v
 }

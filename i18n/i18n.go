@@ -124,6 +124,9 @@ func (c Catalogue) T(key string, args ...any) string {
 			shown[i] = c.T("level." + string(v))
 		case exam.SheetState:
 			shown[i] = c.T("sheet_state." + string(v))
+		case time.Duration:
+			// A span reads in words, not as Go spells it (1.5s).
+			shown[i] = c.Duration(v)
 		case error:
 			// An error in a sentence (the cause of a failure) is in
 			// the same words as the sentence.

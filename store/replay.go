@@ -62,6 +62,14 @@ type StateError struct {
 	// Where names the record and the field: "hall: pin_locked_until",
 	// "examinee M-003: seat", "answer sheet 1820 1530 1309: state".
 	Where string
+	// Record, Name and Field are Where in parts, for the officer's words
+	// (package i18n): the kind of record (StateHall, StateExaminee,
+	// StateSheet), the examinee's id or the sheet's code ("" for the
+	// hall), and the path of JSON names and indexes to the field that
+	// differs (none when a whole record is missing on one side).
+	Record string
+	Name   string
+	Field  []string
 	// Log and State are the field's value as the log projects it and as
 	// the state record holds it, as JSON ("" for a record one side lacks).
 	Log, State string
@@ -72,6 +80,25 @@ func (e *StateError) Error() string {
 }
 
 func (e *StateError) Unwrap() error { return ErrStateDiffers }
+
+// The records a StateError names.
+const (
+	StateHall     = "hall"
+	StateExaminee = "examinee"
+	StateSheet    = "sheet"
+)
+
+// stateWhere is Where of a record: the hall, or an examinee or a sheet by
+// its name.
+func stateWhere(record, name string) string {
+	switch record {
+	case StateExaminee:
+		return "examinee " + name
+	case StateSheet:
+		return "answer sheet " + name
+	}
+	return record
+}
 
 func orNone(v string) string {
 	if v == "" {
@@ -109,21 +136,21 @@ func checkStateTx(tx *bolt.Tx, kept *exam.Hall) error {
 // the hall's record, then the examinees by id in the roster's order, then
 // the sheets by code.
 func compareState(replayed, kept *exam.Hall) error {
-	if err := firstDifference("hall", replayed, kept); err != nil {
+	if err := firstDifference(StateHall, "", replayed, kept); err != nil {
 		return err
 	}
-	if err := compareRecords("examinee ", replayed.Examinees(), kept.Examinees(),
+	if err := compareRecords(StateExaminee, replayed.Examinees(), kept.Examinees(),
 		func(e *exam.Examinee) string { return e.ID }); err != nil {
 		return err
 	}
-	return compareRecords("answer sheet ", replayed.Sheets(), kept.Sheets(),
+	return compareRecords(StateSheet, replayed.Sheets(), kept.Sheets(),
 		func(s *exam.Sheet) string { return s.Code.Grouped() })
 }
 
 // compareRecords compares records matched by their names: the first of
 // the log's that the state lacks or holds otherwise, then the first the
 // state holds beyond the log's.
-func compareRecords[T any](kind string, fromLog, kept []*T, name func(*T) string) error {
+func compareRecords[T any](record string, fromLog, kept []*T, name func(*T) string) error {
 	byName := make(map[string]*T, len(kept))
 	for _, k := range kept {
 		byName[name(k)] = k
@@ -132,16 +159,16 @@ func compareRecords[T any](kind string, fromLog, kept []*T, name func(*T) string
 		n := name(r)
 		k, ok := byName[n]
 		if !ok {
-			return &StateError{Where: kind + n, Log: "present", State: ""}
+			return &StateError{Where: stateWhere(record, n), Record: record, Name: n, Log: "present", State: ""}
 		}
-		if err := firstDifference(kind+n, r, k); err != nil {
+		if err := firstDifference(record, n, r, k); err != nil {
 			return err
 		}
 		delete(byName, n)
 	}
 	for _, k := range kept {
 		if n := name(k); byName[n] != nil {
-			return &StateError{Where: kind + n, Log: "", State: "present"}
+			return &StateError{Where: stateWhere(record, n), Record: record, Name: n, Log: "", State: "present"}
 		}
 	}
 	return nil
@@ -150,20 +177,21 @@ func compareRecords[T any](kind string, fromLog, kept []*T, name func(*T) string
 // firstDifference compares two records by their JSON and names the first
 // field, in the order of the field names, where they differ; nil if they
 // are the same.
-func firstDifference[T any](where string, fromLog, kept *T) error {
+func firstDifference[T any](record, name string, fromLog, kept *T) error {
 	a, b := recordJSON(fromLog), recordJSON(kept)
 	if bytes.Equal(a, b) {
 		return nil
 	}
+	where := stateWhere(record, name)
 	var av, bv any
 	if json.Unmarshal(a, &av) != nil || json.Unmarshal(b, &bv) != nil {
-		return &StateError{Where: where, Log: string(a), State: string(b)}
+		return &StateError{Where: where, Record: record, Name: name, Log: string(a), State: string(b)}
 	}
 	path, x, y := jsonDiff(av, bv, nil)
 	if len(path) > 0 {
 		where += ": " + strings.Join(path, ".")
 	}
-	return &StateError{Where: where, Log: shortJSON(x), State: shortJSON(y)}
+	return &StateError{Where: where, Record: record, Name: name, Field: path, Log: shortJSON(x), State: shortJSON(y)}
 }
 
 func recordJSON[T any](v *T) []byte {

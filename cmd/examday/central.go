@@ -9,7 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -27,6 +27,7 @@ import (
 
 	"examday/bundle"
 	"examday/central"
+	"examday/i18n"
 	"examday/store/boltfile"
 )
 
@@ -183,8 +184,10 @@ func (a *app) centralServeCommand() *cobra.Command {
 			if pushes < 1 {
 				return errors.New(c.T("cli.central.serve.bad_pushes", pushes))
 			}
-			limits := central.ServerOptions{MaxBundle: int64(maxBundleMiB) << 20, Pushes: pushes,
-				Log: slog.New(slog.NewTextHandler(a.stderr, nil))}
+			// The handler's log (central.ServerOptions.Log) is English, for
+			// a program that keeps one: the operator reads every refusal
+			// on the request's own line, in the words of its check.
+			limits := central.ServerOptions{MaxBundle: int64(maxBundleMiB) << 20, Pushes: pushes}
 			useTLS := certFile != ""
 			if !useTLS && !centralLoopback(addr) {
 				if !insecure {
@@ -196,8 +199,13 @@ func (a *app) centralServeCommand() *cobra.Command {
 			if useTLS {
 				// Loaded before anything listens, so a bad pair is said at once.
 				pair, err := tls.LoadX509KeyPair(certFile, keyFile)
-				if err != nil {
-					return err
+				var unreadable *fs.PathError
+				switch {
+				case errors.As(err, &unreadable):
+					return errors.New(c.T("cli.central.serve.cert_unreadable", unreadable))
+				case err != nil:
+					// crypto/tls's reason is English: the words say what it can be.
+					return errors.New(c.T("cli.central.serve.bad_cert", certFile, keyFile))
 				}
 				tlsConfig = &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}
 			}
@@ -231,15 +239,26 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return errors.New(c.T("cli.central.serve.addr_in_use", addr))
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New(c.T("cli.central.serve.addr_denied", addr))
+	case err != nil:
+		return errors.New(c.T("cli.central.serve.cannot_listen", addr))
 	}
 	var out sync.Mutex
-	logRequest := func(r *http.Request, status int, took time.Duration) {
+	logRequest := func(r *http.Request, sw *centralStatusWriter, took time.Duration) {
 		out.Lock()
 		defer out.Unlock()
-		fmt.Fprintln(a.stdout, c.T("cli.central.serve.request", time.Now().Format("2006-01-02 15:04:05"), r.RemoteAddr,
-			r.Method+" "+r.URL.Path, status, took.Round(time.Millisecond).String()))
+		at, what, spent := time.Now().Format("2006-01-02 15:04:05"), r.Method+" "+r.URL.Path, c.Duration(took.Round(time.Millisecond))
+		if check, ok := sw.refused(); ok {
+			// A refusal, the server's own (busy, too slow) or of what was
+			// sent: in the words of its check.
+			fmt.Fprintln(a.stdout, c.T("cli.central.serve.refused", at, r.RemoteAddr, what, sw.status, spent, a.checkWords(check)))
+			return
+		}
+		fmt.Fprintln(a.stdout, c.T("cli.central.serve.request", at, r.RemoteAddr, what, sw.status, spent))
 	}
 	handler := central.NewHandler(db, limits)
 	longest := limits.LongestBody()
@@ -248,7 +267,7 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 			start := time.Now()
 			sw := &centralStatusWriter{ResponseWriter: w, status: http.StatusOK}
 			handler.ServeHTTP(sw, r)
-			logRequest(r, sw.status, time.Since(start))
+			logRequest(r, sw, time.Since(start))
 		}),
 		TLSConfig:         tlsConfig,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -294,11 +313,30 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 type centralStatusWriter struct {
 	http.ResponseWriter
 	status int
+	// body is the start of an error answer, for the check it names.
+	body []byte
 }
 
 func (w *centralStatusWriter) WriteHeader(status int) {
 	w.status = status
 	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *centralStatusWriter) Write(p []byte) (int, error) {
+	if w.status >= 400 && len(w.body) < 4<<10 {
+		w.body = append(w.body, p[:min(len(p), 4<<10-len(w.body))]...)
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// refused is the check an error answer named, if it was one.
+func (w *centralStatusWriter) refused() (string, bool) {
+	if w.status < 400 {
+		return "", false
+	}
+	var b central.ErrorBody
+	_ = json.Unmarshal(w.body, &b)
+	return b.Check, true
 }
 
 // Unwrap lets http.ResponseController reach the connection, for the
@@ -375,17 +413,19 @@ func centralRootHex(b64 string) string {
 	return hex.EncodeToString(root[:])
 }
 
+// printRefusal says why a bundle was not taken, in the operator's words:
+// the check a refusal names and what it means, and the line, event and
+// hashes it points at. The central record's English reason stays in its
+// audit.
 func (a *app) printRefusal(w io.Writer, path string, err error) {
 	c := a.cat
 	var ref *central.Refusal
 	if !errors.As(err, &ref) {
-		fmt.Fprintln(w, c.T("cli.central.import.refused", path, 1, "-", err))
+		fmt.Fprintln(w, c.T("cli.central.import.unread", path, err))
 		return
 	}
-	fmt.Fprintln(w, c.T("cli.central.import.refused", path, ref.Status, ref.Body.Check, ref.Body.Error))
-	if key := "cli.central.check." + ref.Body.Check; ref.Body.Check != "" {
-		fmt.Fprintln(w, "  "+c.T(key))
-	}
+	fmt.Fprintln(w, c.T("cli.central.import.refused", path, ref.Status, a.checkName(ref.Body.Check), a.checkWords(ref.Body.Check)))
+	a.refusalFacts(w, ref.Body)
 }
 
 // centralEvidenceCommand is `examday central evidence N --out FILE`: the
@@ -489,10 +529,10 @@ func (a *app) centralStatus(db *central.DB) error {
 		}
 		fmt.Fprintln(out, c.T("cli.central.status.receipt", centralStamp(l.ReceiptAt)))
 		if f := l.Fork; f != nil {
-			fmt.Fprintln(out, c.T("cli.central.status.fork", f.Seq, f.StoredHash, f.IncomingHash, centralStamp(f.At), f.Via, f.Remote, f.ID))
+			fmt.Fprintln(out, c.T("cli.central.status.fork", f.Seq, f.StoredHash, f.IncomingHash, centralStamp(f.At), a.via(f.Via), f.Remote, f.ID))
 		}
 		if r := l.Rollback; r != nil {
-			fmt.Fprintln(out, c.T("cli.central.status.rollback", centralStamp(r.At), r.Via, r.Remote, r.LaptopSize, r.CentralSize, r.LaptopSize+1, r.CentralSize))
+			fmt.Fprintln(out, c.T("cli.central.status.rollback", centralStamp(r.At), a.via(r.Via), r.Remote, r.LaptopSize, r.CentralSize, r.LaptopSize+1, r.CentralSize))
 		}
 	}
 	fmt.Fprintln(out, c.T("cli.central.status.failures", len(failures)))
@@ -500,9 +540,20 @@ func (a *app) centralStatus(db *central.DB) error {
 		fmt.Fprintln(out, c.T("cli.central.status.none"))
 	}
 	for _, r := range failures {
-		fmt.Fprintln(out, c.T("cli.central.status.failure", centralStamp(r.At), r.Via, r.Remote, r.Status, r.Check, r.Error))
+		// The audit keeps the central record's English reason; the
+		// operator reads its check's words.
+		fmt.Fprintln(out, c.T("cli.central.status.failure", centralStamp(r.At), a.via(r.Via), r.Remote, r.Status, a.checkName(r.Check), a.checkWords(r.Check)))
 	}
 	return nil
+}
+
+// via is how a bundle came to the central record, in words: over the
+// network or from a file.
+func (a *app) via(v string) string {
+	if key := "cli.central.via." + v; i18n.Has(key) {
+		return a.cat.T(key)
+	}
+	return v
 }
 
 // shortID is the first 12 hex digits of a device id: enough to tell

@@ -123,7 +123,7 @@ func TestCentralImportStatusAndTimeline(t *testing.T) {
 	bad := filepath.Join(dir, "damaged.examday")
 	os.WriteFile(bad, damaged, 0o600)
 	code, out, errOut = runCLI(t, "", "central", "import", "--db", db, bad)
-	if code == 0 || !strings.Contains(errOut, "REFUSED (400, digest)") || !strings.Contains(errOut, "changed or damaged on the way") {
+	if code == 0 || !strings.Contains(errOut, "REFUSED (HTTP 400; check: SHA-256 of the bundle)") || !strings.Contains(errOut, "changed or damaged on the way") {
 		t.Fatalf("damaged: %d %q %q", code, out, errOut)
 	}
 	// In Russian, the refusal is explained in Russian.
@@ -141,7 +141,7 @@ func TestCentralImportStatusAndTimeline(t *testing.T) {
 		t.Fatalf("status: %d %s", code, errOut)
 	}
 	for _, want := range []string{"Laptops: 1", "Audience 204", device[:12], "40 events", "paper protocol: " + hex.EncodeToString(root[:6]),
-		`the hall calls itself "Аудитория 214"`, "Recent failures: 2", "digest"} {
+		`the hall calls itself "Аудитория 214"`, "Recent failures: 2", "HTTP 400, SHA-256 of the bundle: The bundle's bytes do not match"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status lacks %q:\n%s", want, out)
 		}
@@ -195,7 +195,7 @@ func TestCentralStatusShowsAFork(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	code, _, errOut := runCLI(t, "", "central", "import", "--db", db, forked)
-	if code == 0 || !strings.Contains(errOut, "REFUSED (409, fork)") || !strings.Contains(errOut, "FORK at event 101") {
+	if code == 0 || !strings.Contains(errOut, "REFUSED (HTTP 409; check: fork): FORK:") || !strings.Contains(errOut, "event: 101") {
 		t.Fatalf("fork: %d %q", code, errOut)
 	}
 	_, out, _ := runCLI(t, "", "central", "status", "--db", db)

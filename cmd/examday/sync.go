@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -171,16 +172,32 @@ func (a *app) enroll(s *store.Store, centralURL, token string, ca []byte) error 
 }
 
 // refusalReason is why the central record refused, in the officer's
-// words for the kind of refusal it names (its check); the central
-// record's own reason, in English, only for a refusal that names none.
-func (a *app) refusalReason(r *central.RefusedError) string {
-	if key := "cli.central.check." + r.Body.Check; r.Body.Check != "" && i18n.Has(key) {
+// words for the kind of refusal it names (its check). The central
+// record's own reason (Body.Error) is its English, for its audit and
+// logs: a refusal that names no check this examday knows (a proxy's, or
+// a newer central record's) says so in words instead.
+func (a *app) refusalReason(r *central.RefusedError) string { return a.checkWords(r.Body.Check) }
+
+// checkWords is what a refusal of the central record's check means.
+func (a *app) checkWords(check string) string {
+	if key := "cli.central.check." + check; check != "" && i18n.Has(key) {
 		return a.cat.T(key)
 	}
-	if r.Body.Error != "" {
-		return r.Body.Error
+	return a.cat.T("cli.central.check.unknown")
+}
+
+// checkName is the name of a check of the central record or of a bundle,
+// in words; one this examday does not know, as its code.
+func (a *app) checkName(check string) string {
+	for _, key := range []string{"bundle.check." + check, "cli.central.check_name." + check} {
+		if i18n.Has(key) {
+			return a.cat.T(key)
+		}
 	}
-	return http.StatusText(r.Status)
+	if check == "" {
+		return "—"
+	}
+	return check
 }
 
 // syncCommand is `examday sync`: push what the central record does not
@@ -251,12 +268,12 @@ func (a *app) syncIn(ctx context.Context, s *store.Store, centralURL string, ca 
 		return err
 	}
 	cl.OnRetry = func(n central.RetryNotice) {
-		wait := n.Wait.Round(time.Millisecond).String()
+		// The pause is said in words of the language (i18n: Duration).
 		if n.RetryAfter > 0 {
-			fmt.Fprintln(a.stderr, c.T("cli.sync.busy", n.Err, wait, n.Attempt, n.Attempts))
+			fmt.Fprintln(a.stderr, c.T("cli.sync.busy", n.Err, n.Wait, n.Attempt, n.Attempts))
 			return
 		}
-		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err, wait, n.Attempt, n.Attempts))
+		fmt.Fprintln(a.stderr, c.T("cli.sync.retry", n.Err, n.Wait, n.Attempt, n.Attempts))
 	}
 	rep, err := cl.Sync(ctx, s)
 	if err != nil {
@@ -324,7 +341,7 @@ func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) err
 		fmt.Fprintln(w, c.T("cli.sync.refused", refused.Status, a.refusalReason(refused)))
 		a.refusalDetails(refused)
 	case errors.As(err, &gaveUp):
-		fmt.Fprintln(w, c.T("cli.sync.gave_up", gaveUp.Attempts, gaveUp.Elapsed.Round(time.Millisecond).String(), gaveUp.Last))
+		fmt.Fprintln(w, c.T("cli.sync.gave_up", gaveUp.Attempts, gaveUp.Elapsed, gaveUp.Last))
 	case errors.As(err, &badRcpt):
 		fmt.Fprintln(w, c.T("cli.sync.bad_receipt", badRcpt))
 	default:
@@ -338,13 +355,16 @@ func (a *app) syncFailed(s *store.Store, rep *central.SyncReport, err error) err
 // the check, the line and event of the bundle, the two hashes of a fork,
 // the start it expects after a gap.
 func (a *app) refusalDetails(r *central.RefusedError) {
-	c, w, b := a.cat, a.stderr, r.Body
-	if check := b.Check; check != "" {
-		if key := "bundle.check." + check; i18n.Has(key) {
-			check = c.T(key)
-		}
-		fmt.Fprintln(w, c.T("cli.sync.refused_check", check))
+	if r.Body.Check != "" {
+		fmt.Fprintln(a.stderr, a.cat.T("cli.sync.refused_check", a.checkName(r.Body.Check)))
 	}
+	a.refusalFacts(a.stderr, r.Body)
+}
+
+// refusalFacts prints the line and event of the bundle a refusal names,
+// the two hashes of a fork and the start expected after a gap.
+func (a *app) refusalFacts(w io.Writer, b central.ErrorBody) {
+	c := a.cat
 	if b.Line > 0 {
 		fmt.Fprintln(w, c.T("cli.sync.refused_line", b.Line))
 	}

@@ -112,7 +112,7 @@ func TestAWritingCommandRefusesAStateEditedBehindTheLog(t *testing.T) {
 	}{
 		{"the PIN lock moved into the past", "hall", func(v []byte) []byte {
 			return bytes.Replace(v, []byte(`"last_seq"`), []byte(`"pin_locked_until":"2000-01-01T00:00:00Z","last_seq"`), 1)
-		}, "hall: pin_locked_until"},
+		}, "the hall's record, PIN locked until"},
 		{"a seat changed", "examinees", func(v []byte) []byte {
 			return bytes.Replace(v, []byte(`"seat":"A1"`), []byte(`"seat":"A9"`), 1)
 		}, `seat is "A1" in the log but "A9"`},
