@@ -27,11 +27,12 @@ func init() {
 		"ui.files.about.export":  {"A folder (the bundle is named there) or a file; written, then read back and verified (as examday export).", "Папка (пакет получит в ней имя) или файл; записывается, затем читается обратно и проверяется (как examday export).", "Бума (пакетке онда ат беріледі) немесе файл; жазылады, содан кейін қайта оқылып тексеріледі (examday export сияқты)."},
 		"ui.files.about.sync":    {"The events the central record does not hold yet are sent, and its receipt is checked and kept (as examday sync). Enter starts; Esc stops a sync that waits.", "Отправляются события, которых ещё нет в центральной записи; её квитанция проверяется и сохраняется (как examday sync). Enter — начать; Esc — остановить ожидающую синхронизацию.", "Орталық жазбада әлі жоқ оқиғалар жіберіледі; оның түбіртегі тексеріліп сақталады (examday sync сияқты). Enter — бастау; Esc — күтіп тұрған синхрондауды тоқтату."},
 
-		"ui.files.path":     {"File:", "Файл:", "Файл:"},
-		"ui.files.protocol": {"Protocol No.:", "Протокол №:", "Хаттама №:"},
-		"ui.files.place":    {"Place:", "Место:", "Орны:"},
-		"ui.files.running":  {"Working… %s", "Выполняется… %s", "Орындалуда… %s"},
-		"ui.files.done":     {"Done.", "Готово.", "Дайын."},
-		"ui.files.failed":   {"Not done: why is below.", "Не выполнено: причина ниже.", "Орындалмады: себебі төменде."},
+		"ui.files.out_advice": {"Type another name.", "Введите другое имя.", "Басқа атау енгізіңіз."},
+		"ui.files.path":       {"File:", "Файл:", "Файл:"},
+		"ui.files.protocol":   {"Protocol No.:", "Протокол №:", "Хаттама №:"},
+		"ui.files.place":      {"Place:", "Место:", "Орны:"},
+		"ui.files.running":    {"Working… %s", "Выполняется… %s", "Орындалуда… %s"},
+		"ui.files.done":       {"Done.", "Готово.", "Дайын."},
+		"ui.files.failed":     {"Not done: why is below.", "Не выполнено: причина ниже.", "Орындалмады: себебі төменде."},
 	})
 }

@@ -88,6 +88,9 @@ type app struct {
 	cat            i18n.Catalogue
 	// warned: the file's read-only state was said already.
 	warned bool
+	// outAdvice is the key of what to do when an output path is refused
+	// ("" is the command line's: give --out another name).
+	outAdvice string
 }
 
 func newApp(args []string, stdin io.Reader, stdout, stderr io.Writer) *app {

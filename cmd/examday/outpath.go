@@ -94,9 +94,9 @@ func (a *app) refuseKept(out string, dbIsCentral bool) error {
 			return a.keptRefusal(c, true, out, record)
 		case errors.Is(err, boltfile.ErrInUse) || errors.Is(err, boltfile.ErrDamaged):
 			if c.suffix == "" {
-				return fmt.Errorf("%s", a.cat.T("cli.out.unreadable", out, err))
+				return a.outRefused("cli.out.unreadable", out, err)
 			}
-			return fmt.Errorf("%s", a.cat.T("cli.out.beside_unreadable", out, record, err))
+			return a.outRefused("cli.out.beside_unreadable", out, record, err)
 		}
 	}
 	return nil
@@ -119,7 +119,17 @@ func (a *app) keptRefusal(c companion, isCentral bool, out, record string) error
 	if isCentral {
 		key = c.central
 	}
-	return fmt.Errorf("%s", a.cat.T(key, out, record))
+	return a.outRefused(key, out, record)
+}
+
+// outRefused is a refused output path in words, with what to do: give
+// --out another name, or on the screen type another (app.outAdvice).
+func (a *app) outRefused(key string, args ...any) error {
+	advice := a.outAdvice
+	if advice == "" {
+		advice = "cli.out.advice"
+	}
+	return fmt.Errorf("%s %s", a.cat.T(key, args...), a.cat.T(advice))
 }
 
 // samePath reports whether the paths a and b name one file: for files

@@ -31,6 +31,7 @@ func (x screenFiles) Run(ctx context.Context, s *store.Store, f tui.FileAction, 
 	out := &lineWriter{emit: progress}
 	a := *x.a
 	a.cat, a.stdout, a.stderr, a.warned = cat, out, out, true
+	a.outAdvice = "ui.files.out_advice" // no --out on the screen
 	defer out.flush()
 	now := time.Now()
 	switch f.Kind {

@@ -93,8 +93,12 @@ func TestTheScreensFilesAreTheCommandsOwnWork(t *testing.T) {
 
 	before, _ := os.ReadFile(db)
 	for _, out := range []string{db, db + ".key", db + ".owner"} {
-		if _, err := run(tui.FileAction{Kind: tui.FileExport, Path: out}); err == nil {
+		_, err := run(tui.FileAction{Kind: tui.FileExport, Path: out})
+		switch {
+		case err == nil:
 			t.Errorf("an export onto %s was not refused", out)
+		case strings.Contains(err.Error(), "--out") || !strings.HasSuffix(err.Error(), ru.T("ui.files.out_advice")):
+			t.Errorf("the screen's refusal speaks of the command line: %v", err)
 		}
 	}
 	if _, err := run(tui.FileAction{Kind: tui.FileSheets, Path: db}); err == nil {
