@@ -62,17 +62,12 @@ func (d *detail) reload() {
 }
 
 func readEntries(s *store.Store, seqs []uint64) ([]exam.Event, map[uint64]exam.Event, error) {
-	entries := make([]exam.Event, 0, len(seqs))
-	bySeq := make(map[uint64]exam.Event, len(seqs))
-	for _, seq := range seqs {
-		ev, err := s.Event(seq)
-		if err != nil {
-			return entries, bySeq, err
-		}
-		entries = append(entries, ev)
-		bySeq[seq] = ev
+	entries, err := s.EventsAt(seqs)
+	bySeq := make(map[uint64]exam.Event, len(entries))
+	for _, ev := range entries {
+		bySeq[ev.Seq] = ev
 	}
-	return entries, bySeq, nil
+	return entries, bySeq, err
 }
 
 func (d *detail) examinee() *exam.Examinee {
