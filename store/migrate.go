@@ -144,9 +144,11 @@ func migrateTarget(from, to string) error {
 func migrateSource(src *Store) error {
 	switch {
 	case src.schema == SchemaVersion:
-		return fmt.Errorf("%w: it is of schema %d already", ErrMigrateSource, src.schema)
+		return &codedError{kind: ErrMigrateSource, code: "store.migrate_current", args: []any{src.schema},
+			text: fmt.Sprintf("%v: it is of schema %d already", ErrMigrateSource, src.schema)}
 	case src.schema != migrateFrom:
-		return fmt.Errorf("%w: it is of schema %d; only files of schema %d are migrated", ErrMigrateSource, src.schema, migrateFrom)
+		return &codedError{kind: ErrMigrateSource, code: "store.migrate_schema", args: []any{src.schema, migrateFrom},
+			text: fmt.Sprintf("%v: it is of schema %d; only files of schema %d are migrated", ErrMigrateSource, src.schema, migrateFrom)}
 	case src.Broken() != nil && !errors.Is(src.Broken(), ErrOldSchema):
 		return fmt.Errorf("%w: %w", ErrMigrateSource, src.Broken())
 	case src.key == nil:
