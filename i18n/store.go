@@ -67,6 +67,7 @@ func init() {
 		"store.old_schema": {"the file was written by an older version of examday: it opens read-only, and can be read, checked and handed over as it is (examday migrate writes a copy of it that this version records in)",
 			"файл записан более старой версией examday: он открывается только для чтения, его можно читать, проверять и передавать как есть (examday migrate записывает его копию, в которую эта версия может вести запись)",
 			"файлды examday-дің ескі нұсқасы жазған: ол тек оқу үшін ашылады, оны сол күйінде оқуға, тексеруге және тапсыруға болады (examday migrate оның осы нұсқа жаза алатын көшірмесін жасайды)"},
+		"store.migrate_source":  {"the file cannot be migrated", "файл нельзя перенести", "файлды көшіру мүмкін емес"},
 		"store.migrate_current": {"it is of schema %d, this version's, already", "он уже схемы %d, этой версии", "ол қазірдің өзінде осы нұсқаның %d схемасында"},
 		"store.migrate_schema":  {"it is of schema %d; only files of schema %d are migrated", "он схемы %d; переносятся только файлы схемы %d", "ол %d схемасында; тек %d схемалы файлдар көшіріледі"},
 		"store.read_only":       {"the file is open read-only: nothing can be recorded", "файл открыт только для чтения: записать ничего нельзя", "файл тек оқу үшін ашылған: ештеңе жазуға болмайды"},

@@ -31,6 +31,16 @@ import (
 // of an older schema with its key beside it.
 var ErrMigrateSource = errors.New("the file cannot be migrated")
 
+// migrateError: the file cannot be migrated, and why (reason). Its
+// words are the reason's (it unwraps to the reason first), and it is
+// ErrMigrateSource.
+type migrateError struct{ reason error }
+
+func notMigrated(reason error) error { return &migrateError{reason} }
+
+func (e *migrateError) Error() string   { return fmt.Sprintf("%v: %v", ErrMigrateSource, e.reason) }
+func (e *migrateError) Unwrap() []error { return []error{e.reason, ErrMigrateSource} }
+
 // migrateFrom are the schemas Migrate reads: the one before this one,
 // whose layout it knows to move (signatures and tree hashes in buckets of
 // their own).
@@ -150,15 +160,15 @@ func migrateSource(src *Store) error {
 		return &codedError{kind: ErrMigrateSource, code: "store.migrate_schema", args: []any{src.schema, migrateFrom},
 			text: fmt.Sprintf("%v: it is of schema %d; only files of schema %d are migrated", ErrMigrateSource, src.schema, migrateFrom)}
 	case src.Broken() != nil && !errors.Is(src.Broken(), ErrOldSchema):
-		return fmt.Errorf("%w: %w", ErrMigrateSource, src.Broken())
+		return notMigrated(src.Broken())
 	case src.key == nil:
-		return fmt.Errorf("%w: %w", ErrMigrateSource, ErrKeyMissing)
+		return notMigrated(ErrKeyMissing)
 	}
 	if err := src.VerifySignatures(); err != nil {
-		return fmt.Errorf("%w: %w", ErrMigrateSource, err)
+		return notMigrated(err)
 	}
 	if err := src.CheckProjection(); err != nil {
-		return fmt.Errorf("%w: %w", ErrMigrateSource, err)
+		return notMigrated(err)
 	}
 	return nil
 }
