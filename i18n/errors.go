@@ -60,6 +60,7 @@ var storeWords = []struct {
 	{store.ErrKeyExists, "store.key_exists"},
 	{store.ErrExists, "store.exists"},
 	{store.ErrUnsigned, "store.unsigned"},
+	{store.ErrMigrateSource, "store.migrate_source"},
 }
 
 // systemWords are the words of what the system says of a file or a disk.

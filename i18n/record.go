@@ -36,6 +36,19 @@ func init() {
 			"События 1–%d подписаны при обновлении файла до подписанных событий, а не в момент записи; что они с тех пор не изменены, удостоверяет хеш-цепочка.",
 			"1–%d оқиғаларға жазылған кезде емес, файл қол қойылған оқиғаларға жаңартылғанда қол қойылды; содан бері өзгермегенін хеш тізбегі куәландырады."},
 		"cli.verifylog.checkpoint": {"Signed checkpoint:", "Подписанная контрольная точка:", "Қол қойылған бақылау нүктесі:"},
+
+		"cli.migrate.short": {"Write a hall file of an older examday again, as a new file in this version's layout",
+			"Переписать файл аудитории старой версии examday в новый файл в формате этой версии",
+			"examday-дің ескі нұсқасының аудитория файлын осы нұсқаның пішімінде жаңа файл етіп қайта жазу"},
+		"cli.migrate.long": {"Reads the hall file --db names, written by the examday of schema 4 (which opens read-only here), checks its whole record, and writes the same record — every event's bytes, signature and place in the Merkle tree moved, nothing signed again — as a new file at --out, in this version's layout, with a copy of its signing key beside it. The new file is checked whole before it is given its name. The old file is left exactly as it was; keep it. Refused if --out or its key file is there already.",
+			"Читает файл аудитории, указанный в --db и записанный examday схемы 4 (здесь он открывается только для чтения), проверяет всю его запись и записывает ту же запись — байты, подпись и место в дереве Меркла каждого события перенесены, ничего не подписано заново — в новый файл --out в формате этой версии, с копией ключа подписи рядом. Новый файл целиком проверяется, прежде чем получить своё имя. Старый файл остаётся в точности каким был; сохраните его. Отказ, если --out или его файл ключа уже существует.",
+			"--db көрсеткен, 4-схемалы examday жазған аудитория файлын (мұнда ол тек оқу үшін ашылады) оқиды, оның бүкіл жазбасын тексереді және сол жазбаны — әр оқиғаның байттары, қолтаңбасы және Меркл ағашындағы орны көшіріледі, ештеңеге қайта қол қойылмайды — осы нұсқаның пішімінде --out жаңа файлына, қасына қолтаңба кілтінің көшірмесімен жазады. Жаңа файл өз атын алмас бұрын толық тексеріледі. Ескі файл дәл бұрынғыдай қалады; оны сақтаңыз. --out немесе оның кілт файлы бар болса, бас тартылады."},
+		"cli.migrate.flag.out": {"the new hall file to write (must not exist)", "новый файл аудитории (не должен существовать)", "жазылатын жаңа аудитория файлы (болмауы керек)"},
+		"cli.migrate.no_out":   {"Say where the new file goes: --out NEW", "Укажите, куда записать новый файл: --out НОВЫЙ", "Жаңа файлдың орнын көрсетіңіз: --out ЖАҢА"},
+		"cli.migrate.refused":  {"%s was not migrated: %s", "%s не перенесён: %s", "%s көшірілмеді: %s"},
+		"cli.migrate.done": {"%s migrated to %s (its key: %s); the record verifies and is the same log. The old file is as it was: keep it.",
+			"%s перенесён в %s (его ключ: %s); запись проверена и это тот же журнал. Старый файл остался как был: сохраните его.",
+			"%s файлы %s файлына көшірілді (оның кілті: %s); жазба тексерілді және бұл сол журнал. Ескі файл бұрынғыдай қалды: оны сақтаңыз."},
 	})
 
 	// Where a number meets the words it counts (plural.go).

@@ -10,6 +10,11 @@
 // caller's own buckets are committed together or not at all; and the
 // hand-over of the log as a bundle (Bundle).
 //
+// Where it keeps them is its user's Layout: each event's signature and
+// tree hashes in buckets of their own beside the events, or (Inline) in
+// the event's own record, so that an append writes one bucket of the log
+// and not three; the same facts and the same checks either way.
+//
 // It knows nothing of exams. An event is bytes its user encodes, under
 // one rule: a JSON object whose first member is "seq", its place in the
 // log from 1, and whose last is "prev", the hex SHA-256 of the event

@@ -17,18 +17,19 @@ import (
 func (l Layout) Each(tx *bolt.Tx, from uint64, fn func(Entry) error) error {
 	var sigs *bolt.Cursor
 	var sk, sv []byte
-	if b := tx.Bucket(l.Sigs); b != nil {
+	if b := tx.Bucket(l.Sigs); b != nil && !l.Inline {
 		sigs = b.Cursor()
 		sk, sv = sigs.Seek(seqKey(from))
 	}
 	c := tx.Bucket(l.Events).Cursor()
 	for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
 		seq := binary.BigEndian.Uint64(k)
-		if len(v) < 32 {
+		r := l.split(seq, v)
+		if r.short {
 			return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
 		}
-		e := Entry{Seq: seq, Body: append([]byte(nil), v[32:]...)}
-		copy(e.Hash[:], v[:32])
+		e := Entry{Seq: seq, Body: append([]byte(nil), r.body...), Signature: bytes.Clone(r.sig)}
+		copy(e.Hash[:], r.hash)
 		for sigs != nil && sk != nil && bytes.Compare(sk, k) < 0 {
 			sk, sv = sigs.Next()
 		}
@@ -54,33 +55,45 @@ func (l Layout) Bundle(tx *bolt.Tx, id Identity, from, size uint64, checkpoint [
 		Prev: hex.EncodeToString(make([]byte, 32)),
 	}
 	events := make([]bundle.Event, 0, size-from+1)
-	evB, sigB := tx.Bucket(l.Events), tx.Bucket(l.Sigs)
+	evB := tx.Bucket(l.Events)
 	if from > 1 {
-		v := evB.Get(seqKey(from - 1))
-		if len(v) < 32 {
+		r := l.split(from-1, evB.Get(seqKey(from-1)))
+		if r.short {
 			return nil, &ChainError{Seq: from - 1, Check: CheckChain, Code: ChainEventLost, Reason: "the stored event is missing or too short"}
 		}
-		h.Prev = hex.EncodeToString(v[:32])
-		frontier, err := txHashes(tx.Bucket(l.Tree)).ReadHashes(bundle.FrontierIndexes(int64(from - 1)))
+		h.Prev = hex.EncodeToString(r.hash)
+		frontier, err := l.hashes(tx).ReadHashes(bundle.FrontierIndexes(int64(from - 1)))
 		if err != nil {
 			return nil, err
 		}
 		h.Frontier = frontier
 	}
-	c, sc := evB.Cursor(), sigB.Cursor()
+	c := evB.Cursor()
 	k, v := c.Seek(seqKey(from))
-	sk, sv := sc.Seek(seqKey(from))
+	// A layout that keeps the signatures apart: a cursor walk of theirs
+	// beside the events'.
+	var sc *bolt.Cursor
+	var sk, sv []byte
+	if !l.Inline {
+		sc = tx.Bucket(l.Sigs).Cursor()
+		sk, sv = sc.Seek(seqKey(from))
+	}
 	for seq := from; seq <= size; seq++ {
-		if k == nil || string(k) != string(seqKey(seq)) || len(v) < 32 {
+		r := l.split(seq, v)
+		if k == nil || string(k) != string(seqKey(seq)) || r.short {
 			return nil, &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventLost, Reason: "the stored event is missing or too short"}
 		}
-		if sk == nil || string(sk) != string(seqKey(seq)) {
-			return nil, &ChainError{Seq: seq, Check: CheckSignature, Code: ChainSignatureMissing, Reason: "the event has no stored signature"}
+		sig := r.sig
+		if sc != nil {
+			if sk == nil || string(sk) != string(seqKey(seq)) {
+				return nil, &ChainError{Seq: seq, Check: CheckSignature, Code: ChainSignatureMissing, Reason: "the event has no stored signature"}
+			}
+			sig = sv
+			sk, sv = sc.Next()
 		}
 		// Copied: bbolt's bytes are valid only inside the transaction.
-		events = append(events, bundle.Event{Seq: seq, Body: append([]byte(nil), v[32:]...), Signature: append([]byte(nil), sv...)})
+		events = append(events, bundle.Event{Seq: seq, Body: append([]byte(nil), r.body...), Signature: append([]byte(nil), sig...)})
 		k, v = c.Next()
-		sk, sv = sc.Next()
 	}
 	if h.Frontier == nil {
 		h.Frontier = []tlog.Hash{}

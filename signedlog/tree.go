@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -69,14 +70,14 @@ func txHashes(b *bolt.Bucket) tlog.HashReader {
 // then puts them. The hashes it reads come from the frontier kept from the
 // last append, from those this append made, and only failing both from b.
 type treeAppend struct {
-	b     *bolt.Bucket
+	b     tlog.HashReader     // the stored hashes in the file
 	known map[int64]tlog.Hash // the frontier kept from the last append
 	first int64               // the index of added[0]
 	added []tlog.Hash         // the stored hashes this append made, in index order
 	read  map[int64]tlog.Hash // what was read, to keep as the next frontier
 }
 
-func newTreeAppend(b *bolt.Bucket, head Head) *treeAppend {
+func newTreeAppend(b tlog.HashReader, head Head) *treeAppend {
 	return &treeAppend{b: b, known: head.frontier, first: tlog.StoredHashIndex(0, head.Size), read: map[int64]tlog.Hash{}}
 }
 
@@ -89,11 +90,11 @@ func (t *treeAppend) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 		}
 		h, ok := t.known[index]
 		if !ok {
-			v := t.b.Get(indexKey(index))
-			if len(v) != tlog.HashSize {
-				return nil, fmt.Errorf("the stored tree hash %d is missing or damaged", index)
+			hs, err := t.b.ReadHashes([]int64{index})
+			if err != nil {
+				return nil, err
 			}
-			copy(h[:], v)
+			h = hs[0]
 		}
 		out[i] = h
 		t.read[index] = h
@@ -130,10 +131,10 @@ func (t *treeAppend) head(size int64) (Head, error) {
 	return next, nil
 }
 
-// put writes the stored hashes added into b.
-func (t *treeAppend) put() error {
+// put writes the stored hashes added into b, a tree bucket.
+func (t *treeAppend) put(b *bolt.Bucket) error {
 	for i, h := range t.added {
-		if err := t.b.Put(indexKey(t.first+int64(i)), bytes.Clone(h[:])); err != nil {
+		if err := b.Put(indexKey(t.first+int64(i)), bytes.Clone(h[:])); err != nil {
 			return err
 		}
 	}
@@ -179,11 +180,48 @@ func OpenCheckpoint(msg []byte, id Identity) (Head, error) {
 // log, or that an older tree is a prefix of this one, is made from the
 // file alone. Stored hashes never change once written.
 func (l Layout) ReadHashes(tx *bolt.Tx, indexes []int64) ([]tlog.Hash, error) {
+	return l.hashes(tx).ReadHashes(indexes)
+}
+
+// hashes reads the stored hashes of the tree in tx, wherever the layout
+// keeps them.
+func (l Layout) hashes(tx *bolt.Tx) tlog.HashReader {
+	if l.Inline {
+		return inlineHashes(l, tx.Bucket(l.Events))
+	}
 	b := tx.Bucket(l.Tree)
 	if b == nil {
-		return nil, ErrUnsigned
+		return tlog.HashReaderFunc(func([]int64) ([]tlog.Hash, error) { return nil, ErrUnsigned })
 	}
-	return txHashes(b).ReadHashes(indexes)
+	return txHashes(b)
+}
+
+// recordOf is the record (0-based) whose event adds the stored hash index.
+func recordOf(index int64) int64 {
+	// StoredHashIndex(0, n) ≥ n: the record is at most index.
+	return int64(sort.Search(int(index)+1, func(r int) bool { return tlog.StoredHashIndex(0, int64(r)) > index })) - 1
+}
+
+// inlineHashes reads stored hashes from the events records of an Inline
+// layout (events, its bucket) inside a transaction; in a write
+// transaction it sees the records that transaction has put.
+func inlineHashes(l Layout, events *bolt.Bucket) tlog.HashReader {
+	return tlog.HashReaderFunc(func(indexes []int64) ([]tlog.Hash, error) {
+		out := make([]tlog.Hash, len(indexes))
+		for i, index := range indexes {
+			n := recordOf(index)
+			var r stored
+			if n >= 0 {
+				r = l.split(uint64(n)+1, events.Get(seqKey(uint64(n)+1)))
+			}
+			at := int(index-tlog.StoredHashIndex(0, n)) * tlog.HashSize
+			if n < 0 || r.short || at+tlog.HashSize > len(r.tree) {
+				return nil, fmt.Errorf("the stored tree hash %d is missing or damaged", index)
+			}
+			copy(out[i][:], r.tree[at:])
+		}
+		return out, nil
+	})
 }
 
 // RootOf is the root of the Merkle tree over bodies, in order: the root

@@ -138,29 +138,32 @@ func (l Layout) Verify(tx *bolt.Tx, stateSeq uint64, id Identity) (res Log, err 
 	var fails [3]*ChainError  // chain, signature, tree
 	fails[0] = placed
 	signed := id.Signed()
-	if signed {
+	switch {
+	case signed && l.Inline:
+		sigs, stored = inlineParts(events)
+	case signed:
 		sigs, fails[1] = l.gatherSignatures(tx, n)
 		stored, misplaced = l.gatherTree(tx, n)
 	}
 	var hashes bundle.Hashes
 	boltfile.InParallel(func() {
 		var prev [32]byte
-		for i, v := range events {
-			if err := verifyRecord(uint64(i)+1, v, prev); err != nil {
+		for i, r := range events {
+			if err := verifyRecord(uint64(i)+1, r, prev); err != nil {
 				fails[0] = earlier(err.(*ChainError), fails[0])
 				return
 			}
-			copy(prev[:], v[:32])
+			copy(prev[:], r.hash)
 		}
 	}, func() {
 		hashes = make(bundle.Hashes, 0, tlog.StoredHashCount(int64(n)))
-		for i, v := range events {
+		for i, r := range events {
 			seq := uint64(i) + 1
-			if len(v) < 32 {
+			if r.short {
 				return // the chain check says so
 			}
 			first := int64(len(hashes))
-			hs, err := hashes.Add(int64(i), v[32:])
+			hs, err := hashes.Add(int64(i), r.body)
 			if err != nil {
 				fails[2] = &ChainError{Seq: seq, Check: CheckTree, Code: ChainTreeUnbuilt, Reason: err.Error()}
 				return
@@ -198,7 +201,7 @@ func (l Layout) Verify(tx *bolt.Tx, stateSeq uint64, id Identity) (res Log, err 
 	// fails, and the screens skip that check for a file already read-only.
 	if bad != nil && signed {
 		before := int(min(max(bad.Seq, 1)-1, uint64(len(sigs))))
-		verifies := func(i int) bool { return len(events[i]) >= 32 && ed25519.Verify(id.Pub, events[i][32:], sigs[i]) }
+		verifies := func(i int) bool { return !events[i].short && ed25519.Verify(id.Pub, events[i].body, sigs[i]) }
 		if first := boltfile.FirstFailure(before, verifies); first < before {
 			bad = badSignature(uint64(first) + 1)
 		}
@@ -210,7 +213,7 @@ func (l Layout) Verify(tx *bolt.Tx, stateSeq uint64, id Identity) (res Log, err 
 		res.Checkpoint, res.Signed = nil, 0
 	}
 	if res.Tree.Size > 0 {
-		copy(res.Head[:], events[res.Tree.Size-1][:32])
+		copy(res.Head[:], events[res.Tree.Size-1].hash)
 	}
 	res.Tree.Root, _ = tlog.TreeHash(res.Tree.Size, &hashes)
 	if bad != nil {
@@ -223,7 +226,7 @@ func (l Layout) Verify(tx *bolt.Tx, stateSeq uint64, id Identity) (res Log, err 
 // was projected from all of it, the signatures of its latest events and
 // its signed checkpoint, which it keeps in res. It returns the failure,
 // or nil.
-func (l Layout) verifyHead(tx *bolt.Tx, events, sigs [][]byte, hashes *bundle.Hashes, stateSeq uint64, id Identity, res *Log) *ChainError {
+func (l Layout) verifyHead(tx *bolt.Tx, events []stored, sigs [][]byte, hashes *bundle.Hashes, stateSeq uint64, id Identity, res *Log) *ChainError {
 	n := uint64(len(events))
 	if n != stateSeq {
 		return &ChainError{Seq: n + 1, Check: CheckChain, Code: ChainStateSize, Args: []any{stateSeq, n}, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
@@ -232,7 +235,7 @@ func (l Layout) verifyHead(tx *bolt.Tx, events, sigs [][]byte, hashes *bundle.Ha
 		return nil
 	}
 	for seq := max(n, recentSignatures) - recentSignatures + 1; seq <= n; seq++ {
-		if !ed25519.Verify(id.Pub, events[seq-1][32:], sigs[seq-1]) {
+		if !ed25519.Verify(id.Pub, events[seq-1].body, sigs[seq-1]) {
 			return badSignature(seq)
 		}
 	}
@@ -273,23 +276,42 @@ func earlier(a, b *ChainError) *ChainError {
 }
 
 // gatherEvents returns the stored events 1, 2, 3 … up to the first one
-// missing or out of place, and the error at that one.
-func (l Layout) gatherEvents(tx *bolt.Tx) ([][]byte, *ChainError) {
+// missing or out of place, in their parts, and the error at that one.
+func (l Layout) gatherEvents(tx *bolt.Tx) ([]stored, *ChainError) {
 	c := tx.Bucket(l.Events).Cursor()
-	var events [][]byte
+	var events []stored
 	if k, _ := c.Last(); len(k) == 8 {
 		// The last key of a damaged file can say any number: an event
 		// takes at least its element, key and hash (56 bytes) of a page.
-		events = make([][]byte, 0, min(binary.BigEndian.Uint64(k), uint64(tx.Size())/56))
+		events = make([]stored, 0, min(binary.BigEndian.Uint64(k), uint64(tx.Size())/56))
 	}
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		want := uint64(len(events)) + 1
 		if len(k) != 8 || binary.BigEndian.Uint64(k) != want {
 			return events, &ChainError{Seq: want, Check: CheckChain, Code: ChainEventMissing, Reason: "an event is missing or out of place"}
 		}
-		events = append(events, v)
+		events = append(events, l.split(want, v))
 	}
 	return events, nil
+}
+
+// inlineParts are the signatures and the stored tree hashes, in index
+// order, that the records of an Inline layout hold, up to the first
+// record too short to hold them (the chain check names it): what
+// gatherSignatures and gatherTree read from their own buckets.
+func inlineParts(events []stored) (sigs, tree [][]byte) {
+	sigs = make([][]byte, len(events))
+	tree = make([][]byte, 0, tlog.StoredHashCount(int64(len(events))))
+	for i, r := range events {
+		if r.short {
+			break
+		}
+		sigs[i] = r.sig
+		for at := 0; at+tlog.HashSize <= len(r.tree); at += tlog.HashSize {
+			tree = append(tree, r.tree[at:at+tlog.HashSize])
+		}
+	}
+	return sigs, tree
 }
 
 // gatherSignatures returns the signatures of events 1 … n, and the first
@@ -339,12 +361,12 @@ func (l Layout) gatherTree(tx *bolt.Tx, n uint64) ([][]byte, *ChainError) {
 	return stored, nil
 }
 
-func verifyRecord(seq uint64, v []byte, prev [32]byte) error {
-	if len(v) < 32 {
+func verifyRecord(seq uint64, r stored, prev [32]byte) error {
+	if r.short {
 		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
 	}
-	body := v[32:]
-	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], v[:32]) {
+	body := r.body
+	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], r.hash) {
 		return &ChainError{Seq: seq, Check: CheckChain, Code: ChainEventChanged, Reason: "its bytes do not match its hash (the event was changed)"}
 	}
 	if saysPlainly(body, seq, prev) {
@@ -408,14 +430,20 @@ func (l Layout) VerifySignatures(tx *bolt.Tx, id Identity) (uint64, *ChainError)
 	// The bytes stay in bbolt's memory map, valid while this transaction
 	// is open; the workers only read them.
 	events, placed := l.gatherEvents(tx)
-	sigs, missing := l.gatherSignatures(tx, uint64(len(events)))
+	var sigs [][]byte
+	var missing *ChainError
+	if l.Inline {
+		sigs, _ = inlineParts(events)
+	} else {
+		sigs, missing = l.gatherSignatures(tx, uint64(len(events)))
+	}
 	verifies := func(i int) bool {
-		return len(events[i]) >= 32 && ed25519.Verify(id.Pub, events[i][32:], sigs[i])
+		return !events[i].short && ed25519.Verify(id.Pub, events[i].body, sigs[i])
 	}
 	var bad *ChainError
 	if first := boltfile.FirstFailure(len(sigs), verifies); first < len(sigs) {
 		bad = badSignature(uint64(first) + 1)
-		if len(events[first]) < 32 {
+		if events[first].short {
 			bad = &ChainError{Seq: uint64(first) + 1, Check: CheckChain, Code: ChainEventShort, Reason: "the stored event is too short"}
 		}
 	}

@@ -18,7 +18,7 @@ import (
 // (decide, encode, hash, apply, the state beside it, one fsynced Update)
 // with the floor under it: one bare fsynced bbolt Update putting a value
 // of the same size under the next key, in the same directory, measured
-// alternately in the same loop. The target is a ratio of at most 1.5.
+// alternately in the same loop. The target is a ratio of at most 1.2.
 //
 //	go test ./store -run '^$' -bench AppendVsBare -benchtime 2000x
 func BenchmarkAppendVsBare(b *testing.B) {

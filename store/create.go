@@ -126,7 +126,7 @@ func fill(tmp string, id identity, key *signingKey, secrets map[string]string, f
 		}
 	}
 	return boltfile.Update(db, func(tx *bolt.Tx) error {
-		for _, name := range allBuckets {
+		for _, name := range bucketsOf(SchemaVersion) {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err
 			}

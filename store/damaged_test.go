@@ -17,30 +17,27 @@ import (
 // Damage to a log of 300 events, one kind of change at a time.
 func flipEvent(seq uint64) func(tx *bolt.Tx) error {
 	return func(tx *bolt.Tx) error {
-		events := tx.Bucket(bucketEvents)
-		v := bytes.Clone(events.Get(seqKey(seq)))
-		v[32+len(v[32:])/2] ^= 0x20
-		return events.Put(seqKey(seq), v)
+		r := getRec(tx, seq)
+		r.body[len(r.body)/2] ^= 0x20
+		return putRec(tx, seq, r)
 	}
 }
 
 func flipSignature(seq uint64) func(tx *bolt.Tx) error {
 	return func(tx *bolt.Tx) error {
-		sigs := tx.Bucket(bucketSigs)
-		sig := bytes.Clone(sigs.Get(seqKey(seq)))
+		sig := getRec(tx, seq).sig
 		sig[5] ^= 1
-		return sigs.Put(seqKey(seq), sig)
+		return putSig(tx, seq, sig)
 	}
 }
 
 // flipTreeHash damages the first tree hash stored for event seq.
 func flipTreeHash(seq uint64) func(tx *bolt.Tx) error {
 	return func(tx *bolt.Tx) error {
-		tree := tx.Bucket(bucketTree)
-		k := indexKey(tlog.StoredHashIndex(0, int64(seq-1)))
-		h := bytes.Clone(tree.Get(k))
+		index := tlog.StoredHashIndex(0, int64(seq-1))
+		h := treeHash(tx, index)
 		h[0] ^= 1
-		return tree.Put(k, h)
+		return putTreeHash(tx, index, h)
 	}
 }
 

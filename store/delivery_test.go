@@ -161,6 +161,9 @@ func TestAReadOnlyFileKeepsNoDeliveryState(t *testing.T) {
 func schemaThree(t *testing.T, path string) {
 	t.Helper()
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
+		if err := toRecordsOfSchema4(tx); err != nil {
+			return err
+		}
 		if err := tx.DeleteBucket(bucketDelivery); err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func (s *Store) Bundle(from uint64) ([]byte, error) {
 	var out []byte
 	err = s.view(func(tx *bolt.Tx) error {
 		var err error
-		out, err = hallLog.Bundle(tx, s.id, from, size, checkpoint)
+		out, err = s.hallLog().Bundle(tx, s.id, from, size, checkpoint)
 		return err
 	})
 	return out, err

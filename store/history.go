@@ -15,11 +15,11 @@ import (
 // not see into, and could deadlock against).
 
 func eventInTx(tx *bolt.Tx, seq uint64) (exam.Event, error) {
-	v := tx.Bucket(bucketEvents).Get(seqKey(seq))
-	if len(v) < 32 {
+	body := logIn(tx).Get(tx, seq)
+	if body == nil {
 		return exam.Event{}, fmt.Errorf("event %d is not in the log", seq)
 	}
-	ev, err := DecodeEvent(v[32:])
+	ev, err := DecodeEvent(body)
 	if err != nil {
 		return exam.Event{}, fmt.Errorf("event %d: %w", seq, err)
 	}

@@ -2,11 +2,14 @@ package store_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"examday/bundle"
+	"examday/exam"
 	"examday/store"
 )
 
@@ -51,15 +54,27 @@ func TestFileOfSchema4Reads(t *testing.T) {
 		t.Fatal("a read-only open changed the file")
 	}
 
-	// Opened to write, with its key beside it, it is this code's file.
+	// Opened to write, with its key beside it, it is of an older schema:
+	// read-only, never migrated by opening (Migrate writes a new file),
+	// every reader still working, and not a byte of it written.
 	w, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w.Broken() != nil {
-		t.Fatalf("opened to write: %v", w.Broken())
+	if !errors.Is(w.Broken(), store.ErrOldSchema) || store.Discredits(w.Broken()) {
+		t.Fatalf("opened to write: %v; want ErrOldSchema", w.Broken())
+	}
+	checkMainFile(t, w)
+	if _, err := w.Do(func(h *exam.Hall) ([]exam.Event, error) {
+		ev, err := h.ClockJumped(6*time.Second, time.Second, time.Now())
+		return []exam.Event{ev}, err
+	}); !errors.Is(err, store.ErrReadOnly) {
+		t.Errorf("Do on a file of schema 4: %v; want ErrReadOnly", err)
 	}
 	w.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("an open to write changed the file of schema 4")
+	}
 }
 
 // checkMainFile checks what every reader of the kept file needs: its

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -38,12 +39,17 @@ func (s *Store) replay(last uint64) (*exam.Hall, error) {
 func replayTx(tx *bolt.Tx, last uint64) (*exam.Hall, error) {
 	h := exam.NewHall()
 	h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
+	log := logIn(tx)
 	c := tx.Bucket(bucketEvents).Cursor()
 	for k, v := c.First(); k != nil && h.LastSeq < last; k, v = c.Next() {
-		if len(v) < 32 {
+		var body []byte
+		if len(k) == 8 {
+			body = log.Body(binary.BigEndian.Uint64(k), v)
+		}
+		if body == nil {
 			return nil, fmt.Errorf("event %x: too short", k)
 		}
-		ev, err := DecodeEvent(v[32:])
+		ev, err := DecodeEvent(body)
 		if err != nil {
 			return nil, fmt.Errorf("event %x: %w", k, err)
 		}

@@ -37,8 +37,8 @@ func bodiesOf(t *testing.T, path string) [][]byte {
 	t.Helper()
 	var bodies [][]byte
 	readOnly(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketEvents).ForEach(func(_, v []byte) error {
-			bodies = append(bodies, bytes.Clone(v[32:]))
+		return tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			bodies = append(bodies, bytes.Clone(bodyIn(tx, binary.BigEndian.Uint64(k), v)))
 			return nil
 		})
 	})
@@ -170,25 +170,24 @@ func checkpointOf(t *testing.T, k keyFile, size int64, root tlog.Hash) []byte {
 // signature, every tree hash and the checkpoint made anew.
 func reseal(t *testing.T, k keyFile) func(tx *bolt.Tx) error {
 	return func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketSigs, bucketTree} {
-			if err := tx.DeleteBucket(name); err != nil {
-				return err
-			}
-			if _, err := tx.CreateBucket(name); err != nil {
-				return err
-			}
+		var recs []rec
+		c := tx.Bucket(bucketEvents).Cursor()
+		for key, _ := c.First(); key != nil; key, _ = c.Next() {
+			recs = append(recs, getRec(tx, binary.BigEndian.Uint64(key)))
 		}
 		var bodies [][]byte
-		err := tx.Bucket(bucketEvents).ForEach(func(key, v []byte) error {
-			bodies = append(bodies, bytes.Clone(v[32:]))
-			return tx.Bucket(bucketSigs).Put(key, ed25519.Sign(k.priv, v[32:]))
-		})
-		if err != nil {
-			return err
+		for _, r := range recs {
+			bodies = append(bodies, r.body)
 		}
 		tr := newTreeOf(t, bodies)
-		for i, h := range tr {
-			if err := tx.Bucket(bucketTree).Put(indexKey(int64(i)), bytes.Clone(h[:])); err != nil {
+		for i, r := range recs {
+			seq := uint64(i) + 1
+			r.sig = ed25519.Sign(k.priv, r.body)
+			r.tree = nil
+			for _, h := range tr[tlog.StoredHashIndex(0, int64(i)):tlog.StoredHashIndex(0, int64(seq))] {
+				r.tree = append(r.tree, h[:]...)
+			}
+			if err := putRec(tx, seq, r); err != nil {
 				return err
 			}
 		}
@@ -202,6 +201,11 @@ func reseal(t *testing.T, k keyFile) func(tx *bolt.Tx) error {
 // file, no delivery state, and for schema 1 no sheets either.
 func downgrade(t *testing.T, path string, schema int) {
 	t.Helper()
+	var inline bool
+	readOnly(t, path, func(tx *bolt.Tx) error { inline = inlineFile(tx); return nil })
+	if inline {
+		asSchema4(t, path)
+	}
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		drop := [][]byte{bucketSigs, bucketTree, bucketDelivery}
 		if schema < 2 {

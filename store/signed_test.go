@@ -262,39 +262,63 @@ func TestDamagedSignatureIsFoundAtItsEvent(t *testing.T) {
 	old, recent := uint64(30), uint64(total-recentSignatures/2)
 	flip := func(seq uint64) func(tx *bolt.Tx) error {
 		return func(tx *bolt.Tx) error {
-			sigs := tx.Bucket(bucketSigs)
-			sig := bytes.Clone(sigs.Get(seqKey(seq)))
+			sig := getRec(tx, seq).sig
 			sig[17] ^= 0x01
-			return sigs.Put(seqKey(seq), sig)
+			return putSig(tx, seq, sig)
 		}
 	}
 	byAnother := func(seq uint64) func(tx *bolt.Tx) error {
 		return func(tx *bolt.Tx) error {
 			other := newKeyFile(t)
-			return tx.Bucket(bucketSigs).Put(seqKey(seq), ed25519.Sign(other.priv, tx.Bucket(bucketEvents).Get(seqKey(seq))[32:]))
+			return putSig(tx, seq, ed25519.Sign(other.priv, getRec(tx, seq).body))
 		}
 	}
+	// schema4: what only the layout of schema 4 can hold, a signature
+	// missing or cut short on its own, or one of an event not in the log
+	// (the file made of schema 4, which is still read and checked). In
+	// the record of schema 5 a signature taken out or cut short shifts the
+	// event's bytes: the chain finds it at its event (check).
 	cases := []struct {
-		name   string
-		tamper func(tx *bolt.Tx) error
-		seq    uint64
-		atOpen bool
+		name    string
+		tamper  func(tx *bolt.Tx) error
+		seq     uint64
+		atOpen  bool
+		schema4 bool
+		check   store.Check
 	}{
-		{"a bit flipped in an old signature", flip(old), old, false},
-		{"an old event signed by another key", byAnother(old), old, false},
-		{"a bit flipped in a recent signature", flip(recent), recent, true},
-		{"a recent event signed by another key", byAnother(recent), recent, true},
-		{"a signature deleted", func(tx *bolt.Tx) error { return tx.Bucket(bucketSigs).Delete(seqKey(old)) }, old, true},
+		{"a bit flipped in an old signature", flip(old), old, false, false, ""},
+		{"an old event signed by another key", byAnother(old), old, false, false, ""},
+		{"a bit flipped in a recent signature", flip(recent), recent, true, false, ""},
+		{"a recent event signed by another key", byAnother(recent), recent, true, false, ""},
+		{"a bit flipped in a recent signature, schema 4", flip(recent), recent, true, true, ""},
+		{"a recent event signed by another key, schema 4", byAnother(recent), recent, true, true, ""},
+		{"a signature deleted", func(tx *bolt.Tx) error { return tx.Bucket(bucketSigs).Delete(seqKey(old)) }, old, true, true, ""},
 		{"a signature cut short", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketSigs).Put(seqKey(old), bytes.Clone(tx.Bucket(bucketSigs).Get(seqKey(old))[:63]))
-		}, old, true},
+		}, old, true, true, ""},
 		{"a signature of an event not in the log", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketSigs).Put(seqKey(total+1), make([]byte, 64))
-		}, total + 1, true},
+		}, total + 1, true, true, ""},
+		{"a signature taken out of its record", func(tx *bolt.Tx) error {
+			r := getRec(tx, old)
+			r.sig = nil
+			return putRec(tx, old, r)
+		}, old, true, false, store.CheckChain},
+		{"a signature cut short in its record", func(tx *bolt.Tx) error {
+			r := getRec(tx, old)
+			r.sig = r.sig[:63]
+			return putRec(tx, old, r)
+		}, old, true, false, store.CheckChain},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := builtHall(t, 20, total)
+			if c.schema4 {
+				asSchema4(t, path)
+			}
+			if c.check == "" {
+				c.check = store.CheckSignature
+			}
 			rawUpdate(t, path, c.tamper)
 			before := fileSum(t, path)
 			s := open(t, path)
@@ -309,8 +333,8 @@ func TestDamagedSignatureIsFoundAtItsEvent(t *testing.T) {
 				}
 			}
 			var chain *store.ChainError
-			if !errors.As(err, &chain) || chain.Seq != c.seq || chain.Check != store.CheckSignature {
-				t.Fatalf("got %v; want a signature error at event %d", err, c.seq)
+			if !errors.As(err, &chain) || chain.Seq != c.seq || chain.Check != c.check {
+				t.Fatalf("got %v; want a %s error at event %d", err, c.check, c.seq)
 			}
 			t.Logf("%v", err)
 			if _, err := s.Do(clockJump(storetest.Base.Add(time.Hour))); !errors.Is(err, store.ErrReadOnly) {
@@ -403,34 +427,59 @@ func TestEditedTreeHashOpensReadOnlyAtItsEvent(t *testing.T) {
 	}
 	changed := func(index int64) func(tx *bolt.Tx) error {
 		return func(tx *bolt.Tx) error {
-			h := bytes.Clone(tx.Bucket(bucketTree).Get(indexKey(index)))
+			h := treeHash(tx, index)
 			h[0] ^= 0x80
-			return tx.Bucket(bucketTree).Put(indexKey(index), h)
+			return putTreeHash(tx, index, h)
+		}
+	}
+	// cut takes the last n bytes of event seq's tree hashes out of its
+	// record (schema 5): its bytes shift, and the chain finds it there.
+	cut := func(seq uint64, n int) func(tx *bolt.Tx) error {
+		return func(tx *bolt.Tx) error {
+			r := getRec(tx, seq)
+			r.tree = r.tree[:len(r.tree)-n]
+			return putRec(tx, seq, r)
 		}
 	}
 	last := tlog.StoredHashCount(total) - 1
+	// schema4: what only the layout of schema 4 can hold (a hash missing
+	// on its own, one past the log, one of 31 bytes), tried on the file
+	// made of schema 4, which is still read and checked.
 	cases := []struct {
-		name   string
-		tamper func(tx *bolt.Tx) error
-		seq    uint64
+		name    string
+		tamper  func(tx *bolt.Tx) error
+		seq     uint64
+		schema4 bool
+		check   store.Check
 	}{
 		// Record n's hashes are stored with it, from StoredHashIndex(0, n):
 		// its leaf, then the subtrees it completes.
-		{"a leaf hash edited", changed(tlog.StoredHashIndex(0, 29)), 30},
-		{"an inner hash edited", changed(tlog.StoredHashIndex(2, 4)), 20}, // records 16..19
-		{"the last hash removed", func(tx *bolt.Tx) error { return tx.Bucket(bucketTree).Delete(indexKey(last)) }, total},
-		{"a hash added past the log", put(last+1, make([]byte, 32)), total + 1},
-		{"a hash cut short", put(tlog.StoredHashIndex(0, 9), make([]byte, 31)), 10},
+		{"a leaf hash edited", changed(tlog.StoredHashIndex(0, 29)), 30, false, ""},
+		{"an inner hash edited", changed(tlog.StoredHashIndex(2, 4)), 20, false, ""}, // records 16..19
+		{"the last hash edited", changed(last), total, false, ""},
+		{"a leaf hash edited, schema 4", changed(tlog.StoredHashIndex(0, 29)), 30, true, ""},
+		{"an inner hash edited, schema 4", changed(tlog.StoredHashIndex(2, 4)), 20, true, ""},
+		{"the last hash removed", func(tx *bolt.Tx) error { return tx.Bucket(bucketTree).Delete(indexKey(last)) }, total, true, ""},
+		{"a hash added past the log", put(last+1, make([]byte, 32)), total + 1, true, ""},
+		{"a hash cut short", put(tlog.StoredHashIndex(0, 9), make([]byte, 31)), 10, true, ""},
+		{"the last hash taken out of its record", cut(total, 32), total, false, store.CheckChain},
+		{"a hash cut short in its record", cut(10, 1), 10, false, store.CheckChain},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			path := builtHall(t, 20, total)
+			if c.schema4 {
+				asSchema4(t, path)
+			}
+			if c.check == "" {
+				c.check = store.CheckTree
+			}
 			rawUpdate(t, path, c.tamper)
 			before := fileSum(t, path)
 			s := open(t, path)
 			var chain *store.ChainError
-			if !errors.As(s.Broken(), &chain) || chain.Seq != c.seq || chain.Check != store.CheckTree {
-				t.Fatalf("Broken() = %v; want a tree error at event %d", s.Broken(), c.seq)
+			if !errors.As(s.Broken(), &chain) || chain.Seq != c.seq || chain.Check != c.check {
+				t.Fatalf("Broken() = %v; want a %s error at event %d", s.Broken(), c.check, c.seq)
 			}
 			t.Logf("%v", chain)
 			if _, err := s.Do(clockJump(storetest.Base.Add(time.Hour))); !errors.Is(err, store.ErrReadOnly) {
@@ -556,9 +605,12 @@ func TestAnEditWithoutTheKeyIsFound(t *testing.T) {
 	}))
 	rawUpdate(t, path, func(tx *bolt.Tx) error {
 		var bodies [][]byte
-		tx.Bucket(bucketEvents).ForEach(func(_, v []byte) error { bodies = append(bodies, bytes.Clone(v[32:])); return nil })
+		tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			bodies = append(bodies, bytes.Clone(bodyIn(tx, binary.BigEndian.Uint64(k), v)))
+			return nil
+		})
 		for i, h := range newTreeOf(t, bodies) {
-			if err := tx.Bucket(bucketTree).Put(indexKey(int64(i)), bytes.Clone(h[:])); err != nil {
+			if err := putTreeHash(tx, int64(i), bytes.Clone(h[:])); err != nil {
 				return err
 			}
 		}
@@ -652,12 +704,26 @@ func TestALoweredSchemaNumberIsDamagedNotOld(t *testing.T) {
 			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
 		}},
 		{"schema 2, the signatures and tree dropped, the key record kept", func(tx *bolt.Tx) error {
+			if err := toRecordsOfSchema4(tx); err != nil {
+				return err
+			}
 			for _, name := range [][]byte{bucketSigs, bucketTree, bucketDelivery} {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err
 				}
 			}
 			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("2"))
+		}},
+		{"schema 4 over a file of schema 5", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("4"))
+		}},
+		{"schema 5 holding the signatures bucket of schema 4", func(tx *bolt.Tx) error {
+			_, err := tx.CreateBucket(bucketSigs)
+			return err
+		}},
+		{"schema 5 holding the tree bucket of schema 4", func(tx *bolt.Tx) error {
+			_, err := tx.CreateBucket(bucketTree)
+			return err
 		}},
 		{"schema 3 over a file with the delivery bucket", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketMeta).Put([]byte("schema"), []byte("3"))
@@ -667,7 +733,7 @@ func TestALoweredSchemaNumberIsDamagedNotOld(t *testing.T) {
 			var prev [32]byte
 			c := events.Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
-				body := bytes.Clone(v[32:])
+				body := bytes.Clone(bodyIn(tx, binary.BigEndian.Uint64(k), v))
 				if binary.BigEndian.Uint64(k) == 5 {
 					body = bytes.Replace(body, []byte(`"actor":"`), []byte(`"actor":"X`), 1)
 				}
@@ -688,6 +754,9 @@ func TestALoweredSchemaNumberIsDamagedNotOld(t *testing.T) {
 				}
 			}
 			for _, name := range [][]byte{bucketSigs, bucketTree, bucketDelivery} {
+				if tx.Bucket(name) == nil {
+					continue // a file of schema 5 has none
+				}
 				if err := tx.DeleteBucket(name); err != nil {
 					return err
 				}

@@ -2,7 +2,8 @@
 // hash-chained log of events, each signed with the laptop's Ed25519 key
 // and a leaf of a Merkle tree whose signed checkpoint pins the whole log,
 // and beside it the hall's state as the exam package projects it from
-// that log. One user action is one bbolt Update: the events, their
+// that log. One user action is one bbolt Update: the events (since
+// schema 5 each record holding its signature and tree hashes), their
 // signatures and tree hashes, the state they change and, every
 // signedlog.CheckpointEvery events, a new checkpoint are committed, and fsynced,
 // together, or not at all. The store knows
@@ -36,7 +37,7 @@ import (
 // newer version was made by a newer examday and is refused; an older one
 // opens read-only (ErrOldSchema): no open upgrades a file behind its
 // user's back, and none signs events it did not just record.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // formatMark tells an examday file from any other bbolt file.
 const formatMark = "examday hall"
@@ -44,14 +45,14 @@ const formatMark = "examday hall"
 // Buckets, all created in one Update when a file is made.
 var (
 	bucketMeta      = []byte("meta")      // format, schema version; since schema 3 the public key, device id, epoch and checkpoint
-	bucketEvents    = []byte("events")    // seq (8 bytes BE) -> sha256(body) || body
+	bucketEvents    = []byte("events")    // seq (8 bytes BE) -> sha256(body) || body; since schema 5 sha256(body) || signature || tlog stored hashes || body (signedlog.Layout)
 	bucketHall      = []byte("hall")      // "state" -> exam.Hall as JSON
 	bucketExaminees = []byte("examinees") // ordinal (4 bytes BE) -> exam.Examinee as JSON
 	bucketSecrets   = []byte("secrets")   // kept out of the log: the chairman's PIN hash
 	bucketSettings  = []byte("settings")  // preferences of this laptop, not facts: the language
 	bucketSheets    = []byte("sheets")    // barcode (12 digits) -> exam.Sheet as JSON; since schema 2
-	bucketSigs      = []byte("sigs")      // seq (8 bytes BE) -> Ed25519 signature of the event's body; since schema 3
-	bucketTree      = []byte("tlog")      // tlog stored-hash index (8 bytes BE) -> 32-byte hash; since schema 3
+	bucketSigs      = []byte("sigs")      // seq (8 bytes BE) -> Ed25519 signature of the event's body; schemas 3 and 4
+	bucketTree      = []byte("tlog")      // tlog stored-hash index (8 bytes BE) -> 32-byte hash; schemas 3 and 4
 	bucketDelivery  = []byte("delivery")  // the hand-over to the central record, not facts: enrolment, latest receipt; since schema 4
 	allBuckets      = [][]byte{bucketMeta, bucketEvents, bucketHall, bucketExaminees, bucketSecrets, bucketSettings, bucketSheets, bucketSigs, bucketTree, bucketDelivery}
 
@@ -68,7 +69,24 @@ var (
 
 // bucketSince is the schema each bucket first appears in; a file of an
 // older schema lacks it (and one that holds it is damaged, not old).
-var bucketSince = map[string]int{"sheets": 2, "sigs": 3, "tlog": 3, "delivery": 4}
+// bucketUntil is the last schema a bucket is in: since schema 5 each
+// event's signature and tree hashes are in its events record, and a file
+// of schema 5 that holds the buckets they were kept in is damaged.
+var (
+	bucketSince = map[string]int{"sheets": 2, "sigs": 3, "tlog": 3, "delivery": 4}
+	bucketUntil = map[string]int{"sigs": 4, "tlog": 4}
+)
+
+// bucketsOf are the buckets a file of schema holds.
+func bucketsOf(schema int) [][]byte {
+	var out [][]byte
+	for _, name := range allBuckets {
+		if until, ok := bucketUntil[string(name)]; bucketSince[string(name)] <= schema && (!ok || schema <= until) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
 
 // LockTimeout is how long Open waits for another program to let go of the
 // file before saying it is in use.
@@ -111,9 +129,26 @@ var (
 // signedlog, which keeps and checks the log).
 type ChainError = signedlog.ChainError
 
-// hallLog is where the hall's log lives in its file: package signedlog
-// keeps and checks it there.
-var hallLog = signedlog.Layout{Events: bucketEvents, Sigs: bucketSigs, Tree: bucketTree, Meta: bucketMeta, Checkpoint: keyCheckpoint}
+// logOf is where the hall's log lives in a file of schema: package
+// signedlog keeps and checks it there. Up to schema 4 each event's
+// signature and its tree hashes were in buckets of their own (sigs,
+// tlog); since schema 5 they are in its events record, so a commit
+// writes one bucket of the log, not three.
+func logOf(schema int) signedlog.Layout {
+	if schema >= 5 {
+		return signedlog.Layout{Events: bucketEvents, Meta: bucketMeta, Checkpoint: keyCheckpoint, Inline: true}
+	}
+	return signedlog.Layout{Events: bucketEvents, Sigs: bucketSigs, Tree: bucketTree, Meta: bucketMeta, Checkpoint: keyCheckpoint}
+}
+
+// logIn is where the log lives in the file tx is of, by its schema.
+func logIn(tx *bolt.Tx) signedlog.Layout {
+	schema, _ := strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
+	return logOf(schema)
+}
+
+// hallLog is where the store's log lives.
+func (s *Store) hallLog() signedlog.Layout { return logOf(s.schema) }
 
 // Options for Open.
 type Options struct {
@@ -398,7 +433,7 @@ func examine(tx *bolt.Tx, checkState bool) (res inspection, err error) {
 			}
 		}
 	}
-	res.log, res.broken = hallLog.Verify(tx, res.hall.LastSeq, res.id)
+	res.log, res.broken = logOf(res.schema).Verify(tx, res.hall.LastSeq, res.id)
 	if res.broken == nil {
 		res.broken = idErr
 	}
@@ -438,14 +473,19 @@ func checkFormat(tx *bolt.Tx) (int, error) {
 	}
 	for _, name := range allBuckets {
 		since := bucketSince[string(name)]
+		until, ended := bucketUntil[string(name)]
 		switch present := tx.Bucket(name) != nil; {
-		case v >= since && !present:
+		case v >= since && (!ended || v <= until) && !present:
 			return v, fmt.Errorf("%w (bucket %q missing)", ErrDamaged, name)
 		case v < since && present:
 			// A file that says it is older than what it holds is not old:
 			// its schema number was changed. Taken at its word it would
 			// be read without the checks its content needs.
 			return v, fmt.Errorf("%w (it says schema %d but holds the bucket %q of schema %d)", ErrDamaged, v, name, since)
+		case ended && v > until && present:
+			// Nor is one that says it is newer than what it holds: its
+			// log would be read in a layout it is not written in.
+			return v, fmt.Errorf("%w (it says schema %d but holds the bucket %q of schemas up to %d)", ErrDamaged, v, name, until)
 		}
 	}
 	if meta := tx.Bucket(bucketMeta); v < 3 && (meta.Get(keyPublicKey) != nil || meta.Get(keyCheckpoint) != nil) {
@@ -684,7 +724,7 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 // after them.
 func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([]Record, signedlog.Log, error) {
 	records := make([]Record, len(events))
-	batch, err := hallLog.Prepare(tx, log, len(events), func(i int, seq uint64, prev [32]byte) ([]byte, error) {
+	batch, err := s.hallLog().Prepare(tx, log, s.key, len(events), func(i int, seq uint64, prev [32]byte) ([]byte, error) {
 		ev := events[i]
 		ev.Seq = seq
 		ev.Prev = hex.EncodeToString(prev[:])
@@ -743,7 +783,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([
 	if err := tx.Bucket(bucketHall).Put(keyState, state); err != nil {
 		return nil, log, err
 	}
-	next, err := batch.Commit(s.key, s.id)
+	next, err := batch.Commit(s.id)
 	if err != nil {
 		return nil, log, err
 	}
@@ -766,7 +806,7 @@ func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(make([]byt
 // its signature.
 func (s *Store) Events(from uint64, fn func(Record) error) error {
 	return s.view(func(tx *bolt.Tx) error {
-		return hallLog.Each(tx, from, func(e signedlog.Entry) error {
+		return s.hallLog().Each(tx, from, func(e signedlog.Entry) error {
 			ev, err := DecodeEvent(e.Body)
 			if err != nil {
 				return fmt.Errorf("event %d: %w", e.Seq, err)

@@ -541,10 +541,9 @@ func TestTamperedLogOpensReadOnlyAtTheFirstBadEvent(t *testing.T) {
 		wantSeq uint64 // 0: any
 	}{
 		{"a byte flipped in an event", func(tx *bolt.Tx) error {
-			events := tx.Bucket(bucketEvents)
-			v := bytes.Clone(events.Get(seqKey(victim)))
-			v[32+len(v[32:])/2] ^= 0x20
-			return events.Put(seqKey(victim), v)
+			r := getRec(tx, victim)
+			r.body[len(r.body)/2] ^= 0x20
+			return putRec(tx, victim, r)
 		}, victim},
 		{"an event deleted from the middle", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketEvents).Delete(seqKey(victim))
@@ -552,10 +551,11 @@ func TestTamperedLogOpensReadOnlyAtTheFirstBadEvent(t *testing.T) {
 		// The chain alone would break at the next event, whose prev no
 		// longer matches; the Merkle tree finds the edited event itself.
 		{"an event edited and its hash recomputed", func(tx *bolt.Tx) error {
-			events := tx.Bucket(bucketEvents)
-			body := editBody(events.Get(seqKey(victim))[32:])
-			sum := sha256.Sum256(body)
-			return events.Put(seqKey(victim), append(sum[:], body...))
+			r := getRec(tx, victim)
+			r.body = editBody(r.body)
+			sum := sha256.Sum256(r.body)
+			r.hash = sum[:]
+			return putRec(tx, victim, r)
 		}, victim},
 		{"the newest event deleted", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketEvents).Delete(seqKey(total))
@@ -617,7 +617,8 @@ func forgeFrom(victim uint64, edit func(body []byte) []byte) func(tx *bolt.Tx) e
 			if v == nil {
 				return nil
 			}
-			body := bytes.Clone(v[32:])
+			r := getRec(tx, seq)
+			body := bytes.Clone(r.body)
 			if seq == victim {
 				body = edit(body)
 			} else {
@@ -626,7 +627,8 @@ func forgeFrom(victim uint64, edit func(body []byte) []byte) func(tx *bolt.Tx) e
 			oldHash = bytes.Clone(v[:32])
 			sum := sha256.Sum256(body)
 			newHash = sum[:]
-			if err := events.Put(seqKey(seq), append(sum[:], body...)); err != nil {
+			r.hash, r.body = sum[:], body
+			if err := putRec(tx, seq, r); err != nil {
 				return err
 			}
 		}

@@ -108,7 +108,7 @@ func (s *Store) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
 	var out []tlog.Hash
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		out, err = hallLog.ReadHashes(tx, indexes)
+		out, err = s.hallLog().ReadHashes(tx, indexes)
 		return err
 	})
 	return out, err

@@ -69,7 +69,7 @@ func (s *Store) VerifySignatures() error {
 	var bad *ChainError
 	var verified uint64
 	err := s.view(func(tx *bolt.Tx) error {
-		verified, bad = hallLog.VerifySignatures(tx, s.id)
+		verified, bad = s.hallLog().VerifySignatures(tx, s.id)
 		return nil
 	})
 	if err == nil && bad != nil {

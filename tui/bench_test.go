@@ -68,7 +68,7 @@ func BenchmarkOpenToFirstFrame(b *testing.B) {
 // Update putting the same bytes (each record's hash and body, under its
 // sequence number) in a file in the same directory, measured alternately
 // in the same loop so both see the same disk. The target is a ratio of at
-// most 1.5.
+// most 1.2.
 //
 //	go test ./tui -run '^$' -bench ScanToDurable -benchtime 1000x
 func BenchmarkScanToDurable(b *testing.B) {

@@ -28,11 +28,7 @@ func TestEverySignatureIsCheckedBehindTheFirstFrame(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte("sigs"))
-		k := []byte{0, 0, 0, 0, 0, 0, 0, 7}
-		sig := append([]byte(nil), b.Get(k)...)
-		sig[10] ^= 0x40
-		return b.Put(k, sig)
+		return storetest.FlipSignature(tx, 7, 10, 0x40)
 	})
 	db.Close()
 	if err != nil {

@@ -454,17 +454,14 @@ func TestReadOnlyWarningNamesTheEarliestDamagedEvent(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		events, sigs := tx.Bucket([]byte("events")), tx.Bucket([]byte("sigs"))
+		events := tx.Bucket([]byte("events"))
 		k := binary.BigEndian.AppendUint64(nil, 150)
 		v := bytes.Clone(events.Get(k))
 		v[len(v)-10] ^= 0x20
 		if err := events.Put(k, v); err != nil {
 			return err
 		}
-		k = binary.BigEndian.AppendUint64(nil, 40)
-		sig := bytes.Clone(sigs.Get(k))
-		sig[5] ^= 1
-		return sigs.Put(k, sig)
+		return storetest.FlipSignature(tx, 40, 5, 1)
 	})
 	if cerr := bdb.Close(); err == nil {
 		err = cerr

@@ -142,7 +142,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.Version = a.versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(a.versionCommand(), a.demoCommand(), a.hallCommand(), a.eventsCommand(), a.reportCommand(), a.sheetsCommand(), a.verifyLogCommand(),
-		a.exportCommand(), a.verifyCommand(), a.centralCommand(), a.enrollCommand(), a.syncCommand())
+		a.exportCommand(), a.verifyCommand(), a.centralCommand(), a.enrollCommand(), a.syncCommand(), a.migrateCommand())
 	a.localise(root)
 	return root
 }

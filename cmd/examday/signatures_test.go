@@ -23,11 +23,7 @@ func TestCommandsCheckEverySignatureOnOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = b.Update(func(tx *bolt.Tx) error {
-		sigs := tx.Bucket([]byte("sigs"))
-		k := []byte{0, 0, 0, 0, 0, 0, 0, 9}
-		v := append([]byte(nil), sigs.Get(k)...)
-		v[0] ^= 1
-		return sigs.Put(k, v)
+		return storetest.FlipSignature(tx, 9, 0, 1)
 	})
 	b.Close()
 	if err != nil {

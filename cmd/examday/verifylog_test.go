@@ -14,6 +14,7 @@ import (
 
 	"examday/i18n"
 	"examday/store"
+	"examday/store/storetest"
 )
 
 // `examday verify-log` on a sound hall: OK with size and root, the
@@ -64,11 +65,7 @@ func TestVerifyLogFindsADamagedSignatureAtItsEvent(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		sigs := tx.Bucket([]byte("sigs"))
-		k := []byte{0, 0, 0, 0, 0, 0, 0, 1}
-		sig := bytes.Clone(sigs.Get(k))
-		sig[5] ^= 1
-		return sigs.Put(k, sig)
+		return storetest.FlipSignature(tx, 1, 5, 1)
 	})
 	bdb.Close()
 	if err != nil {
