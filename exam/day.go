@@ -79,12 +79,10 @@ func PINLockFor(n int) time.Duration {
 	return min(d, PINLockMax)
 }
 
-// EventSource reads a stored event by its sequence number.
+// EventSource reads a stored event by its sequence number: how a
+// correction reads the log it replays. It is passed to the decision
+// (Cancel) and to Apply by whoever holds the log; the hall keeps none.
 type EventSource func(seq uint64) (Event, error)
-
-// SetHistory gives the hall a way to read past events, which a correction
-// needs to replay an examinee's day without the cancelled entry.
-func (h *Hall) SetHistory(src EventSource) { h.history = src }
 
 // Offer is a violation the application suggests and the officer decides on.
 type Offer struct {
@@ -421,7 +419,7 @@ func (h *Hall) resolveOffer(seq uint64, examinee string) error {
 // applyCancel marks an entry cancelled and rebuilds its examinee's day
 // from the roster row by replaying every entry of theirs but the
 // cancelled ones. Both entries stay in the log.
-func (h *Hall) applyCancel(ev Event) ([]int, error) {
+func (h *Hall) applyCancel(ev Event, history EventSource) ([]int, error) {
 	var d CancelData
 	if err := json.Unmarshal(ev.Data, &d); err != nil {
 		return nil, err
@@ -430,11 +428,11 @@ func (h *Hall) applyCancel(ev Event) ([]int, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown examinee %q", ev.Examinee)
 	}
-	rebuilt, err := h.replayWithout(e, d.Seq)
+	rebuilt, err := h.replayWithout(e, d.Seq, history)
 	if err != nil {
 		return nil, err
 	}
-	reopen, err := h.offerConfirmedBy(d.Seq)
+	reopen, err := h.offerConfirmedBy(d.Seq, history)
 	if err != nil {
 		return nil, err
 	}
@@ -462,8 +460,8 @@ func (h *Hall) applyCancel(ev Event) ([]int, error) {
 
 // offerConfirmedBy is the offer the violation entry seq confirmed, read
 // from the log, or nil if seq is no such violation.
-func (h *Hall) offerConfirmedBy(seq uint64) (*Offer, error) {
-	ev, err := h.history(seq)
+func (h *Hall) offerConfirmedBy(seq uint64, history EventSource) (*Offer, error) {
+	ev, err := history(seq)
 	if err != nil {
 		return nil, err
 	}
@@ -477,7 +475,7 @@ func (h *Hall) offerConfirmedBy(seq uint64) (*Offer, error) {
 	if v.Offer == 0 {
 		return nil, nil
 	}
-	off, err := h.history(v.Offer)
+	off, err := history(v.Offer)
 	if err != nil {
 		return nil, err
 	}
@@ -492,8 +490,8 @@ func (h *Hall) offerConfirmedBy(seq uint64) (*Offer, error) {
 }
 
 // replayWithout rebuilds e's day without the entry seq.
-func (h *Hall) replayWithout(e *Examinee, seq uint64) (*Examinee, error) {
-	if h.history == nil {
+func (h *Hall) replayWithout(e *Examinee, seq uint64, history EventSource) (*Examinee, error) {
+	if history == nil {
 		return nil, fmt.Errorf("no event history to replay")
 	}
 	found := false
@@ -514,7 +512,7 @@ func (h *Hall) replayWithout(e *Examinee, seq uint64) (*Examinee, error) {
 		if (s == seq || cancelled) && moved {
 			continue
 		}
-		past, err := h.history(s)
+		past, err := history(s)
 		if err != nil {
 			return nil, err
 		}
@@ -535,12 +533,4 @@ func (h *Hall) replayWithout(e *Examinee, seq uint64) (*Examinee, error) {
 		}
 	}
 	return r, nil
-}
-
-// History reads a past event through the history the store gave the hall.
-func (h *Hall) History(seq uint64) (Event, error) {
-	if h.history == nil {
-		return Event{}, fmt.Errorf("no event history")
-	}
-	return h.history(seq)
 }

@@ -73,7 +73,7 @@ func TestCancelTheLatestEntryRestoresThePreviousState(t *testing.T) {
 			}
 			when := h1.Add(2 * time.Hour)
 			a := agreement(t)
-			ev := d.one(d.h.Cancel(entry, "  "+reasonOK+" ", &a, when, officer))
+			ev := d.one(d.h.Cancel(entry, "  "+reasonOK+" ", &a, d.history, when, officer))
 			p := payload[exam.CancelData](t, ev)
 			wantAgreed := ""
 			if entry.Type == exam.TypeViolationRecorded {
@@ -151,7 +151,7 @@ func TestCancelAnEntryLaterEntriesDependOnIsRefused(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := startedDay(t)
 			target := tc.build(d)
-			r := d.refuses(exam.RefuseCancelDepends, func() error { return errOf(d.h.Cancel(target, reasonOK, nil, h1.Add(time.Hour), officer)) })
+			r := d.refuses(exam.RefuseCancelDepends, func() error { return errOf(d.h.Cancel(target, reasonOK, nil, d.history, h1.Add(time.Hour), officer)) })
 			if r.Args[0] != target.Seq {
 				t.Errorf("args %v, want the entry %d", r.Args, target.Seq)
 			}
@@ -170,9 +170,9 @@ func TestCancelARemovalRestoresTheExaminee(t *testing.T) {
 		t.Fatal("not removed")
 	}
 	when := at(time.Hour + 5*time.Minute)
-	d.refuses(exam.RefuseAgreementMissing, func() error { return errOf(d.h.Cancel(removal, reasonOK, nil, when, officer)) })
+	d.refuses(exam.RefuseAgreementMissing, func() error { return errOf(d.h.Cancel(removal, reasonOK, nil, d.history, when, officer)) })
 	none := exam.Agreement{}
-	d.refuses(exam.RefuseAgreementMissing, func() error { return errOf(d.h.Cancel(removal, reasonOK, &none, when, officer)) })
+	d.refuses(exam.RefuseAgreementMissing, func() error { return errOf(d.h.Cancel(removal, reasonOK, &none, d.history, when, officer)) })
 
 	d.cancel(removal, when)
 	e := d.ex(master)
@@ -229,7 +229,7 @@ func TestCancelRefusals(t *testing.T) {
 	// The hall's own facts are never cancelled, nor is an offer (it is
 	// dismissed), nor a correction.
 	for _, target := range []exam.Event{d.log[1], d.log[2], d.log[8], warnings[0], interruption, pin, offer, dismissed} {
-		r := d.refuses(exam.RefuseCancelType, func() error { return errOf(d.h.Cancel(target, reasonOK, &a, when, officer)) })
+		r := d.refuses(exam.RefuseCancelType, func() error { return errOf(d.h.Cancel(target, reasonOK, &a, d.history, when, officer)) })
 		if r.Args[0] != target.Type {
 			t.Errorf("args %v, want %s", r.Args, target.Type)
 		}
@@ -241,25 +241,25 @@ func TestCancelRefusals(t *testing.T) {
 		t.Fatalf("seq %d is %s", theory.Seq, theory.Type)
 	}
 	disguised := exam.Event{Seq: d.log[1].Seq, Type: exam.TypeTheoryIn, Examinee: master}
-	d.refuses(exam.RefuseCancelType, func() error { return errOf(d.h.Cancel(disguised, reasonOK, nil, when, officer)) })
+	d.refuses(exam.RefuseCancelType, func() error { return errOf(d.h.Cancel(disguised, reasonOK, nil, d.history, when, officer)) })
 
-	d.refuses(exam.RefuseCancelReason, func() error { return errOf(d.h.Cancel(theory, " \t", nil, when, officer)) })
+	d.refuses(exam.RefuseCancelReason, func() error { return errOf(d.h.Cancel(theory, " \t", nil, d.history, when, officer)) })
 
 	// A cancelled entry cannot be cancelled again, nor its cancellation.
 	back := d.log[d.ex(master).Seqs[4]]
 	if back.Type != exam.TypeBreakIn {
 		t.Fatalf("seq %d is %s", back.Seq, back.Type)
 	}
-	d.refuses(exam.RefuseCancelDepends, func() error { return errOf(d.h.Cancel(theory, reasonOK, nil, when, officer)) })
-	cancel := d.one(d.h.Cancel(back, reasonOK, nil, when, officer))
+	d.refuses(exam.RefuseCancelDepends, func() error { return errOf(d.h.Cancel(theory, reasonOK, nil, d.history, when, officer)) })
+	cancel := d.one(d.h.Cancel(back, reasonOK, nil, d.history, when, officer))
 	if d.ex(master).Status != exam.OnBreak {
 		t.Fatalf("status %s after cancelling the return", d.ex(master).Status)
 	}
-	r := d.refuses(exam.RefuseAlreadyCancelled, func() error { return errOf(d.h.Cancel(back, reasonOK, nil, when, officer)) })
+	r := d.refuses(exam.RefuseAlreadyCancelled, func() error { return errOf(d.h.Cancel(back, reasonOK, nil, d.history, when, officer)) })
 	if r.Args[0] != back.Seq || r.Args[1] != cancel.Seq {
 		t.Errorf("args %v, want %d cancelled by %d", r.Args, back.Seq, cancel.Seq)
 	}
-	d.refuses(exam.RefuseCancelType, func() error { return errOf(d.h.Cancel(cancel, reasonOK, nil, when, officer)) })
+	d.refuses(exam.RefuseCancelType, func() error { return errOf(d.h.Cancel(cancel, reasonOK, nil, d.history, when, officer)) })
 
 	// Without a log to replay nothing can be cancelled; that is the
 	// program's fault, not a rule the officer broke, so not a refusal.
@@ -267,7 +267,7 @@ func TestCancelRefusals(t *testing.T) {
 	first, _ := bare.Examinee("A1")
 	target := exam.Event{Seq: first.Seqs[0], Type: exam.TypeArrived, Examinee: "A1"}
 	before := snapshot(t, bare)
-	if _, err := bare.Cancel(target, reasonOK, nil, when, officer); err == nil || refusalCode(err) != "" {
+	if _, err := bare.Cancel(target, reasonOK, nil, nil, when, officer); err == nil || refusalCode(err) != "" {
 		t.Errorf("cancel without history: %v, want an error that is not a refusal", err)
 	}
 	if snapshot(t, bare) != before {

@@ -48,7 +48,7 @@ var chairmanAgreement = sync.OnceValues(func() (exam.Agreement, error) {
 	}
 	for _, ev := range evs {
 		ev.Seq = h.LastSeq + 1
-		if _, err := h.Apply(ev); err != nil {
+		if _, err := h.Apply(ev, nil); err != nil { // no correction among them
 			return exam.Agreement{}, err
 		}
 	}
@@ -71,24 +71,27 @@ func agreement(t *testing.T) exam.Agreement {
 
 // day is a hall together with its log, as the store keeps them: every
 // event applied is kept by its sequence number and the hall reads past
-// events from it (Hall.SetHistory), which a correction replays.
+// events from it (day.history, given to Cancel and Apply), which a
+// correction replays.
 type day struct {
 	t   *testing.T
 	h   *exam.Hall
 	log map[uint64]exam.Event
 }
 
+// history reads the day's log, as the store's does.
+func (d *day) history(seq uint64) (exam.Event, error) {
+	ev, ok := d.log[seq]
+	if !ok {
+		return exam.Event{}, fmt.Errorf("no event %d in the log", seq)
+	}
+	return ev, nil
+}
+
 // newDay is a hall created with rosterRows at t0, all registered.
 func newDay(t *testing.T) *day {
 	t.Helper()
 	d := &day{t: t, h: exam.NewHall(), log: map[uint64]exam.Event{}}
-	d.h.SetHistory(func(seq uint64) (exam.Event, error) {
-		ev, ok := d.log[seq]
-		if !ok {
-			return exam.Event{}, fmt.Errorf("no event %d in the log", seq)
-		}
-		return ev, nil
-	})
 	d.all(d.h.CreateHall(setup(), rosterRows(), t0, officer))
 	return d
 }
@@ -122,7 +125,7 @@ func (d *day) apply(evs ...exam.Event) []exam.Event {
 	out := make([]exam.Event, 0, len(evs))
 	for _, ev := range evs {
 		ev.Seq = d.h.LastSeq + 1
-		if _, err := d.h.Apply(ev); err != nil {
+		if _, err := d.h.Apply(ev, d.history); err != nil {
 			d.t.Fatalf("apply %s: %v", ev.Type, err)
 		}
 		d.log[ev.Seq] = ev
@@ -240,7 +243,7 @@ func (d *day) violation(id string, v exam.ViolationInput, when time.Time) exam.E
 func (d *day) cancel(target exam.Event, when time.Time) exam.Event {
 	d.t.Helper()
 	a := agreement(d.t)
-	return d.one(d.h.Cancel(target, reasonOK, &a, when, officer))
+	return d.one(d.h.Cancel(target, reasonOK, &a, d.history, when, officer))
 }
 
 // finish takes id through theory and the situational problem to an

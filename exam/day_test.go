@@ -1163,7 +1163,7 @@ func TestClosedHallRefusesEverything(t *testing.T) {
 			return errOf(d.h.RecordViolation(doctoral, phone(exam.DecisionWarned), a, later, officer))
 		},
 		"DismissOffer":      func() error { return errOf(d.h.DismissOffer(offer.Seq, "x", agreement(t), later, officer)) },
-		"Cancel":            func() error { return errOf(d.h.Cancel(v, "x", &a, later, officer)) },
+		"Cancel":            func() error { return errOf(d.h.Cancel(v, "x", &a, d.history, later, officer)) },
 		"StartInterruption": func() error { return errOf(d.h.StartInterruption(exam.InterruptEvacuation, "", a, later, officer)) },
 		"EndInterruption":   func() error { return errOf(d.h.EndInterruption(a, later, officer)) },
 		"CloseHall":         func() error { return errOf(d.h.CloseHall(true, later, officer)) },

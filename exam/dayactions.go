@@ -498,19 +498,19 @@ func cancellable(typ string) bool { return eventKinds[typ].cancellable }
 // it. A violation's cancellation needs the chairman's agreement, as the
 // decision did (§2.3). An entry that later entries depend on cannot be
 // cancelled before them.
-func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, actor string) (Event, error) {
+func (h *Hall) Cancel(target Event, reason string, a *Agreement, history EventSource, at time.Time, actor string) (Event, error) {
 	if err := h.open(); err != nil {
 		return Event{}, err
 	}
 	// Without the log there is nothing to replay: the program's fault, not
 	// a rule, so an error rather than a refusal blaming later entries.
-	if h.history == nil {
+	if history == nil {
 		return Event{}, fmt.Errorf("correction of event %d: no event history to replay", target.Seq)
 	}
 	// The entry is read from the log by its number: what the caller says
 	// of its type and examinee is not trusted, or a violation passed as
 	// something else would be cancelled without the chairman.
-	stored, err := h.history(target.Seq)
+	stored, err := history(target.Seq)
 	if err != nil {
 		return Event{}, fmt.Errorf("correction of event %d: %w", target.Seq, err)
 	}
@@ -547,7 +547,7 @@ func (h *Hall) Cancel(target Event, reason string, a *Agreement, at time.Time, a
 		}
 		d.AgreedBy = a.by
 	}
-	if _, err := h.replayWithout(e, target.Seq); err != nil {
+	if _, err := h.replayWithout(e, target.Seq, history); err != nil {
 		return Event{}, refuse(RefuseCancelDepends, target.Seq)
 	}
 	return newEvent(TypeCancelled, e.ID, actor, at, d), nil

@@ -149,10 +149,6 @@ type Hall struct {
 	sheetsBy      map[string][]barcode.Code
 	changedSheets map[barcode.Code]bool
 
-	// history reads past events, for a correction that replays an
-	// examinee's day. The store sets it; it is not part of the state.
-	history EventSource
-
 	examinees []*Examinee
 	byID      map[string]*Examinee
 }
@@ -242,11 +238,11 @@ func (h *Hall) WarningGiven(mark int) bool {
 // examinee records it changed, so the store writes exactly those beside the
 // event. An event that does not fit the state is an error: the store then
 // writes nothing.
-func (h *Hall) Apply(ev Event) ([]int, error) {
+func (h *Hall) Apply(ev Event, history EventSource) ([]int, error) {
 	if ev.Seq != h.LastSeq+1 {
 		return nil, fmt.Errorf("event %d applied after %d", ev.Seq, h.LastSeq)
 	}
-	touched, err := h.apply(ev)
+	touched, err := h.apply(ev, history)
 	if err != nil {
 		return nil, fmt.Errorf("event %d (%s): %w", ev.Seq, ev.Type, err)
 	}
@@ -254,7 +250,7 @@ func (h *Hall) Apply(ev Event) ([]int, error) {
 	return touched, nil
 }
 
-func (h *Hall) apply(ev Event) ([]int, error) {
+func (h *Hall) apply(ev Event, history EventSource) ([]int, error) {
 	if ev.Type != TypeHallCreated && !h.Exists() {
 		return nil, fmt.Errorf("no hall yet")
 	}
@@ -310,7 +306,7 @@ func (h *Hall) apply(ev Event) ([]int, error) {
 		return touched, nil
 
 	case TypeCancelled:
-		return h.applyCancel(ev)
+		return h.applyCancel(ev, history)
 
 	case TypeSheetsPrinted:
 		return h.applySheets(ev)

@@ -71,7 +71,7 @@ func TestApplyRefusesWhatDoesNotFit(t *testing.T) {
 			evs := h.DueClockEvents(h.End.Add(-30 * time.Minute))
 			ev := evs[0]
 			ev.Seq = h.LastSeq + 1
-			if _, err := h.Apply(ev); err != nil {
+			if _, err := h.Apply(ev, nil); err != nil {
 				t.Fatal(err)
 			}
 			return ev
@@ -83,7 +83,7 @@ func TestApplyRefusesWhatDoesNotFit(t *testing.T) {
 			h := exam.NewHall()
 			evs, _ := h.CreateHall(setup(), rosterRows(), t0, officer)
 			evs[0].Seq = 1
-			if _, err := h.Apply(evs[0]); err != nil {
+			if _, err := h.Apply(evs[0], nil); err != nil {
 				t.Fatal(err)
 			}
 			return h
@@ -112,7 +112,7 @@ func TestApplyRefusesWhatDoesNotFit(t *testing.T) {
 				ev.Seq = h.LastSeq + 1
 			}
 			before := snapshot(t, h)
-			touched, err := h.Apply(ev)
+			touched, err := h.Apply(ev, nil)
 			if err == nil {
 				t.Fatalf("applied %s (seq %d) to a hall at seq %d", ev.Type, ev.Seq, h.LastSeq)
 			}
@@ -137,14 +137,14 @@ func TestApplyReportsTheExamineesItTouched(t *testing.T) {
 	evs, _ := h.CreateHall(setup(), rosterRows(), t0, officer)
 	for i, want := range [][]int{nil, {0, 1, 2}} {
 		evs[i].Seq = h.LastSeq + 1
-		got, err := h.Apply(evs[i])
+		got, err := h.Apply(evs[i], nil)
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s touched %v (%v), want %v", evs[i].Type, got, err, want)
 		}
 	}
 	ev, _ := h.Arrive("A3", t0, officer)
 	ev.Seq = h.LastSeq + 1
-	if got, _ := h.Apply(ev); !reflect.DeepEqual(got, []int{2}) {
+	if got, _ := h.Apply(ev, nil); !reflect.DeepEqual(got, []int{2}) {
 		t.Errorf("arrival touched %v, want [2]", got)
 	}
 	if h.LastSeq != 3 {

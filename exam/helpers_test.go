@@ -37,7 +37,7 @@ func applyAll(t *testing.T, h *exam.Hall, evs ...exam.Event) {
 	t.Helper()
 	for _, ev := range evs {
 		ev.Seq = h.LastSeq + 1
-		if _, err := h.Apply(ev); err != nil {
+		if _, err := h.Apply(ev, nil); err != nil {
 			t.Fatalf("apply %s: %v", ev.Type, err)
 		}
 	}

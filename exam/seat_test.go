@@ -31,16 +31,16 @@ func TestASeatChangeMovesTheExamineeAndIsCorrectable(t *testing.T) {
 		t.Errorf("after the move: seat %s, %s", e.Seat, e.Status)
 	}
 	d.one(d.h.ChangeSeat(master, "9", "moved again, nearer the commission", at(time.Hour+time.Minute), officer))
-	d.one(d.h.Cancel(moved, "wrong examinee", nil, at(time.Hour+2*time.Minute), officer))
+	d.one(d.h.Cancel(moved, "wrong examinee", nil, d.history, at(time.Hour+2*time.Minute), officer))
 	if e := d.ex(master); e.Seat != "9" {
 		t.Errorf("the first move cancelled, the second kept: seat %s, want 9", e.Seat)
 	}
 	second := d.h.Examinees()[0].Seqs
-	last, err := d.h.History(second[len(second)-2])
+	last, err := d.history(second[len(second)-2])
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.one(d.h.Cancel(last, "not moved after all", nil, at(time.Hour+3*time.Minute), officer))
+	d.one(d.h.Cancel(last, "not moved after all", nil, d.history, at(time.Hour+3*time.Minute), officer))
 	if e := d.ex(master); e.Seat != "1" {
 		t.Errorf("both moves cancelled: seat %s, want the roster's 1", e.Seat)
 	}

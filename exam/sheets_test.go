@@ -266,7 +266,7 @@ func TestFirstPrintMakesAPacketPerExamineeOfTheirLevel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.h.Apply(exam.Event{Seq: d.h.LastSeq + 1, At: minute(1), Type: exam.TypeSheetsPrinted, Actor: officer, Data: data}); err == nil {
+	if _, err := d.h.Apply(exam.Event{Seq: d.h.LastSeq + 1, At: minute(1), Type: exam.TypeSheetsPrinted, Actor: officer, Data: data}, d.history); err == nil {
 		t.Error("a second session was applied")
 	}
 	if sheetState(t, d.h) != before || d.h.Session != p.Session {
@@ -1405,14 +1405,14 @@ func TestCancelOfAMaterialsEntryThatBoundAPacketIsRefused(t *testing.T) {
 	}
 	a := agreement(t)
 	r := s.refusesAll(exam.RefuseCancelPacket, func() error {
-		return errOf(s.h.Cancel(bound, reasonOK, &a, minute(20), officer))
+		return errOf(s.h.Cancel(bound, reasonOK, &a, s.history, minute(20), officer))
 	})
 	wantArgs(t, r, bound.Seq)
 	// Passed as something else, it is read from the log all the same.
 	disguised := bound
 	disguised.Type, disguised.Data = exam.TypeArrived, nil
 	s.refusesAll(exam.RefuseCancelPacket, func() error {
-		return errOf(s.h.Cancel(disguised, reasonOK, &a, minute(20), officer))
+		return errOf(s.h.Cancel(disguised, reasonOK, &a, s.history, minute(20), officer))
 	})
 
 	d := newDay(t)

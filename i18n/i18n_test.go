@@ -313,21 +313,24 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 		{ID: "2", FullName: "Жұмабек Ұлан", Programme: "8D04201", IDDocument: "D2", Seat: "2"},
 	}
 	// A step is one decision whose events are applied; logs keeps each
-	// hall's events, from which a correction replays (Hall.SetHistory).
+	// hall's events, from which a correction replays (historyOf, given to
+	// Cancel and Apply).
 	type step func(h *exam.Hall) ([]exam.Event, error)
 	one := func(ev exam.Event, err error) ([]exam.Event, error) { return []exam.Event{ev}, err }
 	logs := map[*exam.Hall]map[uint64]exam.Event{}
-	build := func(steps ...step) *exam.Hall {
-		h := exam.NewHall()
-		log := map[uint64]exam.Event{}
-		logs[h] = log
-		h.SetHistory(func(seq uint64) (exam.Event, error) {
-			ev, ok := log[seq]
+	historyOf := func(h *exam.Hall) exam.EventSource {
+		return func(seq uint64) (exam.Event, error) {
+			ev, ok := logs[h][seq]
 			if !ok {
 				return exam.Event{}, fmt.Errorf("no event %d", seq)
 			}
 			return ev, nil
-		})
+		}
+	}
+	build := func(steps ...step) *exam.Hall {
+		h := exam.NewHall()
+		log := map[uint64]exam.Event{}
+		logs[h] = log
 		evs, err := h.CreateHall(exam.HallSetup{Name: "204", Date: "2025-07-28", Officer: "O", Chairman: "C"}, rows, t0, "O")
 		if err != nil {
 			t.Fatal(err)
@@ -340,7 +343,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 			}
 			for _, ev := range evs {
 				ev.Seq = h.LastSeq + 1
-				if _, err := h.Apply(ev); err != nil {
+				if _, err := h.Apply(ev, historyOf(h)); err != nil {
 					t.Fatal(err)
 				}
 				log[ev.Seq] = ev
@@ -437,7 +440,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	closed := day(theory, handInWithout, closeHall)
 	up := day(timeUp)
 	cancelTheory := func(h *exam.Hall) ([]exam.Event, error) {
-		return one(h.Cancel(last(h, exam.TypeTheoryIn), "wrong examinee", nil, at(70*time.Minute), "O"))
+		return one(h.Cancel(last(h, exam.TypeTheoryIn), "wrong examinee", nil, historyOf(h), at(70*time.Minute), "O"))
 	}
 	theoryCancelled := day(theory, cancelTheory)
 	later := t0.Add(20 * time.Minute)
@@ -498,10 +501,10 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(running.RecordViolation("1", violation("b", "d", "w", "fined"), agreed, late, "O"))
 	add(running.DismissOffer(99, "r", exam.Agreement{}, late, "O"))
 	add(overrun.DismissOffer(last(overrun, exam.TypeViolationOffered).Seq, " ", exam.Agreement{}, late, "O"))
-	add(running.Cancel(last(running, exam.TypeExamStarted), "r", nil, late, "O"))
-	add(theoryIn.Cancel(last(theoryIn, exam.TypeTheoryIn), " ", nil, late, "O"))
-	add(situational.Cancel(last(situational, exam.TypeTheoryIn), "r", nil, late, "O"))
-	add(theoryCancelled.Cancel(last(theoryCancelled, exam.TypeTheoryIn), "r", nil, late, "O"))
+	add(running.Cancel(last(running, exam.TypeExamStarted), "r", nil, historyOf(running), late, "O"))
+	add(theoryIn.Cancel(last(theoryIn, exam.TypeTheoryIn), " ", nil, historyOf(theoryIn), late, "O"))
+	add(situational.Cancel(last(situational, exam.TypeTheoryIn), "r", nil, historyOf(situational), late, "O"))
+	add(theoryCancelled.Cancel(last(theoryCancelled, exam.TypeTheoryIn), "r", nil, historyOf(theoryCancelled), late, "O"))
 	add(interrupted.StartInterruption(exam.InterruptPowerCut, "", agreed, late, "O"))
 	add(running.EndInterruption(agreed, late, "O"))
 	add(running.StartInterruption("flood", "", agreed, late, "O"))
@@ -562,7 +565,7 @@ func TestRealRefusalsRenderCleanly(t *testing.T) {
 	add(printed.IssueMaterials("1", sheetOf(printed, spare).String(), "", later, "O"))
 	add(printed.IssueMaterialsWithSheet("1", "7", sheetOf(printed, free(exam.Doctoral)), later, "O"))
 	add(bound.IssueMaterialsWithSheet("2", "7", sheetOf(bound, held(1, exam.SheetIssued)), later, "O"))
-	add(sheets.Cancel(last(sheets, exam.TypeMaterialsIssued), "r", nil, late, "O"))
+	add(sheets.Cancel(last(sheets, exam.TypeMaterialsIssued), "r", nil, historyOf(sheets), late, "O"))
 	add(sheets.ReceiveSheet(unprinted(sheets), late, "O"))
 	add(sheets.ReceiveSheet(sheetOf(sheets, held(1, exam.SheetReceived)), late, "O"))
 	add(sheets.ReceiveSheet(sheetOf(sheets, held(2, exam.SheetVoided)), late, "O"))

@@ -169,7 +169,7 @@ func fullDay(t *testing.T) (*day, seqs) {
 		if err != nil {
 			return exam.Event{}, err
 		}
-		return h.Cancel(target, "the sheets of seat 5 were scanned under seat 4", nil, at(71*m), officer)
+		return h.Cancel(target, "the sheets of seat 5 were scanned under seat 4", nil, d.s.History(), at(71*m), officer)
 	})
 
 	d.one(func(h *exam.Hall) (exam.Event, error) { return h.HandTheoryIn("K1", at(90*m), officer) })

@@ -363,7 +363,7 @@ func TestCancelledViolationIsNotCountedAndItsOfferIsOpenAgain(t *testing.T) {
 		if err != nil {
 			return exam.Event{}, err
 		}
-		return h.Cancel(target, "the break was extended by the chairman", &d.agree, at(80*m), officer)
+		return h.Cancel(target, "the break was extended by the chairman", &d.agree, d.s.History(), at(80*m), officer)
 	})
 
 	r := paper.Build(d.s.Hall(), d.records(), generated)

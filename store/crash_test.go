@@ -325,7 +325,7 @@ func TestCrashChild(t *testing.T) {
 	// A parent that died cannot kill us: stop on our own, which it would
 	// report as a failure.
 	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
-		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) { return crashDecision(h, rng, agreement) })
+		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) { return crashDecision(h, s.History(), rng, agreement) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -344,7 +344,7 @@ func TestCrashChild(t *testing.T) {
 // Criminal Code, hand-ins, violations with the chairman's agreement and
 // corrections — so that commits of one event and of many, touching
 // examinee records or not, replaying a day or not, are all cut.
-func crashDecision(h *exam.Hall, rng *rand.Rand, agreement exam.Agreement) ([]exam.Event, error) {
+func crashDecision(h *exam.Hall, history exam.EventSource, rng *rand.Rand, agreement exam.Agreement) ([]exam.Event, error) {
 	now := time.Now()
 	jump := func() (exam.Event, error) { return h.ClockJumped(3*time.Second, 0, now) }
 	var out []exam.Event
@@ -373,7 +373,7 @@ func crashDecision(h *exam.Hall, rng *rand.Rand, agreement exam.Agreement) ([]ex
 	offset := rng.IntN(len(examinees))
 	for i := range examinees {
 		e := examinees[(offset+i)%len(examinees)]
-		evs, err := crashStep(h, e, rng, agreement, now)
+		evs, err := crashStep(h, history, e, rng, agreement, now)
 		if err != nil {
 			return nil, err
 		}
@@ -391,7 +391,7 @@ func crashDecision(h *exam.Hall, rng *rand.Rand, agreement exam.Agreement) ([]ex
 // crashStep is the next step of one examinee's day, or nothing. Each
 // examinee takes at most one step per commit: the decisions of one commit
 // are all taken on the state before it.
-func crashStep(h *exam.Hall, e *exam.Examinee, rng *rand.Rand, agreement exam.Agreement, now time.Time) ([]exam.Event, error) {
+func crashStep(h *exam.Hall, history exam.EventSource, e *exam.Examinee, rng *rand.Rand, agreement exam.Agreement, now time.Time) ([]exam.Event, error) {
 	one := func(ev exam.Event, err error) ([]exam.Event, error) { return []exam.Event{ev}, err }
 	if !h.Phase.Started() {
 		switch e.Status {
@@ -410,8 +410,8 @@ func crashStep(h *exam.Hall, e *exam.Examinee, rng *rand.Rand, agreement exam.Ag
 		// A correction of the examinee's latest entry, replayed in the
 		// same write transaction; refused when later entries depend on it.
 		if len(e.Seqs) > 0 {
-			if last, err := h.History(e.Seqs[len(e.Seqs)-1]); err == nil {
-				if ev, err := h.Cancel(last, "crash test correction", &agreement, now, "officer"); err == nil {
+			if last, err := history(e.Seqs[len(e.Seqs)-1]); err == nil {
+				if ev, err := h.Cancel(last, "crash test correction", &agreement, history, now, "officer"); err == nil {
 					return []exam.Event{ev}, nil
 				}
 			}

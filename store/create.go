@@ -120,7 +120,6 @@ func fill(tmp string, id identity, key *signingKey, secrets map[string]string, f
 	s := &Store{path: tmp, db: db, schema: SchemaVersion, id: id, key: key, hall: exam.NewHall()}
 	var events []exam.Event
 	if first != nil {
-		s.hall.SetHistory(s.readEvent)
 		if events, err = first(s.hall); err != nil {
 			return err
 		}

@@ -31,14 +31,13 @@ func (s *Store) replay(last uint64) (*exam.Hall, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.SetHistory(s.readEvent)
 	return h, nil
 }
 
 // replayTx replays the log in tx, up to event last.
 func replayTx(tx *bolt.Tx, last uint64) (*exam.Hall, error) {
 	h := exam.NewHall()
-	h.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
+	history := func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) }
 	log := logIn(tx)
 	c := tx.Bucket(bucketEvents).Cursor()
 	for k, v := c.First(); k != nil && h.LastSeq < last; k, v = c.Next() {
@@ -53,7 +52,7 @@ func replayTx(tx *bolt.Tx, last uint64) (*exam.Hall, error) {
 		if err != nil {
 			return nil, fmt.Errorf("event %x: %w", k, err)
 		}
-		if _, err := h.Apply(ev); err != nil {
+		if _, err := h.Apply(ev, history); err != nil {
 			return nil, fmt.Errorf("event %d (%s): %w", ev.Seq, ev.Type, err)
 		}
 	}

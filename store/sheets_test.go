@@ -282,8 +282,8 @@ func TestRefusedSheetDecisionWritesNothing(t *testing.T) {
 		}},
 		{exam.RefuseCancelPacket, func(h *exam.Hall) ([]exam.Event, error) {
 			for seq := h.LastSeq; seq > 0; seq-- {
-				if ev, err := h.History(seq); err == nil && ev.Type == exam.TypeMaterialsIssued {
-					return one(h.Cancel(ev, "wrong examinee", nil, late, officer))
+				if ev, err := s.Event(seq); err == nil && ev.Type == exam.TypeMaterialsIssued {
+					return one(h.Cancel(ev, "wrong examinee", nil, s.History(), late, officer))
 				}
 			}
 			return nil, errors.New("no materials entry")

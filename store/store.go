@@ -656,10 +656,12 @@ func (s *Store) Broken() error {
 func (s *Store) Hall() *exam.Hall {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	h := s.hall.Clone()
-	h.SetHistory(s.readEvent)
-	return h
+	return s.hall.Clone()
 }
+
+// History reads the log's events for a decision that replays them (a
+// correction: exam.Hall.Cancel), outside the write transaction.
+func (s *Store) History() exam.EventSource { return s.readEvent }
 
 // Decision decides on the current state and returns the events to record,
 // or a refusal. It must not change h.
@@ -689,7 +691,6 @@ func (s *Store) do(decide Decision, alsoTx func(*bolt.Tx) error) ([]Record, erro
 	if err := s.writable(); err != nil {
 		return nil, err
 	}
-	s.hall.SetHistory(s.readEvent)
 	events, err := decide(s.hall)
 	if err != nil || len(events) == 0 {
 		return nil, err
@@ -737,13 +738,15 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([
 	for i, e := range batch.Entries() {
 		records[i].Body, records[i].Hash = e.Body, e.Hash
 	}
-	s.hall.SetHistory(func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) })
-	defer s.hall.SetHistory(s.readEvent)
+	// A correction applied replays from this transaction, which holds the
+	// events put before it (a separate read would not see them, and could
+	// deadlock against this one).
+	history := func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) }
 	touched := map[int]bool{}
 	for i := range records {
 		// Applied one by one, each put before the next is applied: a
 		// correction reads the events it replays from the log.
-		changed, err := s.hall.Apply(records[i].Event)
+		changed, err := s.hall.Apply(records[i].Event, history)
 		if err != nil {
 			return nil, log, err
 		}

@@ -133,7 +133,7 @@ func aliyasDay(t testing.TB, s *store.Store) {
 	rec1(t, s, codeBack("M-01", "10:40:00"))
 	rec1(t, s, func(h *exam.Hall) (exam.Event, error) {
 		e, _ := h.Examinee("M-01")
-		return h.Cancel(lastEvent(t, s, e.Seqs), "the Code is still on her desk", nil, at("10:41:00"), officer)
+		return h.Cancel(lastEvent(t, s, e.Seqs), "the Code is still on her desk", nil, s.History(), at("10:41:00"), officer)
 	})
 }
 

@@ -153,7 +153,7 @@ func (d *detail) cancelEntry() tea.Cmd {
 		return nil
 	}
 	target := d.entries[d.sel]
-	if _, err := c.Hall.Cancel(target, "-", nil, c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
+	if _, err := c.Hall.Cancel(target, "-", nil, c.Store.History(), c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
 		c.refuse(err)
 		return nil
 	}
@@ -169,13 +169,13 @@ func (d *detail) cancelEntry() tea.Cmd {
 		func(f *reasonForm, reason string) (dialog, tea.Cmd) {
 			if target.Type != exam.TypeViolationRecorded {
 				return f.recording(c.recordDescribed(done, one(func(h *exam.Hall) (exam.Event, error) {
-					return h.Cancel(target, reason, nil, c.Clock.Now(), h.Officer)
+					return h.Cancel(target, reason, nil, c.Store.History(), c.Clock.Now(), h.Officer)
 				})))
 			}
 			// Ask the rules whether all but the agreement is in order
 			// before the chairman is asked.
 			a := exam.Agreement{}
-			if _, err := c.Hall.Cancel(target, reason, &a, c.Now, c.Hall.Officer); !needsAgreement(err) {
+			if _, err := c.Hall.Cancel(target, reason, &a, c.Store.History(), c.Now, c.Hall.Officer); !needsAgreement(err) {
 				f.err = c.ErrorText(err)
 				return f, nil
 			}
@@ -184,7 +184,7 @@ func (d *detail) cancelEntry() tea.Cmd {
 				title:   title,
 				lines:   []string{what, c.Cat.T("ui.cancel.reason_is", reason)},
 				act: func(h *exam.Hall, a exam.Agreement, now time.Time) ([]exam.Event, error) {
-					ev, err := h.Cancel(target, reason, &a, now, h.Officer)
+					ev, err := h.Cancel(target, reason, &a, c.Store.History(), now, h.Officer)
 					if err != nil {
 						return nil, err
 					}

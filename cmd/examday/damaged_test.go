@@ -400,7 +400,7 @@ func screenReads(db string) flipResult {
 	for _, e := range h.Examinees() {
 		fmt.Fprintf(&stdout, "%s %s %s", e.ID, e.FullName, e.Status)
 		for _, seq := range e.Seqs {
-			ev, err := h.History(seq)
+			ev, err := s.Event(seq)
 			fmt.Fprintf(&stdout, " %d:%s:%v", seq, ev.Type, err)
 		}
 		fmt.Fprintln(&stdout)
