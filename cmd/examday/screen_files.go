@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -65,15 +66,35 @@ func (x screenFiles) Run(ctx context.Context, s *store.Store, f tui.FileAction, 
 
 // DefaultPath is beside the hall file, named by what it is and when, so
 // that a second report or print never replaces the first; a bundle goes
-// into the folder itself, where export names it by its log and range.
+// into the folder itself, where export names it by its log and range. A
+// folder that cannot be written (a write-protected stick, a read-only
+// mount: the file is open read-only) gives way to the user's home folder.
 func (x screenFiles) DefaultPath(s *store.Store, kind tui.FileKind, now time.Time) string {
 	dir := filepath.Dir(s.Path())
+	if !writableDir(dir) {
+		if home, err := os.UserHomeDir(); err == nil && writableDir(home) {
+			dir = home
+		}
+	}
 	if kind == tui.FileExport {
 		return dir
 	}
 	base := strings.TrimSuffix(filepath.Base(s.Path()), filepath.Ext(s.Path()))
 	ext := map[tui.FileKind]string{tui.FileSheets: ".pdf", tui.FileReport: ".pdf", tui.FileGraders: ".csv"}[kind]
 	return filepath.Join(dir, fmt.Sprintf("%s-%s-%s%s", base, kind, now.Format("20060102-1504"), ext))
+}
+
+// writableDir reports whether a file can be made in dir: by making one,
+// the only answer every system gives alike, and removing it at once.
+func writableDir(dir string) bool {
+	f, err := os.CreateTemp(dir, ".examday-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
 }
 
 // lineWriter hands what is written to it on, a line at a time.

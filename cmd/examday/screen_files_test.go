@@ -158,6 +158,10 @@ func TestAScreensReportOfAFileThatCannotBeWrittenIsVerified(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.csv")
 	a := newApp(nil, nil, &bytes.Buffer{}, &bytes.Buffer{})
 	a.dbPath = db
+	// The path offered is where it can be written: not beside the file.
+	if p := (screenFiles{a}).DefaultPath(s, tui.FileReport, time.Now()); filepath.Dir(p) == dir || !writableDir(filepath.Dir(p)) {
+		t.Errorf("the screen offers %s for the report, beside a file that cannot be written", p)
+	}
 	en := i18n.New(i18n.EN)
 	if err := (screenFiles{a}).Run(context.Background(), s, tui.FileAction{Kind: tui.FileReport, Path: out}, en, func(string) {}); err != nil {
 		t.Fatalf("report: %v", err)
