@@ -82,16 +82,27 @@ func build(path string, secrets map[string]string, first Decision) (err error) {
 		return err
 	}
 	boltfile.StopAt("create.committed")
+	if err := placeWithKey(tmp, path, keyText, "create.key_placed"); err != nil {
+		return err
+	}
+	boltfile.StopAt("create.placed")
+	return nil
+}
+
+// placeWithKey puts the new file tmp and its key file (holding keyText)
+// at path and beside it, replacing nothing: the key first, so that a file
+// in place always has its key; if the file cannot be placed, the key put
+// a moment ago goes again, if it is still that key. keyPlaced names the
+// moment between the two for the crash tests (boltfile.StopAt).
+func placeWithKey(tmp, path string, keyText []byte, keyPlaced string) error {
 	if err := boltfile.PlaceNew(KeyPath(tmp), KeyPath(path)); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w", KeyPath(path), ErrKeyExists)
 		}
 		return err
 	}
-	boltfile.StopAt("create.key_placed")
+	boltfile.StopAt(keyPlaced)
 	if err := boltfile.PlaceNew(tmp, path); err != nil {
-		// The key put in place a moment ago is of a file that is not
-		// made: it goes, if it is still that key.
 		if text, rerr := os.ReadFile(KeyPath(path)); rerr == nil && bytes.Equal(text, keyText) {
 			os.Remove(KeyPath(path))
 		}
@@ -100,7 +111,6 @@ func build(path string, secrets map[string]string, first Decision) (err error) {
 		}
 		return err
 	}
-	boltfile.StopAt("create.placed")
 	return nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -98,22 +97,7 @@ func Migrate(from, to string) (err error) {
 	if err := verifyMigrated(tmp, size, root, want); err != nil {
 		return err
 	}
-	if err := boltfile.PlaceNew(KeyPath(tmp), KeyPath(to)); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w", KeyPath(to), ErrKeyExists)
-		}
-		return err
-	}
-	if err := boltfile.PlaceNew(tmp, to); err != nil {
-		if text, rerr := os.ReadFile(KeyPath(to)); rerr == nil && bytes.Equal(text, keyText) {
-			os.Remove(KeyPath(to))
-		}
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w", to, ErrExists)
-		}
-		return err
-	}
-	return nil
+	return placeWithKey(tmp, to, keyText, "migrate.key_placed")
 }
 
 // migrateTarget refuses a target that is there, or that is the source,
