@@ -18,12 +18,9 @@ type situationalForm struct {
 	ctx            *Context
 	id, name, seat string
 	input          textinput.Model
-	// duplicate is the rules' refusal of the number typed, while the
-	// form asks to confirm it.
-	duplicate error
-	typed     string
-	err       string
-	pending   bool
+	same           sameTicket // the number another examinee drew, asked about
+	err            string
+	pending        bool
 }
 
 func newSituationalForm(c *Context, e *exam.Examinee) (*situationalForm, tea.Cmd) {
@@ -35,7 +32,7 @@ func newSituationalForm(c *Context, e *exam.Examinee) (*situationalForm, tea.Cmd
 
 func (f *situationalForm) ShortHelp() []key.Binding {
 	k := f.ctx.Keys
-	if f.duplicate != nil {
+	if f.same.asking() {
 		return []key.Binding{k.Yes, k.No}
 	}
 	return []key.Binding{k.Confirm, k.Cancel}
@@ -49,9 +46,8 @@ func (f *situationalForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case recordedMsg:
 		f.pending = false
 		switch {
-		case refusedWith(msg.err, exam.RefuseSituationalDuplicate):
-			f.duplicate, f.err = msg.err, ""
-			f.input.Blur()
+		case f.same.refused(msg.err, &f.input):
+			f.err = ""
 			return f, nil
 		case msg.err != nil:
 			f.err = c.ErrorText(msg.err)
@@ -63,26 +59,18 @@ func (f *situationalForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			return f, nil
 		}
 		k := c.Keys
-		if f.duplicate != nil {
-			switch {
-			case key.Matches(msg, k.Yes):
-				return f, f.record(f.typed, true)
-			case key.Matches(msg, k.No):
-				// Type the number again.
-				f.duplicate = nil
-				return f, f.input.Focus()
-			}
-			return f, nil
+		if f.same.asking() {
+			return f, f.same.key(c, msg, &f.input, func() tea.Cmd { return f.record(f.same.typed, true) })
 		}
 		switch {
 		case key.Matches(msg, k.Cancel):
 			return nil, nil
 		case key.Matches(msg, k.Confirm):
-			f.typed = strings.TrimSpace(f.input.Value())
-			return f, f.record(f.typed, false)
+			f.same.typed = strings.TrimSpace(f.input.Value())
+			return f, f.record(f.same.typed, false)
 		}
 	}
-	if f.duplicate != nil {
+	if f.same.asking() {
 		return f, nil
 	}
 	var cmd tea.Cmd
@@ -107,8 +95,51 @@ func (f *situationalForm) View() string {
 	c := f.ctx
 	s := c.Styles
 	body := s.Dim.Render(c.Cat.T("ui.situational.how", f.seat)) + "\n\n" + f.input.View()
-	if f.duplicate != nil {
-		body += "\n\n" + s.StatusErr.Render(c.ErrorText(f.duplicate)) + "\n" + s.Bold.Render(c.Cat.T("ui.situational.same", f.typed))
-	}
+	body += f.same.view(c)
 	return c.dialogBox(c.Cat.T("ui.situational.title", f.name), body, f.err, f)
+}
+
+// sameTicket is the question both ticket forms ask when the rules refuse
+// a situational ticket number another examinee of the hall already drew
+// (exam.RefuseSituationalDuplicate): y records it as the same number, n
+// types it again. typed is the number as last typed.
+type sameTicket struct {
+	duplicate error
+	typed     string
+}
+
+// asking reports whether the question is open.
+func (q *sameTicket) asking() bool { return q.duplicate != nil }
+
+// refused opens the question if err is the refusal of a duplicate, and
+// leaves the input while it is open.
+func (q *sameTicket) refused(err error, in *textinput.Model) bool {
+	if !refusedWith(err, exam.RefuseSituationalDuplicate) {
+		return false
+	}
+	q.duplicate = err
+	in.Blur()
+	return true
+}
+
+// key answers the question: y records with confirm, n goes back to the
+// input; any other key does nothing while it is open.
+func (q *sameTicket) key(c *Context, msg tea.KeyPressMsg, in *textinput.Model, confirm func() tea.Cmd) tea.Cmd {
+	switch {
+	case key.Matches(msg, c.Keys.Yes):
+		return confirm()
+	case key.Matches(msg, c.Keys.No):
+		q.duplicate = nil
+		return in.Focus()
+	}
+	return nil
+}
+
+// view is the question under the form's body, or nothing.
+func (q *sameTicket) view(c *Context) string {
+	if q.duplicate == nil {
+		return ""
+	}
+	s := c.Styles
+	return "\n\n" + s.StatusErr.Render(c.ErrorText(q.duplicate)) + "\n" + s.Bold.Render(c.Cat.T("ui.situational.same", q.typed))
 }

@@ -25,12 +25,11 @@ type undrawnForm struct {
 	code           barcode.Code // the situational sheet scanned; zero for a hand-in by the keys
 	without        bool         // the second answer is chosen
 	input          textinput.Model
-	// duplicate is the rules' refusal of the number typed, while the form
-	// asks to confirm it (as the situational ticket form does).
-	duplicate error
-	typed     string
-	err       string
-	pending   bool
+	// same asks about a number another examinee drew, as the situational
+	// ticket form does; its typed is what was typed (number or reason).
+	same    sameTicket
+	err     string
+	pending bool
 }
 
 // undrawnAnsweredMsg is the file's answer to the form's decision.
@@ -57,7 +56,7 @@ func (f *undrawnForm) prompt() tea.Cmd {
 
 func (f *undrawnForm) ShortHelp() []key.Binding {
 	k := f.ctx.Keys
-	if f.duplicate != nil {
+	if f.same.asking() {
 		return []key.Binding{k.Yes, k.No}
 	}
 	return []key.Binding{k.Choose, k.Confirm, k.Cancel}
@@ -71,9 +70,8 @@ func (f *undrawnForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	case undrawnAnsweredMsg:
 		f.pending = false
 		switch {
-		case refusedWith(msg.err, exam.RefuseSituationalDuplicate):
-			f.duplicate, f.err = msg.err, ""
-			f.input.Blur()
+		case f.same.refused(msg.err, &f.input):
+			f.err = ""
 			return f, nil
 		case msg.err != nil:
 			c.noteWrite(msg.err, false)
@@ -86,15 +84,8 @@ func (f *undrawnForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			return f, nil
 		}
 		k := c.Keys
-		if f.duplicate != nil {
-			switch {
-			case key.Matches(msg, k.Yes):
-				return f, f.record(true)
-			case key.Matches(msg, k.No):
-				f.duplicate = nil
-				return f, f.input.Focus()
-			}
-			return f, nil
+		if f.same.asking() {
+			return f, f.same.key(c, msg, &f.input, func() tea.Cmd { return f.record(true) })
 		}
 		switch {
 		case key.Matches(msg, k.Cancel):
@@ -103,11 +94,11 @@ func (f *undrawnForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			f.without, f.err = !f.without, ""
 			return f, f.prompt()
 		case key.Matches(msg, k.Confirm):
-			f.typed = strings.TrimSpace(f.input.Value())
+			f.same.typed = strings.TrimSpace(f.input.Value())
 			return f, f.record(false)
 		}
 	}
-	if f.duplicate != nil {
+	if f.same.asking() {
 		return f, nil
 	}
 	var cmd tea.Cmd
@@ -120,7 +111,7 @@ func (f *undrawnForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 func (f *undrawnForm) record(confirmDuplicate bool) tea.Cmd {
 	c := f.ctx
 	f.pending, f.err = true, ""
-	id, code, typed, without := f.id, f.code, f.typed, f.without
+	id, code, typed, without := f.id, f.code, f.same.typed, f.without
 	s, clock := c.Store, c.Clock
 	return func() tea.Msg {
 		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) {
@@ -175,9 +166,7 @@ func (f *undrawnForm) View() string {
 		b.WriteString(mark + a + "\n")
 	}
 	b.WriteString("\n" + f.input.View())
-	if f.duplicate != nil {
-		b.WriteString("\n\n" + s.StatusErr.Render(c.ErrorText(f.duplicate)) + "\n" + s.Bold.Render(T("ui.situational.same", f.typed)))
-	}
+	b.WriteString(f.same.view(c))
 	escape := T("ui.undrawn.escape")
 	if f.code.IsZero() {
 		escape = T("ui.undrawn.escape_hand_in")
