@@ -53,16 +53,16 @@ type FileActions interface {
 }
 
 // fileProgressMsg is a line the running action printed; fileDoneMsg its
-// end. Both carry the run they belong to, so that a closed dialog's run
-// does not write into the next one.
+// end. Both carry the form whose run they belong to (a form runs once),
+// so that a closed dialog's run does not write into the next one.
 type fileProgressMsg struct {
-	run  int
+	form *fileForm
 	line string
 }
 
 type fileDoneMsg struct {
-	run int
-	err error
+	form *fileForm
+	err  error
 }
 
 // filesMenu chooses the file to make.
@@ -131,7 +131,6 @@ type fileForm struct {
 	inputs  []textinput.Model // the path; the report's protocol and place
 	focus   int
 
-	run     int
 	running bool
 	started time.Time
 	cancel  context.CancelFunc
@@ -140,9 +139,6 @@ type fileForm struct {
 	done    bool
 	err     error
 }
-
-// fileRuns numbers the runs of the session (fileProgressMsg.run).
-var fileRuns int
 
 func newFileForm(c *Context, actions FileActions, kind FileKind) (dialog, tea.Cmd) {
 	f := &fileForm{ctx: c, actions: actions, kind: kind}
@@ -180,13 +176,13 @@ func (f *fileForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 	c := f.ctx
 	switch msg := msg.(type) {
 	case fileProgressMsg:
-		if msg.run != f.run {
+		if msg.form != f {
 			return f, nil
 		}
 		f.lines = append(f.lines, msg.line)
 		return f, f.next
 	case fileDoneMsg:
-		if msg.run != f.run {
+		if msg.form != f {
 			return f, nil
 		}
 		f.running, f.done, f.err = false, true, msg.err
@@ -240,8 +236,7 @@ func (f *fileForm) start() tea.Cmd {
 	if f.kind == FileReport {
 		a.Protocol, a.Place = strings.TrimSpace(f.inputs[1].Value()), strings.TrimSpace(f.inputs[2].Value())
 	}
-	fileRuns++
-	f.run, f.running, f.started, f.lines, f.err = fileRuns, true, c.Clock.Now(), nil, nil
+	f.running, f.started, f.lines, f.err = true, c.Clock.Now(), nil, nil
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel
 	// The lines wait here until the dialog reads them, one message each;
@@ -249,7 +244,7 @@ func (f *fileForm) start() tea.Cmd {
 	// than stop (the file is written all the same).
 	lines := make(chan string, 1024)
 	done := make(chan error, 1)
-	run, actions, s, cat := f.run, f.actions, c.Store, c.Cat
+	actions, s, cat := f.actions, c.Store, c.Cat
 	go func() {
 		err := actions.Run(ctx, s, a, cat, func(line string) {
 			select {
@@ -262,9 +257,9 @@ func (f *fileForm) start() tea.Cmd {
 	}()
 	f.next = func() tea.Msg {
 		if line, ok := <-lines; ok {
-			return fileProgressMsg{run: run, line: line}
+			return fileProgressMsg{form: f, line: line}
 		}
-		return fileDoneMsg{run: run, err: <-done}
+		return fileDoneMsg{form: f, err: <-done}
 	}
 	return f.next
 }
