@@ -490,15 +490,19 @@ func (h *Hall) receive(c barcode.Code, blank string, at time.Time, actor string)
 
 	// The examinee's sheets still out once this one is in (a voided sheet
 	// is not out: its replacement is), and the reason a situational sheet
-	// already in came back blank.
+	// already in came back blank (the hand-in's reason, if it finishes).
+	without := d.Reason
+	if !d.Blank {
+		without = ""
+	}
 	theoryLeft, situationalLeft := 0, 0
 	for _, code := range h.sheetsBy[e.ID] {
 		o := h.sheets[code]
 		if o.Examinee != e.ID || o.Code == c {
 			continue
 		}
-		if o.State == SheetReceived && o.Blank && blank == "" {
-			blank = o.BlankReason
+		if o.State == SheetReceived && o.Blank && without == "" {
+			without = o.BlankReason
 		}
 		if o.State != SheetIssued {
 			continue
@@ -536,8 +540,8 @@ func (h *Hall) receive(c barcode.Code, blank string, at time.Time, actor string)
 				return nil, err
 			}
 			return append(out, evs...), nil // HandIn offers (i) itself when late
-		case (st == TheoryIn || st == BackIn) && blank != "":
-			evs, err := decider.HandInWithoutSituational(e.ID, blank, at, actor)
+		case (st == TheoryIn || st == BackIn) && without != "":
+			evs, err := decider.HandInWithoutSituational(e.ID, without, at, actor)
 			if err != nil {
 				return nil, err
 			}
