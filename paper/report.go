@@ -284,16 +284,15 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 	violations := map[uint64]uint64{}
 	for _, rec := range records {
 		ev := rec.Event
-		if _, err := ev.Payload(); err != nil {
+		// Decoded once, here: an entry that does not read is named, not used.
+		p, err := ev.Payload()
+		if err != nil {
 			r.Unreadable = append(r.Unreadable, ev.Seq)
 			continue
 		}
 		switch ev.Type {
 		case exam.TypeViolationRecorded:
-			d, err := exam.Decode[exam.ViolationData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.ViolationData)
 			if d.Offer != 0 {
 				violations[ev.Seq] = d.Offer
 				if i, ok := offers[d.Offer]; ok {
@@ -309,29 +308,20 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				RecordedBy: ev.Actor, Offer: d.Offer,
 			})
 		case exam.TypeViolationOffered:
-			d, err := exam.Decode[exam.OfferData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.OfferData)
 			offers[ev.Seq] = len(r.Offers)
 			r.Offers = append(r.Offers, Offer{
 				Seq: ev.Seq, At: ev.At, Who: who(ev.Examinee), Clause: d.Clause, Reason: d.Reason,
 				Over: time.Duration(d.Seconds) * time.Second, Fate: OfferOpen,
 			})
 		case exam.TypeViolationDismissed:
-			d, err := exam.Decode[exam.DismissData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.DismissData)
 			if i, ok := offers[d.Offer]; ok {
 				o := &r.Offers[i]
 				o.Fate, o.FateSeq, o.FateAt, o.FateBy, o.Dismissed = OfferDismissed, ev.Seq, ev.At, ev.Actor, d.Reason
 			}
 		case exam.TypeCancelled:
-			d, err := exam.Decode[exam.CancelData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.CancelData)
 			c := Correction{Seq: ev.Seq, At: ev.At, Who: who(ev.Examinee), Cancelled: d.Seq, CancelledType: d.Type,
 				Reason: d.Reason, AgreedBy: d.AgreedBy, By: ev.Actor}
 			if target, ok := bySeq[d.Seq]; ok {
@@ -346,35 +336,23 @@ func Build(h *exam.Hall, records []store.Record, generated time.Time) Report {
 				}
 			}
 		case exam.TypeInterruptionStarted:
-			d, err := exam.Decode[exam.InterruptionData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.InterruptionData)
 			r.Interruptions = append(r.Interruptions, Interruption{Seq: ev.Seq, Kind: d.Kind, Reason: d.Reason, Start: ev.At, AgreedBy: d.AgreedBy})
 		case exam.TypeInterruptionEnded:
-			d, err := exam.Decode[exam.InterruptionData](ev)
-			if err != nil || len(r.Interruptions) == 0 {
+			d := p.(exam.InterruptionData)
+			if len(r.Interruptions) == 0 {
 				continue
 			}
 			last := &r.Interruptions[len(r.Interruptions)-1]
 			last.End, last.Length, last.NewEnd = ev.At, time.Duration(d.Seconds)*time.Second, d.NewEnd
 		case exam.TypeWarning:
-			d, err := exam.Decode[exam.WarningData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.WarningData)
 			r.Warnings = append(r.Warnings, Warning{MinutesLeft: d.MinutesLeft, At: ev.At, LateBy: time.Duration(d.LateBySeconds) * time.Second})
 		case exam.TypePINFailed:
-			d, err := exam.Decode[exam.PINFailedData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.PINFailedData)
 			r.WrongPINs = append(r.WrongPINs, WrongPIN{Seq: ev.Seq, At: ev.At, Purpose: d.Purpose, LockedUntil: d.LockedUntil, Lock: d.Lock})
 		case exam.TypeClockJump:
-			d, err := exam.Decode[exam.ClockJumpData](ev)
-			if err != nil {
-				continue
-			}
+			d := p.(exam.ClockJumpData)
 			r.ClockJumps = append(r.ClockJumps, ClockJump{At: ev.At, Jump: time.Duration(d.JumpSeconds * float64(time.Second)).Round(time.Second)})
 		}
 	}
