@@ -8,58 +8,20 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 
 	"examday/exam"
+	"examday/i18n/i18ntest"
 	"examday/store"
 	"examday/store/storetest"
 )
 
-// latinWords are the words of more than three Latin letters in s that
-// are not names, codes, acronyms, commands, flags, URLs, paths or hex:
-// what an officer reading Russian or Kazakh would meet as English.
-// allowed are the names and codes s rightly holds (a hall's, a file's).
-func latinWords(s string, allowed ...string) []string {
-	for _, a := range allowed {
-		s = strings.ReplaceAll(s, a, " ")
-	}
-	var out []string
-	for _, tok := range strings.Fields(s) {
-		tok = strings.Trim(tok, ",.;:()«»\"“”…—–!?[]<>`'")
-		switch {
-		case strings.Contains(tok, "://"), strings.HasPrefix(tok, "-"), strings.ContainsAny(tok, "/\\_=@"):
-			continue // a URL, a flag, a path, a code
-		case strings.Trim(strings.ToLower(tok), "0123456789abcdef") == "" && strings.ContainsAny(tok, "0123456789"):
-			continue // hex
-		}
-		for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) }) {
-			if len(w) <= 3 || strings.ToUpper(w) == w || latinAllowed[strings.ToLower(w)] {
-				continue
-			}
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// latinAllowed are the words in Latin letters the catalogue's Russian and
-// Kazakh rightly hold: the program's name and commands, and names of
-// formats and algorithms.
-var latinAllowed = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("examday sync enroll central serve import status verify export evidence revoke base64 loopback Merkle Retry-After") {
-		latinAllowed[strings.ToLower(w)] = true
-	}
-}
-
 func TestLatinWordsHeuristic(t *testing.T) {
-	if got := latinWords("экзаменуемый M-003, examinees.status — «arrived» по журналу"); len(got) != 2 {
+	if got := i18ntest.LatinWords("экзаменуемый M-003, examinees.status — «arrived» по журналу"); len(got) != 2 {
 		t.Errorf("%q", got)
 	}
-	if got := latinWords("`examday central serve` на https://central.exam:8750 --ca-cert /tmp/x.pem, SHA-256 0a1b2c3d, HTTP 503, Ауд-204", "Ауд-204"); len(got) != 0 {
+	if got := i18ntest.LatinWords("`examday central serve` на https://central.exam:8750 --ca-cert /tmp/x.pem, SHA-256 0a1b2c3d, HTTP 503, Ауд-204", "Ауд-204"); len(got) != 0 {
 		t.Errorf("%q", got)
 	}
 }
@@ -116,7 +78,7 @@ func TestEveryFieldOfTheStateIsWorded(t *testing.T) {
 		name := map[string]string{store.StateExaminee: "M-003", store.StateSheet: "1820 1530 1309"}[record]
 		e := &store.StateError{Where: "English", Record: record, Name: name, Field: field, Log: `"1-01"`, State: `"1-19"`}
 		for _, l := range []Lang{RU, KK} {
-			if words := latinWords(New(l).Error(e), name); len(words) > 0 {
+			if words := i18ntest.LatinWords(New(l).Error(e), name); len(words) > 0 {
 				t.Errorf("%s %s: %q in %q", f, l, words, New(l).Error(e))
 			}
 		}
@@ -176,7 +138,7 @@ func TestARealStateErrorReadsInTheOfficersLanguage(t *testing.T) {
 			if !strings.Contains(got, want) {
 				t.Errorf("%s %s: %q lacks %q", tc.name, l, got, want)
 			}
-			if words := latinWords(got, se.Name); len(words) > 0 {
+			if words := i18ntest.LatinWords(got, se.Name); len(words) > 0 {
 				t.Errorf("%s %s: %q in %q", tc.name, l, words, got)
 			}
 		}

@@ -7,49 +7,12 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"examday/central"
 	"examday/i18n"
+	"examday/i18n/i18ntest"
 	"examday/store"
 )
-
-// latinWords are the words of more than three Latin letters in s that
-// are not names, codes, acronyms, commands, flags, URLs, paths or hex:
-// what an officer reading Russian or Kazakh would meet as English.
-// allowed are the names and codes s rightly holds (a file's path).
-func latinWords(s string, allowed ...string) []string {
-	for _, a := range allowed {
-		s = strings.ReplaceAll(s, a, " ")
-	}
-	var out []string
-	for _, tok := range strings.Fields(s) {
-		tok = strings.Trim(tok, ",.;:()«»\"“”…—–!?[]<>`'")
-		switch {
-		case strings.Contains(tok, "://"), strings.HasPrefix(tok, "-"), strings.ContainsAny(tok, "/\\_=@"):
-			continue // a URL, a flag, a path, a code
-		case strings.Trim(strings.ToLower(tok), "0123456789abcdef") == "" && strings.ContainsAny(tok, "0123456789"):
-			continue // hex
-		}
-		for _, w := range strings.FieldsFunc(tok, func(r rune) bool { return r > unicode.MaxASCII || !unicode.IsLetter(r) }) {
-			if len(w) <= 3 || strings.ToUpper(w) == w || latinAllowed[strings.ToLower(w)] {
-				continue
-			}
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// latinAllowed are the words in Latin letters the Russian and Kazakh
-// rightly hold: the program's name and commands, and names of formats.
-var latinAllowed = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("examday sync enroll central serve import status verify export evidence revoke base64 loopback Merkle") {
-		latinAllowed[strings.ToLower(w)] = true
-	}
-}
 
 // Every error path of the hand-over a user can meet — each refusal of the
 // central record by its check, on the laptop (enroll, sync, the evidence
@@ -76,7 +39,7 @@ func TestEveryErrorPathReadsInTheOfficersLanguage(t *testing.T) {
 	for _, l := range []i18n.Lang{i18n.RU, i18n.KK} {
 		say := func(what, text string) {
 			t.Helper()
-			if words := latinWords(text, db, "newfangled"); len(words) > 0 {
+			if words := i18ntest.LatinWords(text, db, "newfangled"); len(words) > 0 {
 				t.Errorf("%s %s: %q in:\n%s", l, what, words, text)
 			}
 		}
@@ -147,7 +110,7 @@ func TestRealSyncFailuresHaveNoEnglish(t *testing.T) {
 				t.Errorf("%s: a span in Go's spelling (%q):\n%s", lang, goSpelling, errOut)
 			}
 		}
-		if words := latinWords(errOut, db); len(words) > 0 {
+		if words := i18ntest.LatinWords(errOut, db); len(words) > 0 {
 			t.Errorf("%s: %q in:\n%s", lang, words, errOut)
 		}
 		t.Logf("%s:\n%s", lang, errOut)
