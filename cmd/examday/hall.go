@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -143,33 +143,6 @@ func (a *app) createError(path string, err error) error {
 // --pin-stdin reads it once from standard input instead, for scripts: a
 // PIN is never taken from the command line, where other users of the
 // machine and the shell's history could read it.
-// restoreOnInterrupt, until the function it returns is called, restores
-// the terminal fd as it is now and exits with the status of an interrupt
-// (130) when ctrl+c comes, saying that the hall was not created.
-func (a *app) restoreOnInterrupt(fd int) (stop func()) {
-	state, err := term.GetState(fd)
-	if err != nil {
-		return func() {}
-	}
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-sigs:
-			_ = term.Restore(fd, state)
-			fmt.Fprintln(a.stderr)
-			fmt.Fprintln(a.stderr, a.cat.T("cli.hall.pin_cancelled"))
-			os.Exit(exitInterrupted)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(sigs)
-		close(done)
-	}
-}
-
 func (a *app) askPIN(fromStdin bool) (string, error) {
 	c := a.cat
 	if fromStdin {
@@ -184,16 +157,17 @@ func (a *app) askPIN(fromStdin bool) (string, error) {
 	if !ok || !term.IsTerminal(int(in.Fd())) {
 		return "", fmt.Errorf("%s", c.T("cli.hall.pin_needs_terminal"))
 	}
-	// ReadPassword turns the echo off while it reads; ctrl+c would end the
-	// program before it turned it back on, and leave the officer's shell
-	// typing blind. So the terminal is restored on an interrupt, and the
-	// program says that nothing was made (nothing is, before the PIN).
-	defer a.restoreOnInterrupt(int(in.Fd()))()
+	t := &secretTerminal{in: in}
+	defer t.watchInterrupts(a.pinCancelled)()
 	read := func(prompt string) (string, error) {
 		fmt.Fprint(a.stderr, prompt)
-		b, err := term.ReadPassword(int(in.Fd()))
+		pin, err := t.readLine()
 		fmt.Fprintln(a.stderr)
-		return strings.TrimSpace(string(b)), err
+		if errors.Is(err, errSecretInterrupted) {
+			a.pinCancelled()
+			return "", &reportedError{err: tea.ErrInterrupted}
+		}
+		return strings.TrimSpace(pin), err
 	}
 	for attempt := 0; attempt < 3; attempt++ {
 		pin, err := read(c.T("cli.hall.pin_prompt"))
@@ -214,4 +188,11 @@ func (a *app) askPIN(fromStdin bool) (string, error) {
 		fmt.Fprintln(a.stderr, c.T("cli.hall.pin_mismatch"))
 	}
 	return "", fmt.Errorf("%s", c.T("cli.hall.pin_gave_up"))
+}
+
+// pinCancelled tells the officer that ctrl+c at the PIN prompt made
+// nothing: the hall file is created only after the PIN.
+func (a *app) pinCancelled() {
+	fmt.Fprintln(a.stderr)
+	fmt.Fprintln(a.stderr, a.cat.T("cli.hall.pin_cancelled"))
 }
