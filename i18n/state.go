@@ -144,6 +144,7 @@ func init() {
 		"store.state.field.hall.pin_record":          {"chairman's PIN record", "запись PIN-кода председателя", "төраға PIN-кодының жазбасы"},
 		"store.state.field.hall.closed_at":           {"time the hall was closed", "время закрытия аудитории", "аудиторияның жабылған уақыты"},
 		"store.state.field.hall.last_seq":            {"number of the last event", "номер последнего события", "соңғы оқиға нөмірі"},
+		"store.state.field.hall.last_hash":           {"hash of the last event the state is of", "хеш последнего события, по которому построено состояние", "күй құрылған соңғы оқиғаның хеші"},
 		"store.state.field.hall.session":             {"printing session of the sheets", "сеанс печати листов", "парақтарды басып шығару сеансы"},
 
 		// An examinee's record.

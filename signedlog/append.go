@@ -114,6 +114,9 @@ func (b *Batch) Commit(id Identity) (Log, error) {
 	if n := len(b.entries); n > 0 {
 		next.Head = b.entries[n-1].Hash
 	}
+	if err := b.l.PutHead(b.tx, next); err != nil {
+		return b.log, err
+	}
 	// Every event is signed as it is committed; the checkpoint, which
 	// signs the tree of them all, only every CheckpointEvery events, and
 	// whenever the user asks (SignCheckpoint): a signature on every scan
@@ -130,6 +133,16 @@ func (b *Batch) Commit(id Identity) (Log, error) {
 		next.Checkpoint, next.Signed = cp, next.Tree.Size
 	}
 	return next, nil
+}
+
+// PutHead stores the head record of log in tx, for a layout with one:
+// what a new file of no events, or a file moved into this layout, holds
+// before its first commit.
+func (l Layout) PutHead(tx *bolt.Tx, log Log) error {
+	if l.Head == nil {
+		return nil
+	}
+	return tx.Bucket(l.Meta).Put(l.Head, headRecord(uint64(log.Tree.Size), log.Head))
 }
 
 // fillAppendOnly lets pages of buckets that are only ever appended to

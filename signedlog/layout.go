@@ -1,6 +1,7 @@
 package signedlog
 
 import (
+	"encoding/binary"
 	"errors"
 
 	"golang.org/x/mod/sumdb/tlog"
@@ -27,10 +28,29 @@ import (
 // and on, as many as tlog.StoredHashIndex(0, seq) less that (one, and one
 // more for each complete subtree the event closes). The same facts as the
 // separate buckets, byte for byte, and the same checks of them.
+//
+// Head, when set, is the key in Meta of the log's head record, which
+// every commit rewrites: the number of events and the last one's hash,
+//
+//	Head: size (8 bytes BE) || sha256(body of event size)
+//
+// It is what lets a user keep state projected from the log lag behind
+// it (the hall's state is written every so many events, not on every
+// commit): Verify then takes the head record, not the state, as the
+// word on where the log ends, so an event removed from the end of the
+// log after its last checkpoint is still found missing. In the meta
+// bucket, which bbolt keeps inline in its parent's page, it adds no page
+// to a commit.
 type Layout struct {
 	Events, Sigs, Tree []byte
 	Meta, Checkpoint   []byte
+	Head               []byte
 	Inline             bool
+}
+
+// headRecord is the head record of a log of size events ending in hash.
+func headRecord(size uint64, hash [32]byte) []byte {
+	return append(binary.BigEndian.AppendUint64(make([]byte, 0, 40), size), hash[:]...)
 }
 
 // ErrUnsigned: the file was written before its events were signed; it has

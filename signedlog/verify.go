@@ -69,6 +69,9 @@ const (
 	ChainEventNumber      = "event_number"      // it says it is another event: Args its number
 	ChainEventUnlinked    = "event_unlinked"    // it does not link to the event before it
 	ChainStateSize        = "state_size"        // the state was built from another number of events: Args the state's, the log's
+	ChainHeadMissing      = "head_missing"      // the log's head record is missing or damaged
+	ChainHeadSize         = "head_size"         // the head record says another number of events: Args its size, the log's
+	ChainHeadDiffers      = "head_differs"      // the head record's hash is not the last event's
 	ChainIdentity         = "identity"          // the file's record of its key, device and epoch is damaged
 	ChainSignatureBad     = "signature_bad"     // the signature does not verify with the file's key
 	ChainSignatureMissing = "signature_missing" // the event has no signature
@@ -117,8 +120,9 @@ func (e *ChainError) Error() string {
 // of its stored bytes, its prev is the hash of the one before, and the
 // sequence numbers run 1, 2, 3 … without a gap; the state beside the log
 // was projected from exactly this log's length (stateSeq, the last event
-// the user's state says it applied). For a signed file (schema
-// 3) it also checks, for each event, that its signature is there and that
+// the user's state says it applied) or, in a layout with a head record,
+// from no more than it, and the head record says where the log ends.
+// For a signed file (schema 3) it also checks, for each event, that its signature is there and that
 // the tree hashes stored for it are those its bytes give, then the
 // signatures of the latest events and the signed checkpoint against the
 // recomputed root; and when anything fails, every signature before it.
@@ -147,13 +151,15 @@ func (l Layout) Verify(tx *bolt.Tx, stateSeq uint64, id Identity) (res Log, err 
 	}
 	var hashes bundle.Hashes
 	boltfile.InParallel(func() {
-		var prev [32]byte
-		for i, r := range events {
-			if err := verifyRecord(uint64(i)+1, r, prev); err != nil {
-				fails[0] = earlier(err.(*ChainError), fails[0])
-				return
-			}
-			copy(prev[:], r.hash)
+		// Each event's check needs only its own record and the stored
+		// hash of the one before it, so the chain is checked on every
+		// core, beside the tree, which is built in order on one: the
+		// chain was the longer of the two, and Open waited for it.
+		// The first failure is the lowest event that fails, as a walk
+		// from the first would find it.
+		check := func(i int) error { return verifyRecord(uint64(i)+1, events[i], storedPrev(events, i)) }
+		if first := boltfile.FirstFailure(len(events), func(i int) bool { return check(i) == nil }); first < len(events) {
+			fails[0] = earlier(check(first).(*ChainError), fails[0])
 		}
 	}, func() {
 		hashes = make(bundle.Hashes, 0, tlog.StoredHashCount(int64(n)))
@@ -228,7 +234,14 @@ func (l Layout) Verify(tx *bolt.Tx, stateSeq uint64, id Identity) (res Log, err 
 // or nil.
 func (l Layout) verifyHead(tx *bolt.Tx, events []stored, sigs [][]byte, hashes *bundle.Hashes, stateSeq uint64, id Identity, res *Log) *ChainError {
 	n := uint64(len(events))
-	if n != stateSeq {
+	if l.Head != nil {
+		if bad := l.verifyHeadRecord(tx, events); bad != nil {
+			return bad
+		}
+	}
+	// With a head record the state may lag the log (its user replays the
+	// rest); without one, it was written with every commit.
+	if stateSeq > n || (l.Head == nil && n != stateSeq) {
 		return &ChainError{Seq: n + 1, Check: CheckChain, Code: ChainStateSize, Args: []any{stateSeq, n}, Reason: fmt.Sprintf("the hall state was built from %d events but the log holds %d", stateSeq, n)}
 	}
 	if !id.Signed() {
@@ -260,6 +273,34 @@ func (l Layout) verifyHead(tx *bolt.Tx, events []stored, sigs [][]byte, hashes *
 		return &ChainError{Seq: max(uint64(signedHead.Size), 1), Check: CheckCheckpoint, Code: ChainCheckpointRoot, Reason: "the root in the signed checkpoint is not the root of these events"}
 	}
 	res.Checkpoint, res.Signed = cp, signedHead.Size
+	return nil
+}
+
+// storedPrev is the stored hash of the event before event i+1 (index i),
+// the one its prev must name; zero for the first.
+func storedPrev(events []stored, i int) (prev [32]byte) {
+	if i > 0 {
+		copy(prev[:], events[i-1].hash)
+	}
+	return prev
+}
+
+// verifyHeadRecord checks that the head record says the log holds its
+// events and ends in the last one's hash: a log cut short after its last
+// checkpoint, or one whose head record was changed, fails here.
+func (l Layout) verifyHeadRecord(tx *bolt.Tx, events []stored) *ChainError {
+	n := uint64(len(events))
+	v := tx.Bucket(l.Meta).Get(l.Head)
+	if len(v) != 40 {
+		return &ChainError{Seq: n + 1, Check: CheckChain, Code: ChainHeadMissing, Reason: "the record of where the log ends is missing or damaged"}
+	}
+	if size := binary.BigEndian.Uint64(v[:8]); size != n {
+		return &ChainError{Seq: min(size, n) + 1, Check: CheckChain, Code: ChainHeadSize, Args: []any{size, n},
+			Reason: fmt.Sprintf("the record of where the log ends says %d events, the log holds %d", size, n)}
+	}
+	if n > 0 && !bytes.Equal(v[8:], events[n-1].hash) {
+		return &ChainError{Seq: n, Check: CheckChain, Code: ChainHeadDiffers, Reason: "the record of where the log ends names another last event"}
+	}
 	return nil
 }
 

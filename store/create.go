@@ -164,6 +164,13 @@ func fill(tmp string, id identity, key *signingKey, secrets map[string]string, f
 			if _, log, err = s.appendTx(tx, events, log); err != nil {
 				return err
 			}
+			// A new file's state records are of all its events.
+			if err := s.writeState(tx, log.Head); err != nil {
+				return err
+			}
+		}
+		if err := s.hallLog().PutHead(tx, log); err != nil {
+			return err
 		}
 		cp, err := signedlog.SignCheckpoint(key, id, log.Tree)
 		if err != nil {

@@ -1,7 +1,7 @@
 package store_test
 
 import (
-	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"testing"
@@ -41,11 +41,13 @@ func flipTreeHash(seq uint64) func(tx *bolt.Tx) error {
 	}
 }
 
-func stateOneShort(total int) func(tx *bolt.Tx) error {
+// headOneShort makes the log's head record say it ends an event before
+// its last, total.
+func headOneShort(total int) func(tx *bolt.Tx) error {
 	return func(tx *bolt.Tx) error {
-		hall := tx.Bucket(bucketHall)
-		state := bytes.Replace(hall.Get([]byte("state")), fmt.Appendf(nil, `"last_seq":%d`, total), fmt.Appendf(nil, `"last_seq":%d`, total-1), 1)
-		return hall.Put([]byte("state"), state)
+		head := binary.BigEndian.AppendUint64(nil, uint64(total-1))
+		head = append(head, getRec(tx, uint64(total-1)).hash...)
+		return tx.Bucket(bucketMeta).Put([]byte("head"), head)
 	}
 }
 
@@ -67,7 +69,7 @@ func TestSeveralDamagedEventsAreNamedFromTheEarliest(t *testing.T) {
 		{"a recent signature before an event's bytes", []func(tx *bolt.Tx) error{flipEvent(280), flipSignature(230)}, 230, store.CheckSignature},
 		{"an old signature before a tree hash", []func(tx *bolt.Tx) error{flipTreeHash(100), flipSignature(50)}, 50, store.CheckSignature},
 		{"a tree hash before an event's bytes", []func(tx *bolt.Tx) error{flipEvent(200), flipTreeHash(70)}, 70, store.CheckTree},
-		{"an old signature before the state's length", []func(tx *bolt.Tx) error{stateOneShort(total), flipSignature(20)}, 20, store.CheckSignature},
+		{"an old signature before the log's length", []func(tx *bolt.Tx) error{headOneShort(total), flipSignature(20)}, 20, store.CheckSignature},
 		{"two old signatures", []func(tx *bolt.Tx) error{flipSignature(90), flipSignature(30)}, 30, store.CheckSignature},
 	}
 	sound := builtHall(t, 20, total)

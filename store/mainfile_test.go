@@ -19,12 +19,20 @@ import (
 // made by that code, not by this one.
 const mainFile = "testdata/main-schema4.examday"
 
+// mainFile5 is the same day as the examday of schema 5 wrote it (the
+// log's records hold their signatures and tree hashes; the state is of
+// every event, and there is no head record).
+const mainFile5 = "testdata/main-schema5.examday"
+
 // copyMainFile copies the kept file and its key into a directory of the
 // test's, the key readable by its owner only, as examday makes it.
-func copyMainFile(t *testing.T) string {
+func copyMainFile(t *testing.T) string { return copyKeptFile(t, mainFile) }
+
+// copyKeptFile copies the kept file and its key so.
+func copyKeptFile(t *testing.T, file string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "hall.examday")
-	for _, c := range [][2]string{{mainFile, path}, {store.KeyPath(mainFile), store.KeyPath(path)}} {
+	for _, c := range [][2]string{{file, path}, {store.KeyPath(file), store.KeyPath(path)}} {
 		b, err := os.ReadFile(c[0])
 		if err != nil {
 			t.Fatal(err)

@@ -2,10 +2,13 @@ package store
 
 import (
 	"bytes"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -40,10 +43,11 @@ func notMigrated(reason error) error { return &migrateError{reason} }
 func (e *migrateError) Error() string   { return fmt.Sprintf("%v: %v", ErrMigrateSource, e.reason) }
 func (e *migrateError) Unwrap() []error { return []error{e.reason, ErrMigrateSource} }
 
-// migrateFrom are the schemas Migrate reads: the one before this one,
-// whose layout it knows to move (signatures and tree hashes in buckets of
-// their own).
-const migrateFrom = 4
+// migrateFrom are the schemas Migrate reads: 4, whose layout it knows to
+// move (signatures and tree hashes in buckets of their own), and 5,
+// whose records it keeps as they are; both gain the log's head record,
+// and their hall record the hash of its last event (schema 6).
+var migrateFrom = []int{4, 5}
 
 // Migrate writes the hall file at from, of schema 4, as a new file of
 // this schema at to, with its key copied beside it (mode 0600), and
@@ -140,9 +144,9 @@ func migrateSource(src *Store) error {
 	case src.schema == SchemaVersion:
 		return &codedError{kind: ErrMigrateSource, code: "store.migrate_current", args: []any{src.schema},
 			text: fmt.Sprintf("%v: it is of schema %d already", ErrMigrateSource, src.schema)}
-	case src.schema != migrateFrom:
-		return &codedError{kind: ErrMigrateSource, code: "store.migrate_schema", args: []any{src.schema, migrateFrom},
-			text: fmt.Sprintf("%v: it is of schema %d; only files of schema %d are migrated", ErrMigrateSource, src.schema, migrateFrom)}
+	case !slices.Contains(migrateFrom, src.schema):
+		return &codedError{kind: ErrMigrateSource, code: "store.migrate_schema", args: []any{src.schema, migrateFrom[0], migrateFrom[len(migrateFrom)-1]},
+			text: fmt.Sprintf("%v: it is of schema %d; only files of schemas %d to %d are migrated", ErrMigrateSource, src.schema, migrateFrom[0], migrateFrom[len(migrateFrom)-1])}
 	case src.Broken() != nil && !errors.Is(src.Broken(), ErrOldSchema):
 		return notMigrated(src.Broken())
 	case src.key == nil:
@@ -201,7 +205,8 @@ func copyMigrated(tx *bolt.Tx, schema int, tmp string) (err error) {
 		}
 		events := out.Bucket(bucketEvents)
 		events.FillPercent = 0.95 // appended to only, as signedlog fills it
-		return old.Each(tx, 1, func(e signedlog.Entry) error {
+		var head signedlog.Log
+		err := old.Each(tx, 1, func(e signedlog.Entry) error {
 			if e.Signature == nil {
 				return fmt.Errorf("%w: event %d has no signature", ErrMigrateSource, e.Seq)
 			}
@@ -214,9 +219,41 @@ func copyMigrated(tx *bolt.Tx, schema int, tmp string) (err error) {
 			if err != nil {
 				return fmt.Errorf("%w: event %d: %v", ErrMigrateSource, e.Seq, err)
 			}
+			head.Tree.Size, head.Head = int64(e.Seq), e.Hash
 			return events.Put(seqKey(e.Seq), now.Record(e, hashes))
 		})
+		if err != nil {
+			return err
+		}
+		if err := now.PutHead(out, head); err != nil {
+			return err
+		}
+		return nameLastEvent(out.Bucket(bucketHall), head)
 	})
+}
+
+// nameLastEvent adds to the hall record, of the whole log in a file
+// before schema 6, the hash of its last event, which head is.
+func nameLastEvent(hall *bolt.Bucket, head signedlog.Log) error {
+	v := hall.Get(keyState)
+	if v == nil {
+		return nil
+	}
+	var r hallRecord
+	if err := json.Unmarshal(v, &r); err != nil {
+		return fmt.Errorf("%w (hall state: %v)", ErrDamaged, err)
+	}
+	if r.LastSeq != uint64(head.Tree.Size) {
+		return fmt.Errorf("%w: its hall state is of %d events, its log of %d", ErrMigrateSource, r.LastSeq, head.Tree.Size)
+	}
+	if r.LastSeq > 0 {
+		r.LastHash = hex.EncodeToString(head.Head[:])
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	return hall.Put(keyState, b)
 }
 
 // verifyMigrated opens the new file at tmp as Open does, and checks it

@@ -18,14 +18,20 @@ import (
 	"examday/store/storetest"
 )
 
-// The file kept from the examday of schema 4, migrated: a new file of
-// schema 5 beside it, which verifies whole, holds the same log byte for
+// The files kept from the examdays of schemas 4 and 5, migrated: a new
+// file of schema 6 beside each, which verifies whole, holds the same log byte for
 // byte (every event's bytes, signature and hash, the same tree and
 // checkpoint), replays to the same state, hands over the same bundle,
 // which the central record takes as the log it holds already (the same
 // root), and takes new events; the old file and its key are as they were.
-func TestMigrateTheFileOfSchema4(t *testing.T) {
-	path := copyMainFile(t)
+func TestMigrateTheFilesOfSchemas4And5(t *testing.T) {
+	for _, file := range []string{mainFile, mainFile5} {
+		t.Run(filepath.Base(file), func(t *testing.T) { migrateKeptFile(t, file) })
+	}
+}
+
+func migrateKeptFile(t *testing.T, file string) {
+	path := copyKeptFile(t, file)
 	out := filepath.Join(filepath.Dir(path), "new.examday")
 	oldSum, oldKey := fileSum(t, path), readFile(t, store.KeyPath(path))
 
@@ -58,7 +64,7 @@ func TestMigrateTheFileOfSchema4(t *testing.T) {
 		t.Errorf("the new key file: %v, mode %v; want 0600", err, info.Mode())
 	}
 	readOnly(t, out, func(tx *bolt.Tx) error {
-		if v := string(tx.Bucket(bucketMeta).Get([]byte("schema"))); v != "5" || tx.Bucket(bucketSigs) != nil || tx.Bucket(bucketTree) != nil {
+		if v := string(tx.Bucket(bucketMeta).Get([]byte("schema"))); v != "6" || tx.Bucket(bucketSigs) != nil || tx.Bucket(bucketTree) != nil {
 			t.Errorf("the new file: schema %s, sigs %v, tlog %v", v, tx.Bucket(bucketSigs) != nil, tx.Bucket(bucketTree) != nil)
 		}
 		return nil

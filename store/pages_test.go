@@ -8,6 +8,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"examday/barcode"
+	"examday/exam"
 	"examday/store"
 	"examday/store/storetest"
 )
@@ -69,5 +71,83 @@ func TestACommitWritesWhatABareUpdateWrites(t *testing.T) {
 	t.Logf("a commit: %.2f pages, %.2f writes; a bare Update: %.2f pages, %.2f writes", pages, writes, barePages, bareWrites)
 	if pages > barePages+1 || writes > bareWrites+1 {
 		t.Errorf("a commit writes %.2f pages (%.2f writes), a bare Update %.2f (%.2f): more than one more", pages, writes, barePages, bareWrites)
+	}
+}
+
+// A scan's commit (an answer sheet received) writes, over many scans, at
+// most one page more than a bare Update of its events: the hall's state
+// records (the sheet's, the examinee's, the hall's) are written every
+// StateEvery events, not with each scan.
+func TestAScanWritesWhatABareUpdateWrites(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hall.examday")
+	storetest.BuildDay(t, path, 300, 100, 0) // every hundredth through the day, the rest writing
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var codes []barcode.Code
+	for _, sh := range s.Hall().Sheets() {
+		if sh.State == exam.SheetIssued && !sh.Situational() {
+			codes = append(codes, sh.Code)
+		}
+	}
+	const n = 300
+	if len(codes) < n {
+		t.Fatalf("%d theory sheets out; want %d", len(codes), n)
+	}
+	at := storetest.Base.Add(2 * time.Hour)
+	var sizes [][]int // of each scan's events
+	before := store.DBOf(s).Stats().TxStats
+	for _, c := range codes[:n] {
+		at = at.Add(time.Second)
+		recs, err := s.Do(func(h *exam.Hall) ([]exam.Event, error) { return h.ReceiveSheet(c, at, storetest.Officer) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		var scan []int
+		for _, r := range recs {
+			scan = append(scan, 32+len(r.Body))
+		}
+		sizes = append(sizes, scan)
+	}
+	after := store.DBOf(s).Stats().TxStats
+
+	db, err := bolt.Open(filepath.Join(dir, "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	bucket := []byte("events")
+	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(bucket); return err }); err != nil {
+		t.Fatal(err)
+	}
+	// As BenchmarkScanToDurable's floor: one bare Update a scan, putting
+	// values of the sizes of its events under the next keys.
+	bareBefore := db.Stats().TxStats
+	var seq uint64
+	for _, scan := range sizes {
+		err := db.Update(func(tx *bolt.Tx) error {
+			for _, size := range scan {
+				seq++
+				if err := tx.Bucket(bucket).Put(binary.BigEndian.AppendUint64(nil, seq), make([]byte, size)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	bareAfter := db.Stats().TxStats
+	pages := float64(after.GetPageCount()-before.GetPageCount()) / n
+	writes := float64(after.GetWrite()-before.GetWrite()) / n
+	barePages := float64(bareAfter.GetPageCount()-bareBefore.GetPageCount()) / n
+	bareWrites := float64(bareAfter.GetWrite()-bareBefore.GetWrite()) / n
+	t.Logf("a scan: %.2f pages, %.2f writes (%d events in %d scans); a bare Update: %.2f pages, %.2f writes", pages, writes, seq, n, barePages, bareWrites)
+	if pages > barePages+1 || writes > bareWrites+1 {
+		t.Errorf("a scan writes %.2f pages (%.2f writes), a bare Update %.2f (%.2f): more than one more", pages, writes, barePages, bareWrites)
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"time"
 
@@ -54,6 +55,11 @@ type hallRecord struct {
 	ClosedAt          time.Time         `json:"closed_at,omitzero"`
 	LastSeq           uint64            `json:"last_seq"`
 	Session           string            `json:"session,omitempty"`
+	// LastHash is the hash of event LastSeq, in hex, since schema 6: the
+	// records are of the log up to an event (they lag it), and this says
+	// which, so that records claiming an earlier event than they were
+	// made of are found at every open, not only by the state check.
+	LastHash string `json:"last_hash,omitempty"`
 }
 
 // offerRecord is one offer of the hall's, inside its record.
@@ -127,8 +133,9 @@ type sheetRecord struct {
 	ReplacedBy  string    `json:"replaced_by"`
 }
 
-// encodeHall is the bytes of the hall's record.
-func encodeHall(h *exam.Hall) ([]byte, error) {
+// encodeHall is the bytes of the hall's record; last is the hash of its
+// last event (nil: a record of a file before schema 6, which names none).
+func encodeHall(h *exam.Hall, last []byte) ([]byte, error) {
 	r := hallRecord{
 		Name: h.Name, Date: h.Date, Officer: h.Officer, Chairman: h.Chairman, Members: h.Members, Demo: h.Demo,
 		Programmes: h.Programmes, Phase: string(h.Phase), Start: h.Start, End: h.End, ProposedStart: h.ProposedStart,
@@ -137,6 +144,9 @@ func encodeHall(h *exam.Hall) ([]byte, error) {
 		InterruptedAt: h.InterruptedAt, InterruptionKind: h.InterruptionKind, InterruptedTotalS: h.InterruptedTotalS,
 		Cancelled: h.Cancelled, PINFailures: h.PINFailures, PINLockedUntil: h.PINLockedUntil, PINLocks: h.PINLocks,
 		PINRecord: h.PINRecord, ClosedAt: h.ClosedAt, LastSeq: h.LastSeq, Session: h.Session,
+	}
+	if h.LastSeq > 0 && last != nil {
+		r.LastHash = hex.EncodeToString(last)
 	}
 	if h.Offers != nil {
 		r.Offers = make([]offerRecord, len(h.Offers))
@@ -148,11 +158,12 @@ func encodeHall(h *exam.Hall) ([]byte, error) {
 }
 
 // decodeHall reads the hall's record into h, a hall with no examinees
-// and sheets yet.
-func decodeHall(b []byte, h *exam.Hall) error {
+// and sheets yet, and returns the hash of its last event it holds ("" in
+// a file of a schema before 6).
+func decodeHall(b []byte, h *exam.Hall) (lastHash string, err error) {
 	var r hallRecord
 	if err := json.Unmarshal(b, &r); err != nil {
-		return err
+		return "", err
 	}
 	h.Name, h.Date, h.Officer, h.Chairman, h.Members, h.Demo = r.Name, r.Date, r.Officer, r.Chairman, r.Members, r.Demo
 	h.Programmes, h.Phase, h.Start, h.End, h.ProposedStart = r.Programmes, exam.Phase(r.Phase), r.Start, r.End, r.ProposedStart
@@ -168,7 +179,7 @@ func decodeHall(b []byte, h *exam.Hall) error {
 			h.Offers[i] = exam.Offer{Seq: o.Seq, Examinee: o.Examinee, Clause: o.Clause, Reason: o.Reason, Seconds: o.Seconds, At: o.At}
 		}
 	}
-	return nil
+	return r.LastHash, nil
 }
 
 // encodeExaminee is the bytes of an examinee's record.

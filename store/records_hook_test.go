@@ -22,11 +22,22 @@ func StoredAndReplayed(s *Store) (stored, replayed map[string][]byte, err error)
 			stored["sheet "+string(k)] = append([]byte(nil), v...)
 			return nil
 		})
-		h, err := replayTx(tx, ^uint64(0))
+		// The records are of the log up to the event they name: replayed
+		// to it (they lag the log by up to StateEvery events while the
+		// file is open).
+		kept, _, err := loadHall(tx)
 		if err != nil {
 			return err
 		}
-		if replayed["hall"], err = encodeHall(h); err != nil {
+		h, err := replayTx(tx, kept.LastSeq)
+		if err != nil {
+			return err
+		}
+		var last []byte // a file before schema 6 names none
+		if v := tx.Bucket(bucketEvents).Get(seqKey(h.LastSeq)); h.LastSeq > 0 && schemaOf(tx) >= 6 && len(v) >= 32 {
+			last = v[:32]
+		}
+		if replayed["hall"], err = encodeHall(h, last); err != nil {
 			return err
 		}
 		for _, e := range h.Examinees() {

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -192,8 +193,45 @@ func reseal(t *testing.T, k keyFile) func(tx *bolt.Tx) error {
 			}
 		}
 		n := int64(len(bodies))
+		if err := putHead(tx, recs); err != nil {
+			return err
+		}
+		if err := renameStateHead(tx, recs); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketMeta).Put([]byte("checkpoint"), checkpointOf(t, k, n, tr.root(t, n)))
 	}
+}
+
+// renameStateHead makes the hall record name the hash its last event has
+// in recs, as a forger who hashed the log again would.
+func renameStateHead(tx *bolt.Tx, recs []rec) error {
+	hall := tx.Bucket(bucketHall)
+	state := hall.Get([]byte("state"))
+	var named struct {
+		LastSeq  uint64 `json:"last_seq"`
+		LastHash string `json:"last_hash"`
+	}
+	if err := json.Unmarshal(state, &named); err != nil || named.LastHash == "" || named.LastSeq == 0 || named.LastSeq > uint64(len(recs)) {
+		return err
+	}
+	now := hex.EncodeToString(recs[named.LastSeq-1].hash)
+	return hall.Put([]byte("state"), bytes.Replace(state, []byte(named.LastHash), []byte(now), 1))
+}
+
+// putHead writes the log's head record for the events recs, as a forger
+// who knows the file's format would: it is not signed.
+func putHead(tx *bolt.Tx, recs []rec) error {
+	if tx.Bucket(bucketMeta).Get([]byte("head")) == nil {
+		return nil // a file before schema 6
+	}
+	head := binary.BigEndian.AppendUint64(nil, uint64(len(recs)))
+	if len(recs) > 0 {
+		head = append(head, recs[len(recs)-1].hash...)
+	} else {
+		head = append(head, make([]byte, 32)...)
+	}
+	return tx.Bucket(bucketMeta).Put([]byte("head"), head)
 }
 
 // downgrade turns the closed file at path into one an examday of schema

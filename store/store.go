@@ -37,7 +37,21 @@ import (
 // newer version was made by a newer examday and is refused; an older one
 // opens read-only (ErrOldSchema): no open upgrades a file behind its
 // user's back, and none signs events it did not just record.
-const SchemaVersion = 5
+//
+// Schema 6 keeps the log as schema 5 does, and a head record of it (how
+// many events, the last one's hash) that every commit rewrites; the
+// hall's state records are written every StateEvery events and at Close,
+// not with every commit, and Open replays the events after them.
+const SchemaVersion = 6
+
+// StateEvery is how many events the hall's state records (the hall, its
+// examinees, its sheets) may fall behind the log before a commit writes
+// them. They are a projection of the log, kept so that a big hall opens
+// without replaying it all: writing them with every scan was half the
+// pages of its commit (three buckets of state beside the one of the
+// log), and a commit's time in bbolt goes with the pages it writes.
+// Open replays the events after them, at most this many.
+const StateEvery = 64
 
 // formatMark tells an examday file from any other bbolt file.
 const formatMark = "examday hall"
@@ -65,6 +79,8 @@ var (
 	keyEpoch           = []byte("epoch")             // 16 random bytes in hex, made with the key
 	keyCheckpoint      = []byte("checkpoint")        // the latest signed checkpoint note
 	keySignedAtUpgrade = []byte("signed_at_upgrade") // events signed when the file was upgraded, in decimal
+	// Since schema 6, in meta: the log's head record (signedlog.Layout.Head).
+	keyHead = []byte("head")
 )
 
 // bucketSince is the schema each bucket first appears in; a file of an
@@ -135,16 +151,22 @@ type ChainError = signedlog.ChainError
 // tlog); since schema 5 they are in its events record, so a commit
 // writes one bucket of the log, not three.
 func logOf(schema int) signedlog.Layout {
-	if schema >= 5 {
+	if schema >= 6 {
+		return signedlog.Layout{Events: bucketEvents, Meta: bucketMeta, Checkpoint: keyCheckpoint, Head: keyHead, Inline: true}
+	}
+	if schema == 5 {
 		return signedlog.Layout{Events: bucketEvents, Meta: bucketMeta, Checkpoint: keyCheckpoint, Inline: true}
 	}
 	return signedlog.Layout{Events: bucketEvents, Sigs: bucketSigs, Tree: bucketTree, Meta: bucketMeta, Checkpoint: keyCheckpoint}
 }
 
 // logIn is where the log lives in the file tx is of, by its schema.
-func logIn(tx *bolt.Tx) signedlog.Layout {
+func logIn(tx *bolt.Tx) signedlog.Layout { return logOf(schemaOf(tx)) }
+
+// schemaOf is the schema of the file tx is of (0 if it says none).
+func schemaOf(tx *bolt.Tx) int {
 	schema, _ := strconv.Atoi(string(tx.Bucket(bucketMeta).Get(keySchema)))
-	return logOf(schema)
+	return schema
 }
 
 // hallLog is where the store's log lives.
@@ -185,6 +207,9 @@ type Store struct {
 
 	mu   sync.RWMutex
 	hall *exam.Hall
+	// state is how far the state records in the file lag the log: hall
+	// changed since they were written (stateLag).
+	state stateLag
 	// log is the head of the log as of the last commit: its last hash,
 	// its tree, its checkpoint and the size that signs.
 	log signedlog.Log
@@ -375,12 +400,14 @@ type inspection struct {
 	log             signedlog.Log
 	key             *signingKey // found beside the file; nil if none or not usable
 	broken          error
+	// state is how far the state records lag the hall loaded.
+	state stateLag
 }
 
 // take makes what res found the store's state.
 func (s *Store) take(res *inspection) {
 	s.schema, s.id, s.key, s.signedAtUpgrade = res.schema, res.id, res.key, res.signedAtUpgrade
-	s.hall, s.log, s.broken = res.hall, res.log, res.broken
+	s.hall, s.log, s.broken, s.state = res.hall, res.log, res.broken, res.state
 }
 
 // inspect opens path read-only and checks everything: boltfile.Inspect
@@ -419,10 +446,11 @@ func examine(tx *bolt.Tx, checkState bool) (res inspection, err error) {
 	if err != nil {
 		return res, err
 	}
-	res.hall, err = loadHall(tx)
+	hall, lastHash, rest, err := readState(tx)
 	if err != nil {
 		return res, fmt.Errorf("%w (%v)", ErrDamaged, err)
 	}
+	res.hall = hall
 	var idErr error
 	if res.schema >= 3 {
 		res.id, idErr = readIdentity(tx)
@@ -433,7 +461,26 @@ func examine(tx *bolt.Tx, checkState bool) (res inspection, err error) {
 			}
 		}
 	}
-	res.log, res.broken = logOf(res.schema).Verify(tx, res.hall.LastSeq, res.id)
+	res.state.at = res.hall.LastSeq
+	// The examinees' and sheets' records are decoded on one core while
+	// the log is checked on the others: the two are most of Open's wait.
+	var loadErr error
+	boltfile.InParallel(func() { loadErr = rest.into(hall) }, func() {
+		res.log, res.broken = logOf(res.schema).Verify(tx, hall.LastSeq, res.id)
+	})
+	if loadErr != nil {
+		return res, fmt.Errorf("%w (%v)", ErrDamaged, loadErr)
+	}
+	if res.broken == nil {
+		if err := checkStateHead(tx, res.hall, lastHash); err != nil {
+			res.broken = err
+		}
+	}
+	// The state records project the log up to an event; the hall is
+	// that and the events after it, as far as the log verified.
+	if err := replayTail(tx, res.hall, uint64(res.log.Tree.Size), &res.state); err != nil && res.broken == nil {
+		res.broken = fmt.Errorf("%w: the events after the state kept beside the log do not apply to it: %v", ErrStateDiffers, err)
+	}
 	if res.broken == nil {
 		res.broken = idErr
 	}
@@ -535,47 +582,74 @@ func logUnchanged(tx *bolt.Tx, seen *inspection) bool {
 			return false
 		}
 	}
-	if state.LastSeq != seen.hall.LastSeq {
+	if state.LastSeq != seen.state.at {
 		return false
 	}
 	k, v := tx.Bucket(bucketEvents).Cursor().Last()
 	if k == nil {
-		return state.LastSeq == 0
+		return seen.hall.LastSeq == 0
 	}
-	return len(k) == 8 && binary.BigEndian.Uint64(k) == state.LastSeq && len(v) >= 32 && bytes.Equal(v[:32], seen.log.Head[:])
+	return len(k) == 8 && binary.BigEndian.Uint64(k) == seen.hall.LastSeq && len(v) >= 32 && bytes.Equal(v[:32], seen.log.Head[:])
 }
 
-func loadHall(tx *bolt.Tx) (*exam.Hall, error) {
-	h := exam.NewHall()
+// loadHall reads the state records in tx, and the hash of the last event
+// they are of that the hall's record names.
+func loadHall(tx *bolt.Tx) (*exam.Hall, string, error) {
+	h, lastHash, rest, err := readState(tx)
+	if err != nil {
+		return nil, "", err
+	}
+	return h, lastHash, rest.into(h)
+}
+
+// stateRecords are the examinees' and sheets' records of a file, as
+// bbolt holds them (valid while its transaction is open), not decoded.
+type stateRecords struct {
+	examinees, sheets [][2][]byte // key, value
+}
+
+// readState decodes the hall's record in tx, and gathers its examinees'
+// and sheets' records for into: decoding them (10,000 examinees in a big
+// hall) is work for a core while another checks the log.
+func readState(tx *bolt.Tx) (h *exam.Hall, lastHash string, rest stateRecords, err error) {
+	h = exam.NewHall()
 	if v := tx.Bucket(bucketHall).Get(keyState); v != nil {
-		if err := decodeHall(v, h); err != nil {
-			return nil, fmt.Errorf("hall state: %v", err)
+		if lastHash, err = decodeHall(v, h); err != nil {
+			return nil, "", rest, fmt.Errorf("hall state: %v", err)
 		}
 	}
 	c := tx.Bucket(bucketExaminees).Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		e, err := decodeExaminee(v)
-		if err != nil {
-			return nil, fmt.Errorf("examinee record %x: %v", k, err)
-		}
-		if err := h.AddLoaded(e); err != nil {
-			return nil, err
-		}
+		rest.examinees = append(rest.examinees, [2][]byte{k, v})
 	}
 	if b := tx.Bucket(bucketSheets); b != nil {
-		err := b.ForEach(func(k, v []byte) error {
-			sheet, err := decodeSheet(v)
-			if err != nil {
-				return fmt.Errorf("sheet record %s: %v", k, err)
-			}
-			h.AddLoadedSheet(sheet)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			rest.sheets = append(rest.sheets, [2][]byte{k, v})
 		}
 	}
-	return h, nil
+	return h, lastHash, rest, nil
+}
+
+// into decodes the records into h, the hall whose record they go with.
+func (r stateRecords) into(h *exam.Hall) error {
+	for _, kv := range r.examinees {
+		e, err := decodeExaminee(kv[1])
+		if err != nil {
+			return fmt.Errorf("examinee record %x: %v", kv[0], err)
+		}
+		if err := h.AddLoaded(e); err != nil {
+			return err
+		}
+	}
+	for _, kv := range r.sheets {
+		sheet, err := decodeSheet(kv[1])
+		if err != nil {
+			return fmt.Errorf("sheet record %s: %v", kv[0], err)
+		}
+		h.AddLoadedSheet(sheet)
+	}
+	return nil
 }
 
 // writable says why nothing may be written, or nil; the caller holds mu.
@@ -603,24 +677,46 @@ func (s *Store) Close() error {
 	return err
 }
 
-// keepCheckpoint stores a checkpoint of the whole log, if the stored one
-// is of fewer events and the file is writable: so a file closed as a
-// program ends holds a checkpoint of everything in it.
+// keepCheckpoint stores, if the file is writable, a checkpoint of the
+// whole log if the stored one is of fewer events, and the state records
+// if they lag the log: so a file closed as a program ends holds a
+// checkpoint of everything in it, and its state as of its last event.
 func (s *Store) keepCheckpoint() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.writable() != nil || s.key == nil || s.log.Signed == s.log.Tree.Size {
+	sign := s.key != nil && s.log.Signed != s.log.Tree.Size
+	if s.writable() != nil || (!sign && s.state.at == s.hall.LastSeq) {
 		return nil
 	}
-	cp, err := signedlog.SignCheckpoint(s.key, s.id, s.log.Tree)
+	var cp []byte
+	if sign {
+		var err error
+		if cp, err = signedlog.SignCheckpoint(s.key, s.id, s.log.Tree); err != nil {
+			return err
+		}
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		if cp != nil {
+			if err := tx.Bucket(bucketMeta).Put(keyCheckpoint, cp); err != nil {
+				return err
+			}
+		}
+		if s.state.at == s.hall.LastSeq {
+			return nil
+		}
+		return s.writeState(tx, s.log.Head)
+	})
 	if err != nil {
+		// writeState took the hall's changed sheets: read the state
+		// back from the file, which has the records as they were.
+		if lerr := s.load(nil, false); lerr != nil {
+			s.broken = lerr
+		}
 		return err
 	}
-	err = s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyCheckpoint, cp) })
-	if err != nil {
-		return err
+	if cp != nil {
+		s.log.Checkpoint, s.log.Signed = cp, s.log.Tree.Size
 	}
-	s.log.Checkpoint, s.log.Signed = cp, s.log.Tree.Size
 	return nil
 }
 
@@ -742,7 +838,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([
 	// events put before it (a separate read would not see them, and could
 	// deadlock against this one).
 	history := func(seq uint64) (exam.Event, error) { return eventInTx(tx, seq) }
-	touched := map[int]bool{}
+	var touched []int
 	for i := range records {
 		// Applied one by one, each put before the next is applied: a
 		// correction reads the events it replays from the log.
@@ -750,9 +846,7 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([
 		if err != nil {
 			return nil, log, err
 		}
-		for _, o := range changed {
-			touched[o] = true
-		}
+		touched = append(touched, changed...)
 		if err := batch.Put(i); err != nil {
 			return nil, log, err
 		}
@@ -760,31 +854,11 @@ func (s *Store) appendTx(tx *bolt.Tx, events []exam.Event, log signedlog.Log) ([
 	if want := log.Tree.Size + int64(len(events)); s.hall.LastSeq != uint64(want) {
 		return nil, log, fmt.Errorf("the log has %d events after the append, its tree %d", s.hall.LastSeq, want)
 	}
-	examineesB := tx.Bucket(bucketExaminees)
-	for o := range touched {
-		b, err := encodeExaminee(s.hall.Examinees()[o])
-		if err != nil {
+	s.state.note(touched)
+	if s.hall.LastSeq-s.state.at >= StateEvery {
+		if err := s.writeState(tx, records[len(records)-1].Hash); err != nil {
 			return nil, log, err
 		}
-		if err := examineesB.Put(ordinalKey(o), b); err != nil {
-			return nil, log, err
-		}
-	}
-	for _, sheet := range s.hall.TakeChangedSheets() {
-		b, err := encodeSheet(sheet)
-		if err != nil {
-			return nil, log, err
-		}
-		if err := tx.Bucket(bucketSheets).Put([]byte(sheet.Code.String()), b); err != nil {
-			return nil, log, err
-		}
-	}
-	state, err := encodeHall(s.hall)
-	if err != nil {
-		return nil, log, err
-	}
-	if err := tx.Bucket(bucketHall).Put(keyState, state); err != nil {
-		return nil, log, err
 	}
 	next, err := batch.Commit(s.id)
 	if err != nil {

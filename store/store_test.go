@@ -560,10 +560,12 @@ func TestTamperedLogOpensReadOnlyAtTheFirstBadEvent(t *testing.T) {
 		{"the newest event deleted", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketEvents).Delete(seqKey(total))
 		}, 0},
-		{"the state disagrees with the log's length", func(tx *bolt.Tx) error {
-			hall := tx.Bucket(bucketHall)
-			state := bytes.Replace(hall.Get([]byte("state")), []byte(fmt.Sprintf(`"last_seq":%d`, total)), []byte(fmt.Sprintf(`"last_seq":%d`, total-1)), 1)
-			return hall.Put([]byte("state"), state)
+		{"the record of the log's end disagrees with its length", headOneShort(total), total},
+		{"the newest event deleted with the record of the log's end", func(tx *bolt.Tx) error {
+			if err := tx.Bucket(bucketEvents).Delete(seqKey(total)); err != nil {
+				return err
+			}
+			return headOneShort(total)(tx)
 		}, 0},
 	}
 	for _, c := range cases {

@@ -33,6 +33,9 @@ const (
 	ChainEventNumber      = signedlog.ChainEventNumber      // it says it is another event: Args its number
 	ChainEventUnlinked    = signedlog.ChainEventUnlinked    // it does not link to the event before it
 	ChainStateSize        = signedlog.ChainStateSize        // the state was built from another number of events: Args the state's, the log's
+	ChainHeadMissing      = signedlog.ChainHeadMissing      // the log's head record is missing or damaged
+	ChainHeadSize         = signedlog.ChainHeadSize         // the head record says another number of events: Args its size, the log's
+	ChainHeadDiffers      = signedlog.ChainHeadDiffers      // the head record's hash is not the last event's
 	ChainIdentity         = signedlog.ChainIdentity         // the file's record of its key, device and epoch is damaged
 	ChainSignatureBad     = signedlog.ChainSignatureBad     // the signature does not verify with the file's key
 	ChainSignatureMissing = signedlog.ChainSignatureMissing // the event has no signature

@@ -60,7 +60,7 @@ func TestMigrateCommand(t *testing.T) {
 		t.Errorf("migrate over the new file: exit %d: %s", code, errOut)
 	}
 	code, _, errOut = runCLI(t, "", "migrate", "--db", newFile, "--out", filepath.Join(dir, "third.examday"))
-	if code == 0 || !strings.Contains(errOut, cat.T("store.migrate_current", 5)) {
-		t.Errorf("migrate of a file of schema 5: exit %d: %s", code, errOut)
+	if code == 0 || !strings.Contains(errOut, cat.T("store.migrate_current", store.SchemaVersion)) {
+		t.Errorf("migrate of a file of this schema: exit %d: %s", code, errOut)
 	}
 }
