@@ -125,6 +125,9 @@ type DB struct {
 	// step: the checks run outside bbolt's write transaction (verifying a
 	// big bundle takes seconds), and nothing else may change a log between.
 	ingestMu sync.Mutex
+	// bookMu makes a decision's look at the book and its append one step
+	// in this process (bbolt's write lock makes them one transaction).
+	bookMu sync.Mutex
 }
 
 // KeyPath is where the private key of the central file at path is kept.

@@ -45,7 +45,8 @@ func (a *app) centralCommand() *cobra.Command {
 	// file, not a hall's.
 	cmd.PersistentFlags().StringVar(&a.dbPath, "db", "", c.T("cli.flag.central_db"))
 	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
-		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralHallCommand(), a.centralEvidenceCommand())
+		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralHallCommand(), a.centralEvidenceCommand(),
+		a.centralExportCommand())
 	return cmd
 }
 
