@@ -88,7 +88,12 @@ func (d Degree) valid() bool {
 }
 
 // CatalogueKey is the degree's words in the catalogue.
-func (d Degree) CatalogueKey() (string, []any) { return "admission.degree." + string(d), nil }
+func (d Degree) CatalogueKey() (string, []any) {
+	if d == DegreeNone {
+		return "admission.degree.none", nil
+	}
+	return "admission.degree." + string(d), nil
+}
 
 // bodyRule is what the admission rules ask of a commission's membership.
 type bodyRule struct {
