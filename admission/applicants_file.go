@@ -213,7 +213,9 @@ func readCSV(raw []byte) (sheet, []Problem, error) {
 
 func readXLSX(r io.Reader) (sheet, []Problem) {
 	notWorkbook := []Problem{{Line: 0, Code: ApplicantsNotWorkbook}}
-	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true})
+	// An applicants workbook is a few hundred rows: a file that unzips to
+	// more than this is not one, and is not let fill the memory.
+	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return sheet{}, notWorkbook
 	}

@@ -1,7 +1,8 @@
 package admission
 
 import (
-	"fmt"
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -279,9 +280,12 @@ func (c Campaign) Chairs() []Chair {
 	return out
 }
 
-// equal reports whether two campaigns set the same rules.
+// equal reports whether two campaigns set the same rules: whether the
+// log would hold the same settings for both.
 func (c Campaign) equal(o Campaign) bool {
-	return fmt.Sprintf("%#v", c.canonical()) == fmt.Sprintf("%#v", o.canonical())
+	a, errA := json.Marshal(c.canonical())
+	b, errB := json.Marshal(o.canonical())
+	return errA == nil && errB == nil && bytes.Equal(a, b)
 }
 
 func (c Campaign) canonical() Campaign {
