@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 
+	"examday/admission"
 	"examday/barcode"
 	"examday/bundle"
 	"examday/exam"
@@ -20,6 +21,9 @@ import (
 //
 //   - exam.Refusal, exam.RosterError and barcode.Error: "refusal.",
 //     "roster." and "barcode." + code;
+//   - the admission campaign's admission.Refusal, CampaignError and
+//     ApplicantsError: "admission.", "campaign." and "applicants." + code,
+//     a line per problem (admission.go);
 //   - store.ChainError: what the log's check found, "store.chain." + code,
 //     at its event;
 //   - store.StateError: the record and field where the state kept beside
@@ -113,6 +117,13 @@ func (c Catalogue) known(err error) (string, bool) {
 			lines = append(lines, c.T("roster.line", p.Line, c.T("roster."+p.Code, p.Args...)))
 		}
 		return strings.Join(lines, "\n"), true
+	case *admission.Refusal:
+		return c.T("admission."+e.Code, e.Args...), true
+	case *admission.CampaignError:
+		return c.admissionProblems("campaign.", e.Problems, true), true
+	case *admission.ApplicantsError:
+		// A row's problem names its column in its words.
+		return c.admissionProblems("applicants.", e.Problems, false), true
 	case *store.ChainError:
 		return c.T("store.chain_error", e.Seq, c.ChainReason(e)), true
 	case *store.StateError:

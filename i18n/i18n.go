@@ -124,6 +124,11 @@ func (c Catalogue) T(key string, args ...any) string {
 			shown[i] = c.T("level." + string(v))
 		case exam.SheetState:
 			shown[i] = c.T("sheet_state." + string(v))
+		case worded:
+			// A domain's value that names its own words (a commission,
+			// a degree, a place at the language gate).
+			key, wargs := v.CatalogueKey()
+			shown[i] = c.T(key, wargs...)
 		case time.Duration:
 			// A span reads in words, not as Go spells it (1.5s).
 			shown[i] = c.Duration(v)
@@ -134,6 +139,12 @@ func (c Catalogue) T(key string, args ...any) string {
 		}
 	}
 	return fmt.Sprintf(tmpl, shown...)
+}
+
+// worded is a value of a domain that names its words: CatalogueKey is its
+// key in the catalogue and the arguments its words take.
+type worded interface {
+	CatalogueKey() (key string, args []any)
 }
 
 // Has reports whether key is in the catalogue.
