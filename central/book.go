@@ -55,15 +55,15 @@ var (
 
 // BookEvent is one decision in the book.
 type BookEvent struct {
-	Seq   uint64
-	At    time.Time
-	Type  string
-	Actor string
-	// Reason is why a decision was taken or changed, where the rules ask
-	// for one (a campaign's settings changed, an appeal's outcome).
-	Reason string
-	Data   json.RawMessage
-	Prev   string
+	Seq  uint64
+	At   time.Time
+	Type string
+	// Applicant names the applicant a decision is about; "" for the
+	// campaign's own.
+	Applicant string
+	Actor     string
+	Data      json.RawMessage
+	Prev      string
 }
 
 // BookRecord is a book event as stored: its exact bytes, their SHA-256
@@ -82,18 +82,18 @@ const bookTimeLayout = "2006-01-02T15:04:05.000000000Z07:00"
 // wireBookEvent fixes the order of a stored book event: "seq" first and
 // "prev" last, as signedlog reads every event.
 type wireBookEvent struct {
-	Seq    uint64          `json:"seq"`
-	At     string          `json:"at"`
-	Type   string          `json:"type"`
-	Actor  string          `json:"actor"`
-	Reason string          `json:"reason,omitempty"`
-	Data   json.RawMessage `json:"data,omitempty"`
-	Prev   string          `json:"prev"`
+	Seq       uint64          `json:"seq"`
+	At        string          `json:"at"`
+	Type      string          `json:"type"`
+	Applicant string          `json:"applicant,omitempty"`
+	Actor     string          `json:"actor"`
+	Data      json.RawMessage `json:"data,omitempty"`
+	Prev      string          `json:"prev"`
 }
 
 func encodeBookEvent(ev BookEvent) ([]byte, error) {
 	return json.Marshal(wireBookEvent{Seq: ev.Seq, At: ev.At.UTC().Format(bookTimeLayout), Type: ev.Type,
-		Actor: ev.Actor, Reason: ev.Reason, Data: ev.Data, Prev: ev.Prev})
+		Applicant: ev.Applicant, Actor: ev.Actor, Data: ev.Data, Prev: ev.Prev})
 }
 
 // DecodeBookEvent reads a book event's stored bytes.
@@ -106,7 +106,7 @@ func DecodeBookEvent(body []byte) (BookEvent, error) {
 	if err != nil {
 		return BookEvent{}, fmt.Errorf("time %q: %w", w.At, err)
 	}
-	return BookEvent{Seq: w.Seq, At: at, Type: w.Type, Actor: w.Actor, Reason: w.Reason, Data: w.Data, Prev: w.Prev}, nil
+	return BookEvent{Seq: w.Seq, At: at, Type: w.Type, Applicant: w.Applicant, Actor: w.Actor, Data: w.Data, Prev: w.Prev}, nil
 }
 
 // bookState is the book as the open central record knows it: where its

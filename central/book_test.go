@@ -18,9 +18,9 @@ import (
 	"examday/central"
 )
 
-func decision(typ, actor, reason string, data any) central.BookEvent {
+func decision(typ, actor, applicant string, data any) central.BookEvent {
 	b, _ := json.Marshal(data)
-	return central.BookEvent{Type: typ, Actor: actor, Reason: reason, Data: b,
+	return central.BookEvent{Type: typ, Actor: actor, Applicant: applicant, Data: b,
 		At: time.Date(2027, 8, 20, 10, 0, 0, 0, time.UTC)}
 }
 
@@ -51,7 +51,7 @@ func TestTheCentralRecordKeepsItsOwnSignedBook(t *testing.T) {
 	second, err := db.Decide(func(book []central.BookEvent) ([]central.BookEvent, error) {
 		seen = book
 		return []central.BookEvent{
-			decision("campaign.set", "secretary", "the Academic Council changed the pass mark", map[string]any{"year": 2027, "pass": 75}),
+			decision("applicant.flagged", "secretary", "A-007", map[string]any{"why": "service"}),
 			decision("applicants.imported", "secretary", "", map[string]any{"count": 12}),
 		}, nil
 	})
@@ -79,7 +79,7 @@ func TestTheCentralRecordKeepsItsOwnSignedBook(t *testing.T) {
 	}
 	var got []string
 	err = db.Book(1, func(r central.BookRecord) error {
-		got = append(got, r.Event.Type+" "+r.Event.Reason)
+		got = append(got, r.Event.Type+" "+r.Event.Applicant)
 		if sum := sha256.Sum256(r.Body); sum != r.Hash {
 			t.Errorf("event %d: hash is not its bytes'", r.Event.Seq)
 		}
@@ -88,7 +88,7 @@ func TestTheCentralRecordKeepsItsOwnSignedBook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"campaign.set ", "campaign.set the Academic Council changed the pass mark", "applicants.imported "}; strings.Join(got, "|") != strings.Join(want, "|") {
+	if want := []string{"campaign.set ", "applicant.flagged A-007", "applicants.imported "}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("the book reads %q; want %q", got, want)
 	}
 	out, err := db.BookBundle()
