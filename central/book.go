@@ -37,6 +37,7 @@ import (
 var (
 	bucketBook     = []byte("book")     // seq (8 bytes BE) -> the event, in signedlog's Inline layout
 	bucketBookMeta = []byte("bookmeta") // epoch, checkpoint, head
+	bucketSecrets  = []byte("secrets")  // kept out of the book: the chairs' PIN hashes, "pin:<role>" -> argon2id record
 
 	keyBookEpoch      = []byte("epoch")
 	keyBookCheckpoint = []byte("checkpoint")
@@ -174,6 +175,14 @@ func (d *DB) bookKey(id signedlog.Identity) (*signedlog.Key, error) {
 // its epoch and the signed checkpoint of its empty tree, in the same
 // transaction. It returns the records as stored.
 func (d *DB) Decide(decide func(book []BookEvent) ([]BookEvent, error)) ([]BookRecord, error) {
+	return d.DecideWithSecrets(nil, decide)
+}
+
+// DecideWithSecrets is Decide that also keeps secrets, out of the book,
+// in the same transaction: a campaign and its chairs' PIN hashes are one
+// commit. The book commits to each by its digest, as a hall's log to its
+// chairman's.
+func (d *DB) DecideWithSecrets(secrets map[string]string, decide func(book []BookEvent) ([]BookEvent, error)) ([]BookRecord, error) {
 	if d.readOnly {
 		return nil, ErrReadOnly
 	}
@@ -224,6 +233,17 @@ func (d *DB) Decide(decide func(book []BookEvent) ([]BookEvent, error)) ([]BookR
 		for i := range events {
 			if err := batch.Put(i); err != nil {
 				return err
+			}
+		}
+		if len(secrets) > 0 {
+			b, err := tx.CreateBucketIfNotExists(bucketSecrets)
+			if err != nil {
+				return err
+			}
+			for k, v := range secrets {
+				if err := b.Put([]byte(k), []byte(v)); err != nil {
+					return err
+				}
 			}
 		}
 		if st.log, err = batch.Commit(st.id); err != nil {
@@ -379,4 +399,16 @@ func (d *DB) BookBundle() ([]byte, error) {
 		return err
 	})
 	return out, err
+}
+
+// Secret is a secret kept beside the book ("" if none).
+func (d *DB) Secret(key string) string {
+	var v string
+	d.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketSecrets); b != nil {
+			v = string(b.Get([]byte(key)))
+		}
+		return nil
+	})
+	return v
 }
