@@ -23,6 +23,9 @@ func newBoard(ctx *Context) *board { return &board{ctx: ctx} }
 
 func (b *board) SetSize(w, h int) { b.width, b.height = w, h }
 
+// SetFrame: the board shows neither the alerts nor the status line.
+func (b *board) SetFrame(frame) {}
+
 func (b *board) ShortHelp() []key.Binding {
 	k := b.ctx.Keys
 	return []key.Binding{k.Back, k.Lang, k.Quit}

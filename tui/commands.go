@@ -86,7 +86,7 @@ func one(decide func(h *exam.Hall) (exam.Event, error)) store.Decision {
 func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	var cmds []tea.Cmd
-	c.noteWrite(msg.err, len(msg.records) > 0)
+	m.noteWrite(msg.err, len(msg.records) > 0)
 	if msg.err != nil {
 		c.Status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
@@ -101,14 +101,14 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 			switch r.Event.Type {
 			case exam.TypeWarning:
 				if w, err := exam.Decode[exam.WarningData](r.Event); err == nil {
-					c.Alerts.Warnings = append(c.Alerts.Warnings, w.MinutesLeft)
+					m.alerts.Warnings = append(m.alerts.Warnings, w.MinutesLeft)
 				}
 				cmds = append(cmds, bell)
 			case exam.TypeTimeUp:
-				c.Alerts.TimeUp = true
+				m.alerts.TimeUp = true
 				cmds = append(cmds, bell)
 			case exam.TypeClockJump:
-				c.Alerts.Jump = true
+				m.alerts.Jump = true
 			}
 		}
 	}
@@ -129,12 +129,12 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 // written: an error that is no refusal of the rules and not the file's
 // read-only state is the disk's or the system's (full, failing, gone),
 // and stays on screen until a commit is written again.
-func (c *Context) noteWrite(err error, wrote bool) {
+func (m *Model) noteWrite(err error, wrote bool) {
 	switch {
 	case err == nil && wrote:
-		c.WriteFailed = nil
+		m.writeFailed = nil
 	case err != nil && writeFailure(err):
-		c.WriteFailed = err
+		m.writeFailed = err
 	}
 }
 
@@ -169,6 +169,7 @@ func (c *Context) saveLang(l i18n.Lang) tea.Cmd {
 // but the officer still gets the language asked for.
 func (m Model) onLangSaved(msg langSavedMsg) (tea.Model, tea.Cmd) {
 	m.ctx.SetLang(msg.lang)
+	m.look++
 	if msg.err != nil {
 		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.not_saved", m.ctx.ErrorText(msg.err)), err: true}
 	} else {

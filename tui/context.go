@@ -29,14 +29,6 @@ type Context struct {
 	Now time.Time
 	// Broken is why the file is read-only, or nil.
 	Broken error
-	// WriteFailed is why the last commit could not be written (a full
-	// disk, an I/O error, a stick pulled out), until one is written again:
-	// a banner that stays says that nothing was recorded.
-	WriteFailed error
-	// breaksAlerted are the breaks already alerted at their 10 minutes:
-	// examinee id → the time they went out, so the next break alerts
-	// again.
-	breaksAlerted map[string]time.Time
 	// Delivery is the file's hand-over to the central record, read when
 	// the file is opened: only `examday sync` changes it, and it cannot
 	// run while this program holds the file. What is undelivered follows
@@ -46,18 +38,6 @@ type Context struct {
 	Status status
 	// Dialog is the dialog open over the page, which has the keyboard.
 	Dialog dialog
-	// Alerts are the clock's alerts not acknowledged yet.
-	Alerts Alerts
-	// Scan is the answer to the last scan, on its banner until it expires.
-	Scan *scanResult
-	// Typed is a code a person is typing on a page (scan.go).
-	Typed string
-	// isDark is the terminal's background, for rebuilding the styles when
-	// the language (and so nothing else) changes.
-	isDark bool
-	// look counts the changes of styles and language, for what is drawn
-	// once and kept (a scan's banner).
-	look int
 }
 
 // status is the answer to the last action: done, or refused and why.
@@ -66,27 +46,10 @@ type status struct {
 	err  bool
 }
 
-// Alerts are what the clock raised and the officer has not acknowledged:
-// they stay on screen until the acknowledge key. Each came from an event
-// just committed to the file.
-type Alerts struct {
-	Warnings []int // minutes-left marks given
-	TimeUp   bool
-	Jump     bool // the hall's last clock jump
-	// Breaks are the examinees (ids) whose break reached its 10 minutes
-	// (§2.1) while they were still out.
-	Breaks []string
-}
-
-func (a Alerts) pending() bool {
-	return len(a.Warnings) > 0 || a.TimeUp || a.Jump || len(a.Breaks) > 0
-}
-
 // SetLang switches the words and the help texts of the keys.
 func (c *Context) SetLang(l i18n.Lang) {
 	c.Cat = i18n.New(l)
 	c.Keys = DefaultKeyMap(c.Cat)
-	c.look++
 }
 
 // refuse puts a refusal, in words, in the status line.

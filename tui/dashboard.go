@@ -16,7 +16,9 @@ import (
 type dashboard struct {
 	ctx           *Context
 	width, height int
-	sel, offset   int // selected row, first row shown
+	// frame is what the root hands over to draw (alerts, status).
+	frame       frame
+	sel, offset int // selected row, first row shown
 }
 
 func newDashboard(ctx *Context) *dashboard { return &dashboard{ctx: ctx} }
@@ -25,6 +27,8 @@ func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.follow()
 }
+
+func (d *dashboard) SetFrame(f frame) { d.frame = f }
 
 // ShortHelp is the keys of the moment: before the start the morning's
 // actions; after it the next steps of the selected examinee's day, their
@@ -115,7 +119,7 @@ func (d *dashboard) selected() *exam.Examinee {
 // alerts, who is out and the open offers, the table's header, the
 // summary, the status and the keys.
 func (d *dashboard) chrome() int {
-	return 2 + len(d.ctx.alertLines(d.width)) + len(d.attention()) + 1 + 3
+	return 2 + len(d.frame.alerts) + len(d.attention()) + 1 + 3
 }
 
 // attention is who is out of the audience and the open offers, above the
@@ -134,7 +138,7 @@ func (d *dashboard) View() string {
 	}
 	lines := make([]string, 0, d.height)
 	lines = append(lines, c.headerLines(d.width)...)
-	lines = append(lines, c.alertLines(d.width)...)
+	lines = append(lines, d.frame.alerts...)
 	lines = append(lines, d.attention()...)
 
 	cols := rosterColumns(c, d.width)
@@ -151,7 +155,7 @@ func (d *dashboard) View() string {
 	for i := end - offset; i < rows; i++ {
 		lines = append(lines, "")
 	}
-	lines = append(lines, d.summary(), c.statusLine(d.width), c.keyLine(d, d.width))
+	lines = append(lines, d.summary(), d.frame.status, c.keyLine(d, d.width))
 	return strings.Join(lines, "\n")
 }
 

@@ -24,7 +24,9 @@ import (
 type detail struct {
 	ctx           *Context
 	width, height int
-	id            string
+	// frame is what the root hands over to draw (alerts, status).
+	frame frame
+	id    string
 	// entries are the examinee's events as the file holds them, in order.
 	entries []exam.Event
 	bySeq   map[uint64]exam.Event
@@ -36,6 +38,8 @@ type detail struct {
 func newDetail(ctx *Context) *detail { return &detail{ctx: ctx} }
 
 func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
+
+func (d *detail) SetFrame(f frame) { d.frame = f }
 
 // show opens the day of examinee id, with its last entry selected.
 func (d *detail) show(id string) {
@@ -334,7 +338,7 @@ func (d *detail) owedLine(e *exam.Examinee) string {
 
 // chrome is the lines that are not timeline rows.
 func (d *detail) chrome() int {
-	n := 2 + len(d.ctx.alertLines(d.width)) + 1 + 2
+	n := 2 + len(d.frame.alerts) + 1 + 2
 	if e := d.examinee(); e != nil {
 		n += len(d.info(e))
 	}
@@ -352,7 +356,7 @@ func (d *detail) View() string {
 	}
 	lines := make([]string, 0, d.height)
 	lines = append(lines, c.headerLines(d.width)...)
-	lines = append(lines, c.alertLines(d.width)...)
+	lines = append(lines, d.frame.alerts...)
 	lines = append(lines, d.info(e)...)
 	lines = append(lines, s.TableHeader.Render(fit(c.Cat.T("ui.detail.day"), d.width)))
 
@@ -375,7 +379,7 @@ func (d *detail) View() string {
 	for len(lines) < d.height-2 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, c.statusLine(d.width), c.keyLine(d, d.width))
+	lines = append(lines, d.frame.status, c.keyLine(d, d.width))
 	return strings.Join(lines, "\n")
 }
 

@@ -52,6 +52,8 @@ type Config struct {
 type page interface {
 	help.KeyMap
 	SetSize(width, height int)
+	// SetFrame hands the page what it draws of the root's state.
+	SetFrame(frame)
 	Update(tea.Msg) tea.Cmd
 	View() string
 }
@@ -95,6 +97,20 @@ type Model struct {
 	burst    burst
 	// files makes the day's files (Config.Files).
 	files FileActions
+
+	// alerts are the clock's alerts not acknowledged yet.
+	alerts alerts
+	// writeFailed is why the last commit could not be written (a full
+	// disk, an I/O error, a stick pulled out), until one is written again:
+	// a banner that stays says that nothing was recorded.
+	writeFailed error
+	// scan is the answer to the last scan, on its banner until it expires.
+	scan *scanResult
+	// typed is a code a person is typing on a page (scan.go).
+	typed string
+	// look counts the changes of styles and language, for what is drawn
+	// once and kept (a scan's banner).
+	look int
 }
 
 // New builds the application on an open store.
@@ -112,7 +128,6 @@ func New(cfg Config) Model {
 		Store:  cfg.Store,
 		Clock:  cfg.Clock,
 		Styles: NewStyles(true),
-		isDark: true,
 		Width:  80,
 		Height: 24,
 		Hall:   cfg.Store.Hall(),
@@ -192,7 +207,15 @@ func verifySignatures(s *store.Store) tea.Cmd {
 // Update handles the messages every page cares about first (size, colours,
 // the clock, the store's answers), then keys: quitting always, a dialog's
 // keys before anything else, then the global keys, then the active page.
+// The pages are then handed what they draw of the root's state.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	n := next.(Model)
+	n.setFrame()
+	return n, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -209,9 +232,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.ctx.isDark = msg.IsDark()
-		m.ctx.Styles = NewStyles(m.ctx.isDark)
-		m.ctx.look++
+		m.ctx.Styles = NewStyles(msg.IsDark())
+		m.look++
 		return m, nil
 	case tickMsg:
 		return m.onTick(msg)
@@ -227,6 +249,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, bell
 	case scanIdleMsg:
 		return m.onScanIdle()
+	case undrawnAnsweredMsg:
+		// The dialog that asked has the answer; a failure to write is
+		// the root's banner.
+		if msg.err != nil {
+			m.noteWrite(msg.err, false)
+		}
 	case tea.KeyPressMsg:
 		return m.onKeyPress(msg)
 	case tea.PasteMsg:
@@ -234,7 +262,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// A code pasted on a page is a code typed there: Enter
 			// takes it in.
 			pasted := []rune(strings.TrimSpace(msg.Content))
-			m.ctx.Typed = string(pasted[:min(len(pasted), maxTyped)])
+			m.typed = string(pasted[:min(len(pasted), maxTyped)])
 			m.layout()
 			return m, nil
 		}
@@ -277,8 +305,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Lang):
 		return m, m.ctx.saveLang(m.ctx.Cat.Lang.Next())
-	case key.Matches(msg, k.Ack) && m.ctx.Alerts.pending():
-		m.ctx.Alerts = Alerts{}
+	case key.Matches(msg, k.Ack) && m.alerts.pending():
+		m.alerts.ack()
 		m.layout()
 		return m, nil
 	case key.Matches(msg, k.Board):
@@ -332,11 +360,20 @@ func (m Model) keyToDialog(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // layout gives every page the room left under the banners of the root.
 func (m *Model) layout() {
-	h := m.ctx.Height - len(m.ctx.topBanners())
+	h := m.ctx.Height - len(m.topBanners())
 	for _, p := range m.pages {
 		p.SetSize(m.ctx.Width, max(h, 1))
 	}
 	m.help.SetWidth(m.ctx.Width)
+	m.setFrame()
+}
+
+// setFrame hands every page what it draws of the root's state.
+func (m *Model) setFrame() {
+	f := m.frame()
+	for _, p := range m.pages {
+		p.SetFrame(f)
+	}
 }
 
 // View draws the active page (or the help over it) under the banners that
@@ -346,14 +383,14 @@ func (m Model) View() tea.View {
 	if m.showHelp {
 		body = m.helpView()
 	}
-	if banners := m.ctx.topBanners(); len(banners) > 0 {
+	if banners := m.topBanners(); len(banners) > 0 {
 		body = joinLines(append(banners, body)...)
 	}
 	if m.ctx.Dialog != nil {
 		body = overlay(body, m.ctx.Dialog.View(), m.ctx.Width, m.ctx.Height)
 		// A scan's answer, first of the banners, stays over the dialog
 		// too: it must not go unseen whatever the officer was doing.
-		if banner := m.ctx.scanBanner(m.ctx.Width); banner != "" {
+		if banner := m.scanBanner(m.ctx.Width); banner != "" {
 			body = overlayAt(body, banner, 0, 0, m.ctx.Width, m.ctx.Height)
 		}
 	}

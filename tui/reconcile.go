@@ -22,12 +22,16 @@ import (
 type sheetsPage struct {
 	ctx           *Context
 	width, height int
-	offset        int
+	// frame is what the root hands over to draw (alerts, status).
+	frame  frame
+	offset int
 }
 
 func newSheetsPage(ctx *Context) *sheetsPage { return &sheetsPage{ctx: ctx} }
 
 func (p *sheetsPage) SetSize(w, h int) { p.width, p.height = w, h }
+
+func (p *sheetsPage) SetFrame(f frame) { p.frame = f }
 
 // show opens the page at its top.
 func (p *sheetsPage) show() { p.offset = 0 }
@@ -75,7 +79,7 @@ func (p *sheetsPage) Update(msg tea.Msg) tea.Cmd {
 
 // rows is how many lines of the list fit under the header and the totals.
 func (p *sheetsPage) rows() int {
-	return max(p.height-2-len(p.ctx.alertLines(p.width))-2-2, 1)
+	return max(p.height-2-len(p.frame.alerts)-2-2, 1)
 }
 
 func (p *sheetsPage) View() string {
@@ -83,7 +87,7 @@ func (p *sheetsPage) View() string {
 	s := c.Styles
 	lines := make([]string, 0, p.height)
 	lines = append(lines, c.headerLines(p.width)...)
-	lines = append(lines, c.alertLines(p.width)...)
+	lines = append(lines, p.frame.alerts...)
 	lines = append(lines, s.Title.Render(fit(c.Cat.T("ui.sheets.title"), p.width)), p.totals())
 
 	list := p.lines()
@@ -94,7 +98,7 @@ func (p *sheetsPage) View() string {
 	for len(lines) < p.height-2 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, c.statusLine(p.width), c.keyLine(p, p.width))
+	lines = append(lines, p.frame.status, c.keyLine(p, p.width))
 	return strings.Join(lines, "\n")
 }
 

@@ -307,9 +307,9 @@ func (m Model) takeScan(raw string) (Model, tea.Cmd) {
 			return m, cmd
 		}
 	}
-	shown := m.ctx.Scan
-	cmd := m.ctx.receiveScan(raw)
-	if m.ctx.Scan != shown {
+	shown := m.scan
+	cmd := m.receiveScan(raw)
+	if m.scan != shown {
 		// Refused at once: its banner takes room from the page.
 		m.layout()
 	}
@@ -322,25 +322,25 @@ func (m Model) takeScan(raw string) (Model, tea.Cmd) {
 func (m *Model) typeCode(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	c := m.ctx
 	k := c.Keys
-	typed := c.Typed
+	typed := m.typed
 	switch {
 	case codeKey(msg):
 		if len([]rune(typed)) < maxTyped {
-			c.Typed += msg.Text
+			m.typed += msg.Text
 		}
 	case typed == "":
 		return nil, false
 	case msg.Code == tea.KeySpace:
 		if len([]rune(typed)) < maxTyped {
-			c.Typed += " "
+			m.typed += " "
 		}
 	case key.Matches(msg, k.Erase):
 		r := []rune(typed)
-		c.Typed = string(r[:len(r)-1])
+		m.typed = string(r[:len(r)-1])
 	case key.Matches(msg, k.Back):
-		c.Typed = ""
+		m.typed = ""
 	case msg.Code == tea.KeyEnter:
-		c.Typed = ""
+		m.typed = ""
 		m.layout()
 		next, cmd := m.takeScan(typed)
 		*m = next

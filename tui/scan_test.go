@@ -54,8 +54,8 @@ func TestScanBurstIsReceivedOnceOnEveryScreen(t *testing.T) {
 				if r := received(t, s); !slices.Equal(r, []barcode.Code{code}) {
 					t.Errorf("sheet.received in the log: %v, want exactly %s", r, code.Grouped())
 				}
-				if m.ctx.Typed != "" {
-					t.Errorf("the scan was typed as a code on the page: %q", m.ctx.Typed)
+				if m.typed != "" {
+					t.Errorf("the scan was typed as a code on the page: %q", m.typed)
 				}
 				if f, ok := m.ctx.Dialog.(*violationForm); ok {
 					if v := f.fields[fieldDescription].Value(); v != "phone on the desk" {
@@ -266,8 +266,8 @@ func TestCodeTypedOnTheDashboardIsReceived(t *testing.T) {
 	if r := received(t, s); len(r) != 1 || r[0] != code {
 		t.Errorf("received %v", r)
 	}
-	if m.ctx.Typed != "" || m.active != pageDashboard {
-		t.Errorf("typed %q, page %d: Enter went on to the page", m.ctx.Typed, m.active)
+	if m.typed != "" || m.active != pageDashboard {
+		t.Errorf("typed %q, page %d: Enter went on to the page", m.typed, m.active)
 	}
 }
 
@@ -452,7 +452,7 @@ func TestTheCodeAdviceGoesOnceTheExamineeHasFinished(t *testing.T) {
 		t.Fatalf("Dana is %s; want finished", e.Status)
 	}
 	advice := m.ctx.Cat.T("ui.scan.code_out", m.ctx.Keys.Code.Help().Key, m.ctx.Keys.HandIn.Help().Key)
-	if m.ctx.Scan == nil {
+	if m.scan == nil {
 		t.Fatal("the scan's banner is down already; this test needs it up")
 	}
 	if text := strings.ReplaceAll(screen(m), "┃", " "); contains(text, advice) || strings.Contains(text, "waits for the Criminal Code") {
