@@ -41,7 +41,7 @@ func (b *board) FullHelp() [][]key.Binding {
 }
 
 // Update: the board has no keys of its own beyond the root's.
-func (b *board) Update(tea.Msg) tea.Cmd { return nil }
+func (b *board) Update(tea.Msg) reply { return reply{} }
 
 type boardClock struct{ label, value string }
 

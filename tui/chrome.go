@@ -136,16 +136,17 @@ type frame struct {
 
 // frame renders what the pages draw of the root's state.
 func (m Model) frame() frame {
-	return frame{alerts: m.alerts.lines(m.ctx, m.ctx.Width), status: m.ctx.statusLine(m.ctx.Width)}
+	return frame{alerts: m.alerts.lines(m.ctx, m.ctx.Width), status: m.statusLine(m.ctx.Width)}
 }
 
 // statusLine answers the last action.
-func (c *Context) statusLine(width int) string {
-	if c.Status.text == "" {
+func (m Model) statusLine(width int) string {
+	c := m.ctx
+	if m.status.text == "" {
 		return ""
 	}
-	text := fit(strings.ReplaceAll(c.Status.text, "\n", " "), width)
-	if c.Status.err {
+	text := fit(strings.ReplaceAll(m.status.text, "\n", " "), width)
+	if m.status.err {
 		return c.Styles.StatusErr.Render(text)
 	}
 	return c.Styles.StatusOK.Render(text)

@@ -88,14 +88,14 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	m.noteWrite(msg.err, len(msg.records) > 0)
 	if msg.err != nil {
-		c.Status = status{text: c.ErrorText(msg.err), err: true}
+		m.status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
 		c.adopt(msg.hall)
 		switch {
 		case msg.describe != nil:
-			c.Status = status{text: msg.describe(c, msg.records)}
+			m.status = status{text: msg.describe(c, msg.records)}
 		case msg.done != "":
-			c.Status = status{text: c.Cat.T(msg.done, msg.doneArgs...)}
+			m.status = status{text: c.Cat.T(msg.done, msg.doneArgs...)}
 		}
 		for _, r := range msg.records {
 			switch r.Event.Type {
@@ -117,9 +117,9 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 		m.pages[pageDetail].(*detail).reload()
 	}
 	m.layout()
-	if c.Dialog != nil && msg.kind == recordAction {
+	if m.dialog != nil && msg.kind == recordAction {
 		var cmd tea.Cmd
-		c.Dialog, cmd = c.Dialog.Update(msg)
+		m.dialog, cmd = m.dialog.Update(msg)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
@@ -171,9 +171,9 @@ func (m Model) onLangSaved(msg langSavedMsg) (tea.Model, tea.Cmd) {
 	m.ctx.SetLang(msg.lang)
 	m.look++
 	if msg.err != nil {
-		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.not_saved", m.ctx.ErrorText(msg.err)), err: true}
+		m.status = status{text: m.ctx.Cat.T("ui.lang.not_saved", m.ctx.ErrorText(msg.err)), err: true}
 	} else {
-		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.changed")}
+		m.status = status{text: m.ctx.Cat.T("ui.lang.changed")}
 	}
 	m.layout()
 	return m, nil

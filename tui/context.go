@@ -34,10 +34,6 @@ type Context struct {
 	// run while this program holds the file. What is undelivered follows
 	// the log as it grows.
 	Delivery store.Delivery
-	// Status is the line that answers the last action.
-	Status status
-	// Dialog is the dialog open over the page, which has the keyboard.
-	Dialog dialog
 }
 
 // status is the answer to the last action: done, or refused and why.
@@ -51,9 +47,6 @@ func (c *Context) SetLang(l i18n.Lang) {
 	c.Cat = i18n.New(l)
 	c.Keys = DefaultKeyMap(c.Cat)
 }
-
-// refuse puts a refusal, in words, in the status line.
-func (c *Context) refuse(err error) { c.Status = status{text: c.ErrorText(err), err: true} }
 
 // adopt takes the state a command read from the file after its commit.
 // Commands answer in any order: an older state than the one on screen is

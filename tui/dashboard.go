@@ -15,13 +15,14 @@ import (
 // examinee from here.
 type dashboard struct {
 	ctx           *Context
+	act           actions
 	width, height int
 	// frame is what the root hands over to draw (alerts, status).
 	frame       frame
 	sel, offset int // selected row, first row shown
 }
 
-func newDashboard(ctx *Context) *dashboard { return &dashboard{ctx: ctx} }
+func newDashboard(ctx *Context, act actions) *dashboard { return &dashboard{ctx: ctx, act: act} }
 
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
@@ -39,7 +40,7 @@ func (d *dashboard) ShortHelp() []key.Binding {
 	if !h.Phase.Started() {
 		return []key.Binding{k.Present, k.Absent, k.Materials, k.Start, k.Board, k.Lang, k.Quit}
 	}
-	keys := append(examineeKeys(d.ctx, d.selected()), k.Open)
+	keys := append(d.act.keysFor(d.selected()), k.Open)
 	if len(h.Offers) > 0 {
 		keys = append(keys, k.Offers)
 	}
@@ -60,10 +61,10 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 	}
 }
 
-func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
+func (d *dashboard) Update(msg tea.Msg) reply {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return reply{}
 	}
 	k := d.ctx.Keys
 	n := len(d.ctx.Hall.Examinees())
@@ -83,14 +84,14 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Start):
 		return d.start()
 	default:
-		if cmd, ok := d.ctx.actOn(km, d.selected()); ok {
-			return cmd
+		if r, ok := d.act.onExaminee(km, d.selected()); ok {
+			return r
 		}
-		cmd, _ := d.ctx.actOnHall(km)
-		return cmd
+		r, _ := d.act.onHall(km)
+		return r
 	}
 	d.follow()
-	return nil
+	return reply{}
 }
 
 // follow keeps the selection on the roster and in sight.
@@ -174,17 +175,15 @@ func (d *dashboard) summary() string {
 	return c.Styles.Dim.Render(spread(left, right, d.width))
 }
 
-func (d *dashboard) start() tea.Cmd {
-	if d.ctx.readOnly() {
-		return nil
+func (d *dashboard) start() reply {
+	if r, ok := d.act.readOnly(); ok {
+		return r
 	}
 	// Once started there is nothing to propose: say when it started.
 	if _, err := d.ctx.Hall.ProposeStart(); refusedWith(err, exam.RefuseAlreadyStarted) {
-		d.ctx.refuse(err)
-		return nil
+		return d.act.refused(err)
 	}
-	d.ctx.Dialog = newStartDialog(d.ctx)
-	return nil
+	return reply{open: newStartDialog(d.ctx)}
 }
 
 // refusedWith reports whether err is a refusal of the rules with code.

@@ -23,6 +23,7 @@ import (
 // keys as on the dashboard, and corrects an entry by cancelling it.
 type detail struct {
 	ctx           *Context
+	act           actions
 	width, height int
 	// frame is what the root hands over to draw (alerts, status).
 	frame frame
@@ -35,7 +36,7 @@ type detail struct {
 	offset  int
 }
 
-func newDetail(ctx *Context) *detail { return &detail{ctx: ctx} }
+func newDetail(ctx *Context, act actions) *detail { return &detail{ctx: ctx, act: act} }
 
 func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
 
@@ -81,7 +82,7 @@ func (d *detail) examinee() *exam.Examinee {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.ctx.Keys
-	keys := examineeKeys(d.ctx, d.examinee())
+	keys := d.act.keysFor(d.examinee())
 	if d.ctx.Hall.Phase != exam.PhaseClosed {
 		keys = append(keys, k.CancelEntry)
 		if len(d.ctx.Hall.SheetsOf(d.id)) > 0 {
@@ -101,10 +102,10 @@ func (d *detail) FullHelp() [][]key.Binding {
 	}
 }
 
-func (d *detail) Update(msg tea.Msg) tea.Cmd {
+func (d *detail) Update(msg tea.Msg) reply {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return reply{}
 	}
 	c := d.ctx
 	k := c.Keys
@@ -124,14 +125,14 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.CancelEntry):
 		return d.cancelEntry()
 	default:
-		if cmd, ok := c.actOn(km, d.examinee()); ok {
-			return cmd
+		if r, ok := d.act.onExaminee(km, d.examinee()); ok {
+			return r
 		}
-		cmd, _ := c.actOnHall(km)
-		return cmd
+		r, _ := d.act.onHall(km)
+		return r
 	}
 	d.follow()
-	return nil
+	return reply{}
 }
 
 func (d *detail) follow() {
@@ -151,15 +152,17 @@ func (d *detail) follow() {
 // a new entry cancels it, with the reason, and the rules replay the day
 // without it. A violation's cancellation needs the chairman's PIN, as the
 // decision did (§2.3).
-func (d *detail) cancelEntry() tea.Cmd {
+func (d *detail) cancelEntry() reply {
 	c := d.ctx
-	if c.readOnly() || len(d.entries) == 0 {
-		return nil
+	if r, ok := d.act.readOnly(); ok {
+		return r
+	}
+	if len(d.entries) == 0 {
+		return reply{}
 	}
 	target := d.entries[d.sel]
 	if _, err := c.Hall.Cancel(target, "-", nil, c.Store.History(), c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
-		c.refuse(err)
-		return nil
+		return d.act.refused(err)
 	}
 	e := d.examinee()
 	what := clockText(target.At) + "  " + c.entryText(target, d.bySeq)
@@ -197,8 +200,7 @@ func (d *detail) cancelEntry() tea.Cmd {
 				describe: done,
 			}, f), nil
 		})
-	c.Dialog = f
-	return cmd
+	return reply{open: f, cmd: cmd}
 }
 
 // info is the lines above the timeline.

@@ -54,14 +54,16 @@ type page interface {
 	SetSize(width, height int)
 	// SetFrame hands the page what it draws of the root's state.
 	SetFrame(frame)
-	Update(tea.Msg) tea.Cmd
+	// Update answers the root: the dialog a key opens, a refusal for the
+	// status line, a command.
+	Update(tea.Msg) reply
 	View() string
 }
 
 // dialog is a small window over a page that has the keyboard while it is
-// open (a focused text input gets every key first). A page opens one by
-// setting Context.Dialog in its Update; the dialog's Update returns nil
-// when it closes.
+// open (a focused text input gets every key first). A page opens one in
+// the reply of its Update; the dialog's Update returns nil when it
+// closes.
 type dialog interface {
 	help.KeyMap
 	Update(tea.Msg) (dialog, tea.Cmd)
@@ -97,6 +99,13 @@ type Model struct {
 	burst    burst
 	// files makes the day's files (Config.Files).
 	files FileActions
+	// act is the hall's actions the root's own keys run (void).
+	act actions
+
+	// dialog is the dialog open over the page, which has the keyboard.
+	dialog dialog
+	// status is the line that answers the last action.
+	status status
 
 	// alerts are the clock's alerts not acknowledged yet.
 	alerts alerts
@@ -137,27 +146,29 @@ func New(cfg Config) Model {
 		Delivery: cfg.Store.Delivery(),
 	}
 	ctx.SetLang(lang)
-	if cfg.Warning != "" {
-		ctx.Status = status{text: cfg.Warning, err: true}
-	}
 	keyClock := cfg.KeyClock
 	if keyClock == nil {
 		keyClock = defaultKeyClock()
 	}
+	act := actions{ctx: ctx}
 	m := Model{
 		ctx: ctx,
 		pages: map[pageID]page{
-			pageDashboard: newDashboard(ctx),
+			pageDashboard: newDashboard(ctx, act),
 			pageBoard:     newBoard(ctx),
-			pageDetail:    newDetail(ctx),
-			pageSheets:    newSheetsPage(ctx),
+			pageDetail:    newDetail(ctx, act),
+			pageSheets:    newSheetsPage(ctx, act),
 		},
+		act:      act,
 		active:   pageDashboard,
 		help:     help.New(),
 		clock:    clockState{started: now},
 		timer:    true,
 		keyClock: keyClock,
 		files:    cfg.Files,
+	}
+	if cfg.Warning != "" {
+		m.status = status{text: cfg.Warning, err: true}
 	}
 	m.layout()
 	return m
@@ -228,7 +239,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.ctx.Broken == nil {
 				m.ctx.Broken = msg.err
 			}
-			m.ctx.Status = status{text: m.ctx.BrokenText(), err: true}
+			m.status = status{text: m.ctx.BrokenText(), err: true}
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
@@ -249,6 +260,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, bell
 	case scanIdleMsg:
 		return m.onScanIdle()
+	case fileDoneMsg:
+		// The end of the open form's run is the root's status line; the
+		// form is told below.
+		if f, ok := m.dialog.(*fileForm); ok && f == msg.form {
+			m.afterFileAction(msg)
+		}
 	case undrawnAnsweredMsg:
 		// The dialog that asked has the answer; a failure to write is
 		// the root's banner.
@@ -258,7 +275,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m.onKeyPress(msg)
 	case tea.PasteMsg:
-		if m.ctx.Dialog == nil && !m.showHelp {
+		if m.dialog == nil && !m.showHelp {
 			// A code pasted on a page is a code typed there: Enter
 			// takes it in.
 			pasted := []rune(strings.TrimSpace(msg.Content))
@@ -268,12 +285,24 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	// Anything else (a text input's cursor blink …) goes where the focus is.
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		var cmd tea.Cmd
-		m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+		m.dialog, cmd = m.dialog.Update(msg)
 		return m, cmd
 	}
-	return m, m.pages[m.active].Update(msg)
+	return m, m.apply(m.pages[m.active].Update(msg))
+}
+
+// apply takes a page's reply: the dialog it opens, its words for the
+// status line; it returns the command to run.
+func (m *Model) apply(r reply) tea.Cmd {
+	if r.open != nil {
+		m.dialog = r.open
+	}
+	if r.say.text != "" {
+		m.status = r.say
+	}
+	return r.cmd
 }
 
 // onKey routes a key the burst filter handed on.
@@ -281,7 +310,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.ctx.Keys
 	// A dialog has the keyboard: its text inputs get every key, and
 	// nothing below sees them.
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		return m.keyToDialog(msg)
 	}
 	if m.showHelp {
@@ -321,13 +350,13 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Files):
 		if m.files == nil {
-			m.ctx.Status = status{text: m.ctx.Cat.T("ui.files.unavailable"), err: true}
+			m.status = status{text: m.ctx.Cat.T("ui.files.unavailable"), err: true}
 			return m, nil
 		}
-		m.ctx.Dialog = newFilesMenu(m.ctx, m.files)
+		m.dialog = newFilesMenu(m.ctx, m.files)
 		return m, nil
 	case key.Matches(msg, k.Void):
-		return m, m.ctx.voidSheet()
+		return m, m.apply(m.act.voidSheet())
 	case key.Matches(msg, k.Reconcile) && m.active != pageSheets:
 		m.sheetsFrom, m.active = m.active, pageSheets
 		m.pages[pageSheets].(*sheetsPage).show()
@@ -345,7 +374,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	return m, m.pages[m.active].Update(msg)
+	return m, m.apply(m.pages[m.active].Update(msg))
 }
 
 // keyToDialog is the one way a key reaches a text field: every text
@@ -354,7 +383,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // a barcode scanner's burst of digits out of the text fields.
 func (m Model) keyToDialog(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+	m.dialog, cmd = m.dialog.Update(msg)
 	return m, cmd
 }
 
@@ -386,8 +415,8 @@ func (m Model) View() tea.View {
 	if banners := m.topBanners(); len(banners) > 0 {
 		body = joinLines(append(banners, body)...)
 	}
-	if m.ctx.Dialog != nil {
-		body = overlay(body, m.ctx.Dialog.View(), m.ctx.Width, m.ctx.Height)
+	if m.dialog != nil {
+		body = overlay(body, m.dialog.View(), m.ctx.Width, m.ctx.Height)
 		// A scan's answer, first of the banners, stays over the dialog
 		// too: it must not go unseen whatever the officer was doing.
 		if banner := m.scanBanner(m.ctx.Width); banner != "" {

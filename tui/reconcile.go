@@ -21,13 +21,14 @@ import (
 // the rules (exam.Hall.Reconcile, Shortfall), never counted here.
 type sheetsPage struct {
 	ctx           *Context
+	act           actions
 	width, height int
 	// frame is what the root hands over to draw (alerts, status).
 	frame  frame
 	offset int
 }
 
-func newSheetsPage(ctx *Context) *sheetsPage { return &sheetsPage{ctx: ctx} }
+func newSheetsPage(ctx *Context, act actions) *sheetsPage { return &sheetsPage{ctx: ctx, act: act} }
 
 func (p *sheetsPage) SetSize(w, h int) { p.width, p.height = w, h }
 
@@ -50,10 +51,10 @@ func (p *sheetsPage) FullHelp() [][]key.Binding {
 	}
 }
 
-func (p *sheetsPage) Update(msg tea.Msg) tea.Cmd {
+func (p *sheetsPage) Update(msg tea.Msg) reply {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return reply{}
 	}
 	k := p.ctx.Keys
 	switch {
@@ -70,11 +71,11 @@ func (p *sheetsPage) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.End):
 		p.offset = len(p.lines())
 	default:
-		cmd, _ := p.ctx.actOnHall(km)
-		return cmd
+		r, _ := p.act.onHall(km)
+		return r
 	}
 	p.offset = min(max(p.offset, 0), max(len(p.lines())-p.rows(), 0))
-	return nil
+	return reply{}
 }
 
 // rows is how many lines of the list fit under the header and the totals.

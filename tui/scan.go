@@ -230,7 +230,7 @@ func (m Model) handOn() (Model, tea.Cmd) {
 	for i, k := range keys {
 		// Remembered while a dialog's field takes them, in case they were
 		// the start of a scan (recoverScan).
-		if m.ctx.Dialog != nil && i < len(times) {
+		if m.dialog != nil && i < len(times) {
 			m.burst.handed = append(m.burst.handed, heldKey{key: k, at: times[i]})
 			if n := len(m.burst.handed); n > barcode.Length {
 				m.burst.handed = m.burst.handed[n-barcode.Length:]
@@ -257,7 +257,7 @@ func (m Model) handOn() (Model, tea.Cmd) {
 // field.
 func (m Model) recoverScan() (Model, tea.Cmd, bool) {
 	b := m.burst
-	if m.ctx.Dialog == nil || len(b.handed) == 0 || len(b.keys) >= barcode.Length {
+	if m.dialog == nil || len(b.handed) == 0 || len(b.keys) >= barcode.Length {
 		return m, nil, false
 	}
 	all := append([]heldKey(nil), b.handed...)
@@ -301,9 +301,9 @@ type scanReader interface {
 // takeScan takes a scan: the open dialog's, if it reads scans, else a
 // sheet handed back in.
 func (m Model) takeScan(raw string) (Model, tea.Cmd) {
-	if r, ok := m.ctx.Dialog.(scanReader); ok {
+	if r, ok := m.dialog.(scanReader); ok {
 		if d, cmd, taken := r.readScan(raw); taken {
-			m.ctx.Dialog = d
+			m.dialog = d
 			return m, cmd
 		}
 	}

@@ -105,20 +105,20 @@ func readHall(s *store.Store, code barcode.Code) tea.Cmd {
 func (m *Model) scanRefused(title, reason string) {
 	c := m.ctx
 	m.scan = &scanResult{lines: []string{"✗ " + title, reason, c.Cat.T("ui.scan.nothing_recorded")}, at: c.Now}
-	c.Status = status{text: reason, err: true}
+	m.status = status{text: reason, err: true}
 }
 
 // onScanned shows the file's answer to a scan.
 func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	m.noteWrite(msg.err, len(msg.records) > 0)
-	if refusedWith(msg.err, exam.RefuseSituationalUndrawn) && c.Dialog == nil {
+	if refusedWith(msg.err, exam.RefuseSituationalUndrawn) && m.dialog == nil {
 		// Not a refusal but a question: what happened to the ticket.
 		if s, ok := c.Hall.Sheet(msg.code); ok {
 			if e, ok := c.Hall.Examinee(s.Examinee); ok {
-				m.scan, c.Status = nil, status{}
+				m.scan, m.status = nil, status{}
 				f, cmd := newUndrawnForm(c, e, msg.code)
-				c.Dialog = f
+				m.dialog = f
 				m.layout()
 				return m, tea.Batch(bell, cmd)
 			}
@@ -132,7 +132,7 @@ func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 	// sheets still out but this one), until the state after the commit
 	// is read.
 	m.scan = scanAccepted(c, msg.code, msg.records)
-	c.Status = status{text: strings.TrimPrefix(m.scan.lines[0], "✔ ")}
+	m.status = status{text: strings.TrimPrefix(m.scan.lines[0], "✔ ")}
 	m.layout()
 	return m, tea.Batch(bell, readHall(c.Store, msg.code))
 }
