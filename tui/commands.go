@@ -114,7 +114,7 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	}
 	if len(msg.records) > 0 {
 		// The examinee's day on screen is read again from the file.
-		m.pages[pageDetail].(*detail).reload()
+		cmds = append(cmds, m.pages[pageDetail].(*detail).reload())
 	}
 	m.layout()
 	if m.dialog != nil && msg.kind == recordAction {

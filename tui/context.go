@@ -52,10 +52,7 @@ func (c *Context) SetLang(l i18n.Lang) {
 // Commands answer in any order: an older state than the one on screen is
 // not taken.
 func (c *Context) adopt(h *exam.Hall) {
-	if h == nil {
-		h = c.Store.Hall()
-	}
-	if h.LastSeq >= c.Hall.LastSeq {
+	if h != nil && h.LastSeq >= c.Hall.LastSeq {
 		c.Hall = h
 	}
 }

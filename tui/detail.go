@@ -2,6 +2,7 @@ package tui
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -21,6 +22,10 @@ import (
 // file (a cancelled entry stays, marked, beside the correction that
 // cancelled it). The officer acts on the examinee from here with the same
 // keys as on the dashboard, and corrects an entry by cancelling it.
+//
+// The entries are read from the file in a command (readDay), on opening
+// and after every commit, and arrive as a dayReadMsg: Update never waits
+// on the file, and the page draws what the last answer brought.
 type detail struct {
 	ctx           *Context
 	act           actions
@@ -34,6 +39,23 @@ type detail struct {
 	loadErr error
 	sel     int
 	offset  int
+	// asked numbers the reads of the day asked of the file, answered the
+	// newest one taken: reads answer in any order, and an older one than
+	// the entries on screen is not taken.
+	asked, answered int
+	// toEnd selects the last entry when the next read answers: the page
+	// opens on the latest of the day.
+	toEnd bool
+}
+
+// dayReadMsg is an examinee's day read from the file: their events by
+// their sequence numbers, in one read transaction.
+type dayReadMsg struct {
+	id      string
+	n       int // which read of the page
+	entries []exam.Event
+	bySeq   map[uint64]exam.Event
+	err     error
 }
 
 func newDetail(ctx *Context, act actions) *detail { return &detail{ctx: ctx, act: act} }
@@ -42,28 +64,66 @@ func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
 
 func (d *detail) SetFrame(f frame) { d.frame = f }
 
-// show opens the day of examinee id, with its last entry selected.
-func (d *detail) show(id string) {
+// show opens the day of examinee id; its last entry is selected when the
+// day is read.
+func (d *detail) show(id string) tea.Cmd {
 	d.id, d.sel, d.offset = id, 0, 0
-	d.reload()
-	d.sel = len(d.entries) - 1
-	d.follow()
+	d.entries, d.bySeq, d.loadErr = nil, nil, nil
+	d.toEnd = true
+	return d.reload()
 }
 
-// reload reads the examinee's entries again from the file: each of their
-// events by its sequence number. Called on opening and after every commit.
-func (d *detail) reload() {
+// reload asks the file again for the examinee's entries, as the hall on
+// screen lists them. Called on opening and after every commit.
+func (d *detail) reload() tea.Cmd {
 	e, ok := d.ctx.Hall.Examinee(d.id)
 	if !ok {
 		d.entries, d.bySeq = nil, nil
-		return
+		return nil
 	}
-	atEnd := d.sel >= len(d.entries)-1
-	d.entries, d.bySeq, d.loadErr = readEntries(d.ctx.Store, e.Seqs)
+	d.asked++
+	return readDay(d.ctx.Store, d.id, d.asked, slices.Clone(e.Seqs))
+}
+
+// readDay reads examinee id's events seqs, off the UI loop.
+func readDay(s *store.Store, id string, n int, seqs []uint64) tea.Cmd {
+	return func() tea.Msg {
+		entries, bySeq, err := readEntries(s, seqs)
+		return dayReadMsg{id: id, n: n, entries: entries, bySeq: bySeq, err: err}
+	}
+}
+
+// onDayRead takes a day read from the file: the selection stays on the
+// last entry if it was there (a new entry is followed), else where it was.
+func (d *detail) onDayRead(msg dayReadMsg) {
+	if msg.id != d.id || msg.n <= d.answered {
+		return // another examinee's day, or older than the one on screen
+	}
+	d.answered = msg.n
+	atEnd := d.toEnd || d.sel >= len(d.entries)-1
+	d.toEnd = false
+	d.entries, d.bySeq, d.loadErr = msg.entries, msg.bySeq, msg.err
 	if atEnd {
 		d.sel = len(d.entries) - 1
 	}
 	d.follow()
+}
+
+// reading reports whether a read of the day asked is not answered yet.
+func (d *detail) reading() bool { return d.answered < d.asked }
+
+// history is the examinee's events as the page read them, for the rules
+// to replay their day without an entry (exam.Hall.Cancel) when the screen
+// asks whether a correction would be allowed: the store replays its own
+// log again when the correction is recorded.
+func (d *detail) history() exam.EventSource {
+	bySeq := d.bySeq
+	return func(seq uint64) (exam.Event, error) {
+		if ev, ok := bySeq[seq]; ok {
+			return ev, nil
+		}
+		return exam.Event{}, fmt.Errorf("event %d: not read from the file yet", seq)
+	}
 }
 
 func readEntries(s *store.Store, seqs []uint64) ([]exam.Event, map[uint64]exam.Event, error) {
@@ -160,8 +220,8 @@ func (d *detail) cancelEntry() reply {
 	if len(d.entries) == 0 {
 		return reply{}
 	}
-	target := d.entries[d.sel]
-	if _, err := c.Hall.Cancel(target, "-", nil, c.Store.History(), c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
+	target, history := d.entries[d.sel], d.history()
+	if _, err := c.Hall.Cancel(target, "-", nil, history, c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
 		return d.act.refused(err)
 	}
 	e := d.examinee()
@@ -182,7 +242,7 @@ func (d *detail) cancelEntry() reply {
 			// Ask the rules whether all but the agreement is in order
 			// before the chairman is asked.
 			a := exam.Agreement{}
-			if _, err := c.Hall.Cancel(target, reason, &a, c.Store.History(), c.Now, c.Hall.Officer); !needsAgreement(err) {
+			if _, err := c.Hall.Cancel(target, reason, &a, history, c.Now, c.Hall.Officer); !needsAgreement(err) {
 				f.err = c.ErrorText(err)
 				return f, nil
 			}

@@ -189,18 +189,25 @@ func (m Model) Init() tea.Cmd {
 }
 
 // signaturesCheckedMsg is the answer of the check of every signature
-// (and of the projection).
-type signaturesCheckedMsg struct{ err error }
+// (and of the projection), with why the store made the file read-only
+// if it failed.
+type signaturesCheckedMsg struct{ err, broken error }
 
 func verifySignatures(s *store.Store) tea.Cmd {
 	if s.Broken() != nil {
 		return nil // already read-only, and the screen says why
 	}
+	checked := func(err error) tea.Msg {
+		if err == nil {
+			return signaturesCheckedMsg{}
+		}
+		return signaturesCheckedMsg{err: err, broken: s.Broken()}
+	}
 	return func() tea.Msg {
 		// The state first: the store records nothing until it is compared
 		// with the log, so an officer's first key waits for this alone.
 		if err := s.VerifyProjection(); err != nil {
-			return signaturesCheckedMsg{err: err}
+			return checked(err)
 		}
 		err := s.VerifySignatures()
 		if errors.Is(err, store.ErrUnsigned) {
@@ -211,7 +218,7 @@ func verifySignatures(s *store.Store) tea.Cmd {
 			// damaged in a way that still reads would be shown as it stands.
 			err = s.VerifyProjection()
 		}
-		return signaturesCheckedMsg{err: err}
+		return checked(err)
 	}
 }
 
@@ -235,7 +242,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case signaturesCheckedMsg:
 		if msg.err != nil {
 			// The store made itself read-only; every screen now says why.
-			m.ctx.Broken = m.ctx.Store.Broken()
+			m.ctx.Broken = msg.broken
 			if m.ctx.Broken == nil {
 				m.ctx.Broken = msg.err
 			}
@@ -260,6 +267,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, bell
 	case scanIdleMsg:
 		return m.onScanIdle()
+	case dayReadMsg:
+		// Whatever is open: the day is the detail page's, shown or not.
+		m.pages[pageDetail].(*detail).onDayRead(msg)
+		return m, nil
 	case fileDoneMsg:
 		// The end of the open form's run is the root's status line; the
 		// form is told below.
@@ -369,8 +380,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case m.active == pageDashboard && key.Matches(msg, k.Open):
 		if e := m.pages[pageDashboard].(*dashboard).selected(); e != nil {
-			m.pages[pageDetail].(*detail).show(e.ID)
 			m.active = pageDetail
+			return m, m.pages[pageDetail].(*detail).show(e.ID)
 		}
 		return m, nil
 	}

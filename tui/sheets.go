@@ -142,14 +142,14 @@ func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 func (m Model) onHallRead(msg hallReadMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	c.adopt(msg.hall)
-	m.pages[pageDetail].(*detail).reload()
+	reload := m.pages[pageDetail].(*detail).reload()
 	if r := m.scan; r != nil && r.ok && r.code == msg.code {
 		at := r.at
 		m.scan = scanAccepted(c, r.code, r.records)
 		m.scan.at = at
 	}
 	m.layout()
-	return m, nil
+	return m, reload
 }
 
 // scanAccepted puts a sheet received into words: whose seat, which
