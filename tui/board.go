@@ -160,7 +160,7 @@ func (b *board) View() string {
 	}
 	header := []string{
 		lipgloss.PlaceHorizontal(b.width, lipgloss.Center, fit(title, b.width)),
-		lipgloss.PlaceHorizontal(b.width, lipgloss.Center, s.Dim.Render(fit(h.Date+" · "+c.programmeNames(b.width-len(h.Date)-3), b.width))),
+		lipgloss.PlaceHorizontal(b.width, lipgloss.Center, s.Dim.Render(fit(h.Date+" · "+b.programmeNames(b.width-len(h.Date)-3), b.width))),
 	}
 	warning := b.warning()
 	keys := s.Dim.Render(c.keyLine(b, b.width))
@@ -237,7 +237,8 @@ func (b *board) warning() []string {
 
 // programmeNames are the hall's programmes with their names if they fit
 // in width, else by code.
-func (c *Context) programmeNames(width int) string {
+func (b *board) programmeNames(width int) string {
+	c := b.ctx
 	names := make([]string, len(c.Hall.Programmes))
 	for i, code := range c.Hall.Programmes {
 		names[i] = c.Cat.T("programme." + code)

@@ -90,7 +90,7 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
-		c.adopt(msg.hall)
+		m.adopt(msg.hall)
 		switch {
 		case msg.describe != nil:
 			m.status = status{text: msg.describe(c, msg.records)}
@@ -158,8 +158,7 @@ type langSavedMsg struct {
 
 // saveLang remembers the language in the file (a preference of this
 // laptop, not a fact of the exam).
-func (c *Context) saveLang(l i18n.Lang) tea.Cmd {
-	s := c.Store
+func saveLang(s *store.Store, l i18n.Lang) tea.Cmd {
 	return func() tea.Msg {
 		return langSavedMsg{lang: l, err: s.SetSetting("lang", string(l))}
 	}

@@ -48,15 +48,6 @@ func (c *Context) SetLang(l i18n.Lang) {
 	c.Keys = DefaultKeyMap(c.Cat)
 }
 
-// adopt takes the state a command read from the file after its commit.
-// Commands answer in any order: an older state than the one on screen is
-// not taken.
-func (c *Context) adopt(h *exam.Hall) {
-	if h != nil && h.LastSeq >= c.Hall.LastSeq {
-		c.Hall = h
-	}
-}
-
 // ErrorText puts an error into the officer's words: a read-only file says
 // why it is read-only, a refusal says what the rules do not allow.
 func (c *Context) ErrorText(err error) string {

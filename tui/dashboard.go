@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"examday/exam"
 )
@@ -123,10 +124,44 @@ func (d *dashboard) chrome() int {
 	return 2 + len(d.frame.alerts) + len(d.attention()) + 1 + 3
 }
 
-// attention is who is out of the audience and the open offers, above the
-// roster: at most a sixth of the screen.
+// attention is the lines above the roster: the offered violations
+// waiting for a decision, and everyone out of the audience, longest out
+// first, so the officer sees at a glance who to look for. At most a sixth
+// of the screen; the last line says how many more are out.
 func (d *dashboard) attention() []string {
-	return d.ctx.attentionLines(d.width, max(d.height/6, 2))
+	c, width, limit := d.ctx, d.width, max(d.height/6, 2)
+	s := c.Styles
+	var lines []string
+	if n := len(c.Hall.Offers); n > 0 {
+		text := "⚑ " + c.Cat.T("ui.attention.offers", n, c.Keys.Offers.Help().Key)
+		if c.Hall.Phase == exam.PhaseClosed {
+			text = "⚑ " + c.Cat.T("ui.attention.offers_closed", n)
+		}
+		lines = append(lines, s.Attention.Render(fit(text, width)))
+	}
+	out := outOfRoom(c.Hall)
+	if len(out) == 0 {
+		return lines
+	}
+	room := max(limit-len(lines), 1)
+	shown := out
+	if len(out) > room {
+		shown = out[:room-1]
+	}
+	textW := 0
+	for _, e := range shown {
+		t, _ := c.outText(e)
+		textW = max(textW, lipgloss.Width(t))
+	}
+	for _, e := range shown {
+		t, st := c.outText(e)
+		rest := "  " + c.Cat.T("ui.attention.out", e.Seat, e.FullName, clockText(e.OutAt))
+		lines = append(lines, st.Render(pad(t, textW))+fit(rest, max(width-textW, 0)))
+	}
+	if len(shown) < len(out) {
+		lines = append(lines, s.Attention.Render(fit(c.Cat.T("ui.attention.more_out", len(out)-len(shown)), width)))
+	}
+	return lines
 }
 
 // rows is how many roster rows fit.

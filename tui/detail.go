@@ -539,7 +539,7 @@ func (d *detail) sheetLines(e *exam.Examinee) []string {
 	issued, received := 0, 0
 	var items []string
 	for _, s := range sheets {
-		label := c.sheetLabel(s)
+		label := d.sheetLabel(s)
 		switch s.State {
 		case exam.SheetReceived:
 			issued++
@@ -579,7 +579,8 @@ func (d *detail) sheetLines(e *exam.Examinee) []string {
 
 // sheetLabel is a sheet's question, short: Q2, or Sit. for the
 // situational problem.
-func (c *Context) sheetLabel(s *exam.Sheet) string {
+func (d *detail) sheetLabel(s *exam.Sheet) string {
+	c := d.ctx
 	if s.Situational() {
 		return c.Cat.T("ui.sheet.situational_short")
 	}

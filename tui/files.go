@@ -329,7 +329,7 @@ func (m *Model) afterFileAction(msg fileDoneMsg) {
 		m.status = status{text: f.lines[len(f.lines)-1]}
 	}
 	if msg.hall != nil {
-		c.adopt(msg.hall)
+		m.adopt(msg.hall)
 	}
 	if msg.delivery != nil {
 		c.Delivery = *msg.delivery

@@ -1,7 +1,9 @@
 // Package tui is the officer's screen: Bubble Tea models only. A root
 // model holds the pages (the dashboard, an examinee's day and the board),
-// the dialog open over them, the help overlay and the clock; what they
-// share is one Context.
+// the dialog open over them, the help overlay, the clock, the alerts, the
+// scan's banner and the status line; what the pages and dialogs share is
+// one small Context (the file, the clock, the words, the look, the keys,
+// the size and the hall as read).
 //
 // Data flows one way: a key opens a dialog or asks the store to record an
 // action (a tea.Cmd calling store.Do, where the exam package decides); the
@@ -20,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"examday/exam"
 	"examday/i18n"
 	"examday/store"
 )
@@ -304,6 +307,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.apply(m.pages[m.active].Update(msg))
 }
 
+// adopt takes the state a command read from the file after its commit:
+// the hall as read, which every page draws. Commands answer in any order:
+// an older state than the one on screen is not taken.
+func (m *Model) adopt(h *exam.Hall) {
+	if h != nil && h.LastSeq >= m.ctx.Hall.LastSeq {
+		m.ctx.Hall = h
+	}
+}
+
 // apply takes a page's reply: the dialog it opens, its words for the
 // status line; it returns the command to run.
 func (m *Model) apply(r reply) tea.Cmd {
@@ -344,7 +356,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.showHelp = true
 		return m, nil
 	case key.Matches(msg, k.Lang):
-		return m, m.ctx.saveLang(m.ctx.Cat.Lang.Next())
+		return m, saveLang(m.ctx.Store, m.ctx.Cat.Lang.Next())
 	case key.Matches(msg, k.Ack) && m.alerts.pending():
 		m.alerts.ack()
 		m.layout()

@@ -161,7 +161,7 @@ func (p *sheetsPage) lines() []string {
 	nameW := max(w-2-seatW-1-countW-1, 8)
 	for _, e := range c.Hall.Examinees() {
 		n, has := counts[e.ID]
-		text := c.countText(e, n, has)
+		text := p.countText(e, n, has)
 		line := "  " + pad(e.Seat, seatW) + " " + pad(e.FullName, nameW) + " " + text
 		if has && len(n.Missing) > 0 {
 			line = s.StatusErr.Render(fit(line, w))
@@ -188,8 +188,8 @@ func (p *sheetsPage) lines() []string {
 
 // countText is one examinee's sheets: received of issued, and any voided;
 // "—" with why when they have none.
-func (c *Context) countText(e *exam.Examinee, n exam.SheetCount, has bool) string {
-	T := c.Cat.T
+func (p *sheetsPage) countText(e *exam.Examinee, n exam.SheetCount, has bool) string {
+	T := p.ctx.Cat.T
 	if !has {
 		if e.Status == exam.Absent {
 			return T("ui.sheets.count_absent")

@@ -141,7 +141,7 @@ func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 // scan's banner again from it if it is still up.
 func (m Model) onHallRead(msg hallReadMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
-	c.adopt(msg.hall)
+	m.adopt(msg.hall)
 	reload := m.pages[pageDetail].(*detail).reload()
 	if r := m.scan; r != nil && r.ok && r.code == msg.code {
 		at := r.at
