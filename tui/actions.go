@@ -13,101 +13,120 @@ import (
 	"examday/store"
 )
 
-// The actions on one examinee, from the dashboard's selected row and from
-// their detail view, and the hall's own actions. Each first asks the exam
-// package, on the screen's copy of the hall, whether it would be allowed,
-// so a refusal is shown at once (and changes nothing) instead of a dialog;
-// the store asks again, on the file's state, when the action is recorded.
+// actions are what the officer does to one examinee, from the
+// dashboard's selected row and from their day (detail): one type, held by
+// both pages, with the same keys on both; and the hall's own actions, which
+// the reconciliation page has too. Each first asks the exam package, on
+// the screen's copy of the hall, whether it would be allowed, so a refusal
+// is shown at once (and changes nothing) instead of a dialog; the store
+// asks again, on the file's state, when the action is recorded. An action
+// answers the root with a reply: the dialog it opens, or its refusal.
+type actions struct{ ctx *Context }
 
-// actOn runs the examinee's action bound to msg, if any.
-func (c *Context) actOn(msg tea.KeyPressMsg, e *exam.Examinee) (tea.Cmd, bool) {
-	k := c.Keys
-	var act func(*exam.Examinee) tea.Cmd
+// reply is what a page's key asks of the root, which owns the dialog and
+// the status line: a dialog to open over the page, words for the status
+// line (none: the line stays as it is), and a command to run.
+type reply struct {
+	open dialog
+	say  status
+	cmd  tea.Cmd
+}
+
+// refused is a refusal, in words, for the status line.
+func (a actions) refused(err error) reply {
+	return reply{say: status{text: a.ctx.ErrorText(err), err: true}}
+}
+
+// onExaminee runs the examinee's action bound to msg, if any.
+func (a actions) onExaminee(msg tea.KeyPressMsg, e *exam.Examinee) (reply, bool) {
+	k := a.ctx.Keys
+	var act func(*exam.Examinee) reply
 	switch {
 	case key.Matches(msg, k.Present):
-		act = c.markPresent
+		act = a.markPresent
 	case key.Matches(msg, k.Absent):
-		act = c.markAbsent
+		act = a.markAbsent
 	case key.Matches(msg, k.Materials):
-		act = c.issueMaterials
+		act = a.issueMaterials
 	case key.Matches(msg, k.Theory):
-		act = c.theoryIn
+		act = a.theoryIn
 	case key.Matches(msg, k.Out):
-		act = c.leaveRoom
+		act = a.leaveRoom
 	case key.Matches(msg, k.BackIn):
-		act = c.comeBack
+		act = a.comeBack
 	case key.Matches(msg, k.Situational):
-		act = c.drawSituational
+		act = a.drawSituational
 	case key.Matches(msg, k.Code):
-		act = c.criminalCode
+		act = a.criminalCode
 	case key.Matches(msg, k.HandIn):
-		act = c.handIn
+		act = a.handIn
 	case key.Matches(msg, k.Violation):
-		act = c.violation
+		act = a.violation
 	case key.Matches(msg, k.Seat):
-		act = c.changeSeat
+		act = a.changeSeat
 	default:
-		return nil, false
+		return reply{}, false
 	}
-	if e == nil || c.readOnly() {
-		return nil, true
+	if e == nil {
+		return reply{}, true
+	}
+	if r, ok := a.readOnly(); ok {
+		return r, true
 	}
 	return act(e), true
 }
 
-// actOnHall runs the hall's action bound to msg, if any.
-func (c *Context) actOnHall(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := c.Keys
-	var act func() tea.Cmd
+// onHall runs the hall's action bound to msg, if any.
+func (a actions) onHall(msg tea.KeyPressMsg) (reply, bool) {
+	k := a.ctx.Keys
+	var act func() reply
 	switch {
 	case key.Matches(msg, k.Offers):
-		act = c.reviewOffers
+		act = a.reviewOffers
 	case key.Matches(msg, k.Interrupt):
-		act = c.interrupt
+		act = a.interrupt
 	case key.Matches(msg, k.CloseHall):
-		act = c.closeHall
+		act = a.closeHall
 	default:
-		return nil, false
+		return reply{}, false
 	}
-	if c.readOnly() {
-		return nil, true
+	if r, ok := a.readOnly(); ok {
+		return r, true
 	}
 	return act(), true
 }
 
 // readOnly refuses every action on a file that is read-only.
-func (c *Context) readOnly() bool {
-	if c.Broken != nil {
-		c.Status = status{text: c.BrokenText(), err: true}
-		return true
+func (a actions) readOnly() (reply, bool) {
+	if c := a.ctx; c.Broken != nil {
+		return reply{say: status{text: c.BrokenText(), err: true}}, true
 	}
-	return false
+	return reply{}, false
 }
 
-func (c *Context) markPresent(e *exam.Examinee) tea.Cmd {
+func (a actions) markPresent(e *exam.Examinee) reply {
+	c := a.ctx
 	if c.Hall.Phase.Started() {
-		return c.admitLate(e)
+		return a.admitLate(e)
 	}
 	if _, err := c.Hall.Arrive(e.ID, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	id := e.ID
-	c.Dialog = newConfirm(c,
+	return reply{open: newConfirm(c,
 		c.Cat.T("ui.confirm.present", e.FullName, e.Seat),
 		[]string{c.Cat.T("ui.confirm.id_document", c.Styles.Bold.Render(e.IDDocument))},
 		c.record(recordAction, "ui.done.present", []any{e.FullName, e.IDDocument}, one(func(h *exam.Hall) (exam.Event, error) {
 			return h.Arrive(id, c.Clock.Now(), h.Officer)
-		})))
-	return nil
+		})))}
 }
 
 // admitLate admits an examinee who arrives after the start, with the
 // chairman's agreement; they keep the hall's end (§1.3).
-func (c *Context) admitLate(e *exam.Examinee) tea.Cmd {
+func (a actions) admitLate(e *exam.Examinee) reply {
+	c := a.ctx
 	if _, err := c.Hall.AdmitLate(e.ID, exam.Agreement{}, c.Now, c.Hall.Officer); !needsAgreement(err) {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	id, name := e.ID, e.FullName
 	title := c.Cat.T("ui.admit.title", e.FullName, e.Seat)
@@ -134,43 +153,40 @@ func (c *Context) admitLate(e *exam.Examinee) tea.Cmd {
 			},
 		}, q), nil
 	})
-	c.Dialog = q
-	return nil
+	return reply{open: q}
 }
 
-func (c *Context) markAbsent(e *exam.Examinee) tea.Cmd {
+func (a actions) markAbsent(e *exam.Examinee) reply {
+	c := a.ctx
 	if _, err := c.Hall.MarkAbsent(e.ID, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	id := e.ID
-	c.Dialog = newConfirm(c,
+	return reply{open: newConfirm(c,
 		c.Cat.T("ui.confirm.absent", e.FullName, e.Seat),
 		nil,
 		c.record(recordAction, "ui.done.absent", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
 			return h.MarkAbsent(id, c.Clock.Now(), h.Officer)
-		})))
-	return nil
+		})))}
 }
 
-func (c *Context) issueMaterials(e *exam.Examinee) tea.Cmd {
+func (a actions) issueMaterials(e *exam.Examinee) reply {
+	c := a.ctx
 	// Asked with a stand-in ticket: the question here is only whether
 	// this examinee may receive materials now; the typed ticket is
 	// checked when it is recorded.
 	if _, err := c.Hall.IssueMaterials(e.ID, "0", "", c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	f, focus := newMaterialsForm(c, e)
-	c.Dialog = f
-	return focus
+	return reply{open: f, cmd: focus}
 }
 
 // theoryIn: the examinee hands the theory sheets in (§1.5).
-func (c *Context) theoryIn(e *exam.Examinee) tea.Cmd {
+func (a actions) theoryIn(e *exam.Examinee) reply {
+	c := a.ctx
 	if _, err := c.Hall.HandTheoryIn(e.ID, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	id := e.ID
 	lines := []string{c.Cat.T("ui.confirm.theory_sheets", exam.TheoryQuestions(e.Level()))}
@@ -183,17 +199,17 @@ func (c *Context) theoryIn(e *exam.Examinee) tea.Cmd {
 		}
 		lines = append(lines, "", c.Styles.Bold.Render("⚠ "+c.Cat.T("ui.confirm.theory_unscanned", received, issued, strings.Join(codes, ", "))))
 	}
-	c.Dialog = newConfirm(c,
+	return reply{open: newConfirm(c,
 		c.Cat.T("ui.confirm.theory", e.FullName, e.Seat),
 		lines,
 		c.record(recordAction, "ui.done.theory", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
 			return h.HandTheoryIn(id, c.Clock.Now(), h.Officer)
-		})))
-	return nil
+		})))}
 }
 
 // leaveRoom: out of the audience, for the break or for medical care.
-func (c *Context) leaveRoom(e *exam.Examinee) tea.Cmd {
+func (a actions) leaveRoom(e *exam.Examinee) reply {
+	c := a.ctx
 	_, breakErr := c.Hall.LeaveRoom(e.ID, false, "", c.Now, c.Hall.Officer)
 	switch {
 	case breakErr == nil:
@@ -201,32 +217,29 @@ func (c *Context) leaveRoom(e *exam.Examinee) tea.Cmd {
 		refusedWith(breakErr, exam.RefuseBreakNotNow):
 		// No break now; emergency medical care may still take them out.
 		if _, err := c.Hall.LeaveRoom(e.ID, true, "-", c.Now, c.Hall.Officer); err != nil {
-			c.refuse(err)
-			return nil
+			return a.refused(err)
 		}
 	default:
-		c.refuse(breakErr)
-		return nil
+		return a.refused(breakErr)
 	}
 	d, cmd := newLeaveDialog(c, e, breakErr)
-	c.Dialog = d
-	return cmd
+	return reply{open: d, cmd: cmd}
 }
 
 // comeBack: back in the audience. A break past its 10 minutes is offered
 // as violation (d) by the rules when the return is recorded.
-func (c *Context) comeBack(e *exam.Examinee) tea.Cmd {
+func (a actions) comeBack(e *exam.Examinee) reply {
+	c := a.ctx
 	evs, err := c.Hall.ComeBack(e.ID, c.Now, c.Hall.Officer)
 	if err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	lines := []string{c.Cat.T("ui.confirm.back_out", clockText(e.OutAt), c.span(c.Now.Sub(e.OutAt)))}
 	if len(evs) > 1 {
 		lines = append(lines, c.Cat.T("ui.confirm.back_over", c.span(e.BreakOverrun(c.Now))))
 	}
 	id, name := e.ID, e.FullName
-	c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.back", e.FullName, e.Seat), lines,
+	return reply{open: newConfirm(c, c.Cat.T("ui.confirm.back", e.FullName, e.Seat), lines,
 		c.recordDescribed(func(c *Context, recs []store.Record) string {
 			d, _ := exam.Decode[exam.BreakInData](recs[0].Event) // just decided by this program: it reads
 			if len(recs) > 1 {
@@ -235,53 +248,49 @@ func (c *Context) comeBack(e *exam.Examinee) tea.Cmd {
 			return c.Cat.T("ui.done.back", name, c.spanSeconds(d.OutSeconds))
 		}, func(h *exam.Hall) ([]exam.Event, error) {
 			return h.ComeBack(id, c.Clock.Now(), h.Officer)
-		}))
-	return nil
+		}))}
 }
 
-func (c *Context) drawSituational(e *exam.Examinee) tea.Cmd {
+func (a actions) drawSituational(e *exam.Examinee) reply {
+	c := a.ctx
 	// A stand-in number, with the duplicate check off: the question is
 	// only whether they may draw now.
 	if _, err := c.Hall.DrawSituational(e.ID, "0", true, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	f, cmd := newSituationalForm(c, e)
-	c.Dialog = f
-	return cmd
+	return reply{open: f, cmd: cmd}
 }
 
 // criminalCode hands the Criminal Code out, or takes it back (§1.6, §2.1).
-func (c *Context) criminalCode(e *exam.Examinee) tea.Cmd {
+func (a actions) criminalCode(e *exam.Examinee) reply {
+	c := a.ctx
 	id := e.ID
 	if e.CodeOut {
 		if _, err := c.Hall.TakeBackCode(e.ID, c.Now, c.Hall.Officer); err != nil {
-			c.refuse(err)
-			return nil
+			return a.refused(err)
 		}
-		c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.code_back", e.FullName, e.Seat),
+		return reply{open: newConfirm(c, c.Cat.T("ui.confirm.code_back", e.FullName, e.Seat),
 			[]string{c.Cat.T("ui.confirm.code_since", clockText(e.CodeOutAt))},
 			c.record(recordAction, "ui.done.code_back", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
 				return h.TakeBackCode(id, c.Clock.Now(), h.Officer)
-			})))
-		return nil
+			})))}
 	}
 	if _, err := c.Hall.HandOutCode(e.ID, c.Now, c.Hall.Officer); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
-	c.Dialog = newConfirm(c, c.Cat.T("ui.confirm.code_out", e.FullName, e.Seat),
+	return reply{open: newConfirm(c, c.Cat.T("ui.confirm.code_out", e.FullName, e.Seat),
 		[]string{c.Cat.T("ui.confirm.code_why")},
 		c.record(recordAction, "ui.done.code_out", []any{e.FullName}, one(func(h *exam.Hall) (exam.Event, error) {
 			return h.HandOutCode(id, c.Clock.Now(), h.Officer)
-		})))
-	return nil
+		})))}
 }
 
 // handIn: the situational sheet and the exam ticket, which end the day.
 // Refused while the Criminal Code is out unless forced with a reason;
 // after the end the rules offer violation (i).
-func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
+func (a actions) handIn(e *exam.Examinee) reply {
+	c := a.ctx
 	evs, err := c.Hall.HandIn(e.ID, "", c.Now, c.Hall.Officer)
 	id, name := e.ID, e.FullName
 	describe := func(c *Context, recs []store.Record) string {
@@ -295,8 +304,7 @@ func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
 		// Ask: the ticket drawn and not recorded, or no situational
 		// problem and why.
 		f, cmd := newUndrawnForm(c, e, barcode.Code{})
-		c.Dialog = f
-		return cmd
+		return reply{open: f, cmd: cmd}
 	}
 	if refusedWith(err, exam.RefuseCodeStillOut) {
 		f, cmd := newReasonForm(c, c.Cat.T("ui.hand_in.title", e.FullName, e.Seat),
@@ -306,89 +314,82 @@ func (c *Context) handIn(e *exam.Examinee) tea.Cmd {
 					return h.HandIn(id, reason, c.Clock.Now(), h.Officer)
 				}))
 			})
-		c.Dialog = f
-		return cmd
+		return reply{open: f, cmd: cmd}
 	}
 	if err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	d, _ := exam.Decode[exam.HandedInData](evs[0]) // just decided by this program: it reads
 	lines := []string{c.Cat.T("ui.hand_in.what", e.Ticket)}
 	if len(evs) > 1 {
 		lines = append(lines, c.Cat.T("ui.hand_in.late", clockText(c.Hall.End), c.spanSeconds(d.LateBySeconds)))
 	}
-	c.Dialog = newConfirm(c, c.Cat.T("ui.hand_in.title", e.FullName, e.Seat), lines,
+	return reply{open: newConfirm(c, c.Cat.T("ui.hand_in.title", e.FullName, e.Seat), lines,
 		c.recordDescribed(describe, func(h *exam.Hall) ([]exam.Event, error) {
 			return h.HandIn(id, "", c.Clock.Now(), h.Officer)
-		}))
-	return nil
+		}))}
 }
 
 // violation opens the violation form for the examinee (§2.2).
-func (c *Context) violation(e *exam.Examinee) tea.Cmd {
+func (a actions) violation(e *exam.Examinee) reply {
+	c := a.ctx
 	probe := exam.ViolationInput{Clause: "a", Description: "-", Witnesses: "-", Decision: exam.DecisionWarned}
 	if _, err := c.Hall.RecordViolation(e.ID, probe, exam.Agreement{}, c.Now, c.Hall.Officer); !needsAgreement(err) {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	f, cmd := newViolationForm(c, e, nil, false)
-	c.Dialog = f
-	return cmd
+	return reply{open: f, cmd: cmd}
 }
 
-func (c *Context) reviewOffers() tea.Cmd {
-	c.Dialog = newOffersDialog(c)
-	return nil
+func (a actions) reviewOffers() reply {
+	c := a.ctx
+	return reply{open: newOffersDialog(c)}
 }
 
 // interrupt stops the exam, or resumes it if it is interrupted.
-func (c *Context) interrupt() tea.Cmd {
+func (a actions) interrupt() reply {
+	c := a.ctx
 	h := c.Hall
 	if h.Interrupted {
 		if _, err := h.EndInterruption(exam.Agreement{}, c.Now, h.Officer); !needsAgreement(err) {
-			c.refuse(err)
-			return nil
+			return a.refused(err)
 		}
-		c.Dialog = c.resumeQuestion()
-		return nil
+		return reply{open: resumeQuestion(c)}
 	}
 	if _, err := h.StartInterruption(exam.InterruptEvacuation, "", exam.Agreement{}, c.Now, h.Officer); !needsAgreement(err) {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	f, cmd := newInterruptForm(c)
-	c.Dialog = f
-	return cmd
+	return reply{open: f, cmd: cmd}
 }
 
 // closeHall opens the close: refused at once if the hall cannot close at
 // all (not started, closed already); while someone still sits, the dialog
 // lists who. Asked as a close with a shortfall of answer sheets, whose
 // only want, if sheets are missing, is the chairman's agreement.
-func (c *Context) closeHall() tea.Cmd {
+func (a actions) closeHall() reply {
+	c := a.ctx
 	_, err := c.Hall.CloseHallShortfall(true, "-", exam.Agreement{}, c.Now, c.Hall.Officer)
 	switch {
 	case err == nil, needsAgreement(err):
-		c.Dialog = newCloseDialog(c, nil)
+		return reply{open: newCloseDialog(c, nil)}
 	case refusedWith(err, exam.RefuseStillSitting):
-		c.Dialog = newCloseDialog(c, err)
-	default:
-		c.refuse(err)
+		return reply{open: newCloseDialog(c, err)}
 	}
-	return nil
+	return a.refused(err)
 }
 
-// examineeKeys are the keys of what may come next in e's day, for the key
+// keysFor are the keys of what may come next in e's day, for the key
 // line (the help lists every key): the domain says which steps are open
 // (exam.Hall.NextActions), the screen which key each has.
-func examineeKeys(c *Context, e *exam.Examinee) []key.Binding {
+func (a actions) keysFor(e *exam.Examinee) []key.Binding {
+	c := a.ctx
 	var out []key.Binding
-	for _, a := range c.Hall.NextActions(e) {
-		if a == exam.ActSeat {
+	for _, act := range c.Hall.NextActions(e) {
+		if act == exam.ActSeat {
 			continue // rare: in the help, not worth a place on the key line
 		}
-		if b, ok := c.actionKey(a); ok {
+		if b, ok := actionKey(c, act); ok {
 			out = append(out, b)
 		}
 	}
@@ -396,7 +397,7 @@ func examineeKeys(c *Context, e *exam.Examinee) []key.Binding {
 }
 
 // actionKey is the key of a step of the day.
-func (c *Context) actionKey(a exam.Action) (key.Binding, bool) {
+func actionKey(c *Context, a exam.Action) (key.Binding, bool) {
 	k := c.Keys
 	b, ok := map[exam.Action]key.Binding{
 		exam.ActPresent: k.Present, exam.ActMaterials: k.Materials, exam.ActTheory: k.Theory,

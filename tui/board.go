@@ -23,6 +23,9 @@ func newBoard(ctx *Context) *board { return &board{ctx: ctx} }
 
 func (b *board) SetSize(w, h int) { b.width, b.height = w, h }
 
+// SetFrame: the board shows neither the alerts nor the status line.
+func (b *board) SetFrame(frame) {}
+
 func (b *board) ShortHelp() []key.Binding {
 	k := b.ctx.Keys
 	return []key.Binding{k.Back, k.Lang, k.Quit}
@@ -38,7 +41,7 @@ func (b *board) FullHelp() [][]key.Binding {
 }
 
 // Update: the board has no keys of its own beyond the root's.
-func (b *board) Update(tea.Msg) tea.Cmd { return nil }
+func (b *board) Update(tea.Msg) reply { return reply{} }
 
 type boardClock struct{ label, value string }
 
@@ -157,7 +160,7 @@ func (b *board) View() string {
 	}
 	header := []string{
 		lipgloss.PlaceHorizontal(b.width, lipgloss.Center, fit(title, b.width)),
-		lipgloss.PlaceHorizontal(b.width, lipgloss.Center, s.Dim.Render(fit(h.Date+" · "+c.programmeNames(b.width-len(h.Date)-3), b.width))),
+		lipgloss.PlaceHorizontal(b.width, lipgloss.Center, s.Dim.Render(fit(h.Date+" · "+b.programmeNames(b.width-len(h.Date)-3), b.width))),
 	}
 	warning := b.warning()
 	keys := s.Dim.Render(c.keyLine(b, b.width))
@@ -234,7 +237,8 @@ func (b *board) warning() []string {
 
 // programmeNames are the hall's programmes with their names if they fit
 // in width, else by code.
-func (c *Context) programmeNames(width int) string {
+func (b *board) programmeNames(width int) string {
+	c := b.ctx
 	names := make([]string, len(c.Hall.Programmes))
 	for i, code := range c.Hall.Programmes {
 		names[i] = c.Cat.T("programme." + code)

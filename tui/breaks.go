@@ -66,7 +66,7 @@ func (c *Context) outText(e *exam.Examinee) (string, lipgloss.Style) {
 }
 
 // outWidth is the widest outText can be, for the roster's status column.
-func (c *Context) outWidth() int {
+func outWidth(c *Context) int {
 	w := 0
 	for _, k := range []string{"ui.out.medical", "ui.out.over", "ui.out.left"} {
 		w = max(w, lipgloss.Width(c.Cat.T(k, "1:00:00")))
@@ -84,45 +84,6 @@ func outOfRoom(h *exam.Hall) []*exam.Examinee {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].OutAt.Before(out[j].OutAt) })
 	return out
-}
-
-// attentionLines are the lines above the roster: the offered violations
-// waiting for a decision, and everyone out of the audience, longest out
-// first, so the officer sees at a glance who to look for. At most limit
-// lines; the last says how many more are out.
-func (c *Context) attentionLines(width, limit int) []string {
-	s := c.Styles
-	var lines []string
-	if n := len(c.Hall.Offers); n > 0 {
-		text := "⚑ " + c.Cat.T("ui.attention.offers", n, c.Keys.Offers.Help().Key)
-		if c.Hall.Phase == exam.PhaseClosed {
-			text = "⚑ " + c.Cat.T("ui.attention.offers_closed", n)
-		}
-		lines = append(lines, s.Attention.Render(fit(text, width)))
-	}
-	out := outOfRoom(c.Hall)
-	if len(out) == 0 {
-		return lines
-	}
-	room := max(limit-len(lines), 1)
-	shown := out
-	if len(out) > room {
-		shown = out[:room-1]
-	}
-	textW := 0
-	for _, e := range shown {
-		t, _ := c.outText(e)
-		textW = max(textW, lipgloss.Width(t))
-	}
-	for _, e := range shown {
-		t, st := c.outText(e)
-		rest := "  " + c.Cat.T("ui.attention.out", e.Seat, e.FullName, clockText(e.OutAt))
-		lines = append(lines, st.Render(pad(t, textW))+fit(rest, max(width-textW, 0)))
-	}
-	if len(shown) < len(out) {
-		lines = append(lines, s.Attention.Render(fit(c.Cat.T("ui.attention.more_out", len(out)-len(shown)), width)))
-	}
-	return lines
 }
 
 // leaveDialog lets an examinee out of the audience: the one break of §2.1

@@ -44,7 +44,7 @@ func TestABreakThatReachesTenMinutesAlertsAtOnce(t *testing.T) {
 	if !strings.Contains(got, "BREAK OVER 10 MINUTES: "+out.FullName) || !strings.Contains(got, "is still out") {
 		t.Errorf("no banner at 10:00 of the break:\n%s", got)
 	}
-	if n := len(m.ctx.Alerts.Breaks); n != 1 {
+	if n := len(m.alerts.Breaks); n != 1 {
 		t.Errorf("%d break alerts after three ticks; want 1", n)
 	}
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -18,17 +17,18 @@ import (
 // topBanners are on every screen: the answer to the last scan, for a few
 // seconds; the file is read-only; the hall is closed (read-only too); the
 // exam is interrupted and its clock stands; a code being typed.
-func (c *Context) topBanners() []string {
+func (m Model) topBanners() []string {
+	c := m.ctx
 	var lines []string
-	if banner := c.scanBanner(c.Width); banner != "" {
+	if banner := m.scanBanner(c.Width); banner != "" {
 		lines = append(lines, strings.Split(banner, "\n")...)
 	}
 	if c.Broken != nil {
 		text := "⚠ " + c.BrokenText()
 		wrapped := c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text)
 		lines = strings.Split(wrapped, "\n")
-	} else if c.WriteFailed != nil {
-		text := "⚠ " + c.Cat.T("ui.banner.write_failed", c.Cat.Error(c.WriteFailed))
+	} else if m.writeFailed != nil {
+		text := "⚠ " + c.Cat.T("ui.banner.write_failed", c.Cat.Error(m.writeFailed))
 		lines = append(lines, strings.Split(c.Styles.ReadOnly.Width(max(c.Width, 1)).Render(text), "\n")...)
 	}
 	h := c.Hall
@@ -41,7 +41,7 @@ func (c *Context) topBanners() []string {
 			clockText(h.InterruptedAt), durationText(h.TimeLeftAt(c.Now)))
 		lines = append(lines, c.Styles.Interrupted.Render(pad(text, max(c.Width, 1))))
 	}
-	if typed := c.typedLine(c.Width); typed != "" {
+	if typed := m.typedLine(c.Width); typed != "" {
 		lines = append(lines, typed)
 	}
 	return lines
@@ -112,49 +112,6 @@ func (c *Context) withDelivery(line string, width int) string {
 	return fit(line, width)
 }
 
-// alertLines are the clock's alerts not yet acknowledged: a clock jump
-// notice, and a large banner for a warning or the end.
-func (c *Context) alertLines(width int) []string {
-	a, s, h := c.Alerts, c.Styles, c.Hall
-	var lines []string
-	ack := c.Cat.T("ui.alert.ack", c.Keys.Ack.Help().Key)
-	if a.Jump {
-		text := "⚠ " + c.Cat.T("ui.clock.jump", jumpText(h.LastJumpSeconds), clockText(h.LastJumpAt)) + "  " + ack
-		lines = append(lines, s.Notice.Render(fit(text, width)))
-	}
-	for _, id := range a.Breaks {
-		e, ok := h.Examinee(id)
-		if !ok {
-			continue
-		}
-		// Wrapped, not cut: the name and the acknowledge key must both show.
-		text := "⚠ " + c.Cat.T("ui.alert.break_used_up", e.FullName, e.Seat, clockText(e.OutAt), clockText(exam.BreakBackBy(e.OutAt))) + "  " + ack
-		lines = append(lines, strings.Split(s.Overrun.Width(width).Render(text), "\n")...)
-	}
-	var box string
-	switch {
-	case a.TimeUp:
-		text := []string{
-			c.Cat.T("ui.warning.time_up"),
-			c.Cat.T("ui.warning.time_up_detail", clockText(h.End)),
-			ack,
-		}
-		box = c.banner(s.TimeUp, "0:00:00", text, width)
-	case len(a.Warnings) > 0:
-		mark := a.Warnings[len(a.Warnings)-1]
-		text := []string{
-			c.Cat.T("ui.warning.minutes", mark),
-			c.Cat.T("ui.warning.detail", clockText(h.End)),
-			ack,
-		}
-		box = c.banner(s.Warning, strconv.Itoa(mark), text, width)
-	}
-	if box != "" {
-		lines = append(lines, strings.Split(box, "\n")...)
-	}
-	return lines
-}
-
 // banner is a bordered box with big digits on the left and words on the
 // right, as wide as the screen.
 func (c *Context) banner(style lipgloss.Style, digits string, text []string, width int) string {
@@ -168,13 +125,28 @@ func (c *Context) banner(style lipgloss.Style, digits string, text []string, wid
 	return style.Width(width).Render(content)
 }
 
+// frame is what the root draws into a page, rendered for the screen's
+// width: the clock's alerts under the header, and the status line over
+// the keys. The root hands it to the pages after every message, so a page
+// draws the root's state without holding it.
+type frame struct {
+	alerts []string
+	status string
+}
+
+// frame renders what the pages draw of the root's state.
+func (m Model) frame() frame {
+	return frame{alerts: m.alerts.lines(m.ctx, m.ctx.Width), status: m.statusLine(m.ctx.Width)}
+}
+
 // statusLine answers the last action.
-func (c *Context) statusLine(width int) string {
-	if c.Status.text == "" {
+func (m Model) statusLine(width int) string {
+	c := m.ctx
+	if m.status.text == "" {
 		return ""
 	}
-	text := fit(strings.ReplaceAll(c.Status.text, "\n", " "), width)
-	if c.Status.err {
+	text := fit(strings.ReplaceAll(m.status.text, "\n", " "), width)
+	if m.status.err {
 		return c.Styles.StatusErr.Render(text)
 	}
 	return c.Styles.StatusOK.Render(text)

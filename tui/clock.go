@@ -53,26 +53,6 @@ func (s clockState) next(clock Clock) tea.Cmd {
 // a jump of the system clock, the warnings and the end (each once: the
 // exam package gives only what is due and not given yet, deciding on the
 // state in the file).
-// alertUsedUpBreaks raises an alert for every break that reached its 10
-// minutes (§2.1) since the last look, and reports whether it raised one:
-// the officer hears the bell and reads the banner while the examinee is
-// still out, not only when they come back.
-func (c *Context) alertUsedUpBreaks(now time.Time) bool {
-	raised := false
-	for _, e := range c.Hall.Examinees() {
-		if !e.BreakUsedUp(now) || c.breaksAlerted[e.ID].Equal(e.OutAt) {
-			continue
-		}
-		if c.breaksAlerted == nil {
-			c.breaksAlerted = map[string]time.Time{}
-		}
-		c.breaksAlerted[e.ID] = e.OutAt
-		c.Alerts.Breaks = append(c.Alerts.Breaks, e.ID)
-		raised = true
-	}
-	return raised
-}
-
 func (m Model) onTick(msg tickMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	var cmds []tea.Cmd
@@ -82,7 +62,7 @@ func (m Model) onTick(msg tickMsg) (tea.Model, tea.Cmd) {
 	prev, seen := m.clock.last, m.clock.seen
 	m.clock.last, m.clock.seen = msg, true
 	c.Now = msg.Wall
-	if c.expireScan() {
+	if m.expireScan() {
 		m.layout()
 	}
 	if c.Broken != nil || !c.Hall.Exists() {
@@ -97,7 +77,7 @@ func (m Model) onTick(msg tickMsg) (tea.Model, tea.Cmd) {
 			})))
 		}
 	}
-	if c.alertUsedUpBreaks(now) {
+	if m.alerts.raiseUsedUpBreaks(c.Hall, now) {
 		cmds = append(cmds, bell)
 		m.layout()
 	}

@@ -127,8 +127,8 @@ func TestWarningBannerStaysUntilAcknowledged(t *testing.T) {
 		if shown := strings.Contains(got, en.T("ui.warning.minutes", 5)); shown != tc.banner {
 			t.Errorf("after %v the banner is shown: %v, want %v:\n%s", tc.keys, shown, tc.banner, got)
 		}
-		if m.ctx.Alerts.pending() != tc.banner {
-			t.Errorf("after %v alerts pending: %+v", tc.keys, m.ctx.Alerts)
+		if m.alerts.pending() != tc.banner {
+			t.Errorf("after %v alerts pending: %+v", tc.keys, m.alerts)
 		}
 	}
 }

@@ -86,40 +86,40 @@ func one(decide func(h *exam.Hall) (exam.Event, error)) store.Decision {
 func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
 	var cmds []tea.Cmd
-	c.noteWrite(msg.err, len(msg.records) > 0)
+	m.noteWrite(msg.err, len(msg.records) > 0)
 	if msg.err != nil {
-		c.Status = status{text: c.ErrorText(msg.err), err: true}
+		m.status = status{text: c.ErrorText(msg.err), err: true}
 	} else if len(msg.records) > 0 {
-		c.adopt(msg.hall)
+		m.adopt(msg.hall)
 		switch {
 		case msg.describe != nil:
-			c.Status = status{text: msg.describe(c, msg.records)}
+			m.status = status{text: msg.describe(c, msg.records)}
 		case msg.done != "":
-			c.Status = status{text: c.Cat.T(msg.done, msg.doneArgs...)}
+			m.status = status{text: c.Cat.T(msg.done, msg.doneArgs...)}
 		}
 		for _, r := range msg.records {
 			switch r.Event.Type {
 			case exam.TypeWarning:
 				if w, err := exam.Decode[exam.WarningData](r.Event); err == nil {
-					c.Alerts.Warnings = append(c.Alerts.Warnings, w.MinutesLeft)
+					m.alerts.Warnings = append(m.alerts.Warnings, w.MinutesLeft)
 				}
 				cmds = append(cmds, bell)
 			case exam.TypeTimeUp:
-				c.Alerts.TimeUp = true
+				m.alerts.TimeUp = true
 				cmds = append(cmds, bell)
 			case exam.TypeClockJump:
-				c.Alerts.Jump = true
+				m.alerts.Jump = true
 			}
 		}
 	}
 	if len(msg.records) > 0 {
 		// The examinee's day on screen is read again from the file.
-		m.pages[pageDetail].(*detail).reload()
+		cmds = append(cmds, m.pages[pageDetail].(*detail).reload())
 	}
 	m.layout()
-	if c.Dialog != nil && msg.kind == recordAction {
+	if m.dialog != nil && msg.kind == recordAction {
 		var cmd tea.Cmd
-		c.Dialog, cmd = c.Dialog.Update(msg)
+		m.dialog, cmd = m.dialog.Update(msg)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
@@ -129,12 +129,12 @@ func (m Model) onRecorded(msg recordedMsg) (tea.Model, tea.Cmd) {
 // written: an error that is no refusal of the rules and not the file's
 // read-only state is the disk's or the system's (full, failing, gone),
 // and stays on screen until a commit is written again.
-func (c *Context) noteWrite(err error, wrote bool) {
+func (m *Model) noteWrite(err error, wrote bool) {
 	switch {
 	case err == nil && wrote:
-		c.WriteFailed = nil
+		m.writeFailed = nil
 	case err != nil && writeFailure(err):
-		c.WriteFailed = err
+		m.writeFailed = err
 	}
 }
 
@@ -158,8 +158,7 @@ type langSavedMsg struct {
 
 // saveLang remembers the language in the file (a preference of this
 // laptop, not a fact of the exam).
-func (c *Context) saveLang(l i18n.Lang) tea.Cmd {
-	s := c.Store
+func saveLang(s *store.Store, l i18n.Lang) tea.Cmd {
 	return func() tea.Msg {
 		return langSavedMsg{lang: l, err: s.SetSetting("lang", string(l))}
 	}
@@ -169,10 +168,11 @@ func (c *Context) saveLang(l i18n.Lang) tea.Cmd {
 // but the officer still gets the language asked for.
 func (m Model) onLangSaved(msg langSavedMsg) (tea.Model, tea.Cmd) {
 	m.ctx.SetLang(msg.lang)
+	m.look++
 	if msg.err != nil {
-		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.not_saved", m.ctx.ErrorText(msg.err)), err: true}
+		m.status = status{text: m.ctx.Cat.T("ui.lang.not_saved", m.ctx.ErrorText(msg.err)), err: true}
 	} else {
-		m.ctx.Status = status{text: m.ctx.Cat.T("ui.lang.changed")}
+		m.status = status{text: m.ctx.Cat.T("ui.lang.changed")}
 	}
 	m.layout()
 	return m, nil

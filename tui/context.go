@@ -29,35 +29,11 @@ type Context struct {
 	Now time.Time
 	// Broken is why the file is read-only, or nil.
 	Broken error
-	// WriteFailed is why the last commit could not be written (a full
-	// disk, an I/O error, a stick pulled out), until one is written again:
-	// a banner that stays says that nothing was recorded.
-	WriteFailed error
-	// breaksAlerted are the breaks already alerted at their 10 minutes:
-	// examinee id → the time they went out, so the next break alerts
-	// again.
-	breaksAlerted map[string]time.Time
 	// Delivery is the file's hand-over to the central record, read when
 	// the file is opened: only `examday sync` changes it, and it cannot
 	// run while this program holds the file. What is undelivered follows
 	// the log as it grows.
 	Delivery store.Delivery
-	// Status is the line that answers the last action.
-	Status status
-	// Dialog is the dialog open over the page, which has the keyboard.
-	Dialog dialog
-	// Alerts are the clock's alerts not acknowledged yet.
-	Alerts Alerts
-	// Scan is the answer to the last scan, on its banner until it expires.
-	Scan *scanResult
-	// Typed is a code a person is typing on a page (scan.go).
-	Typed string
-	// isDark is the terminal's background, for rebuilding the styles when
-	// the language (and so nothing else) changes.
-	isDark bool
-	// look counts the changes of styles and language, for what is drawn
-	// once and kept (a scan's banner).
-	look int
 }
 
 // status is the answer to the last action: done, or refused and why.
@@ -66,42 +42,10 @@ type status struct {
 	err  bool
 }
 
-// Alerts are what the clock raised and the officer has not acknowledged:
-// they stay on screen until the acknowledge key. Each came from an event
-// just committed to the file.
-type Alerts struct {
-	Warnings []int // minutes-left marks given
-	TimeUp   bool
-	Jump     bool // the hall's last clock jump
-	// Breaks are the examinees (ids) whose break reached its 10 minutes
-	// (§2.1) while they were still out.
-	Breaks []string
-}
-
-func (a Alerts) pending() bool {
-	return len(a.Warnings) > 0 || a.TimeUp || a.Jump || len(a.Breaks) > 0
-}
-
 // SetLang switches the words and the help texts of the keys.
 func (c *Context) SetLang(l i18n.Lang) {
 	c.Cat = i18n.New(l)
 	c.Keys = DefaultKeyMap(c.Cat)
-	c.look++
-}
-
-// refuse puts a refusal, in words, in the status line.
-func (c *Context) refuse(err error) { c.Status = status{text: c.ErrorText(err), err: true} }
-
-// adopt takes the state a command read from the file after its commit.
-// Commands answer in any order: an older state than the one on screen is
-// not taken.
-func (c *Context) adopt(h *exam.Hall) {
-	if h == nil {
-		h = c.Store.Hall()
-	}
-	if h.LastSeq >= c.Hall.LastSeq {
-		c.Hall = h
-	}
 }
 
 // ErrorText puts an error into the officer's words: a read-only file says

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"examday/exam"
 )
@@ -15,16 +16,21 @@ import (
 // examinee from here.
 type dashboard struct {
 	ctx           *Context
+	act           actions
 	width, height int
-	sel, offset   int // selected row, first row shown
+	// frame is what the root hands over to draw (alerts, status).
+	frame       frame
+	sel, offset int // selected row, first row shown
 }
 
-func newDashboard(ctx *Context) *dashboard { return &dashboard{ctx: ctx} }
+func newDashboard(ctx *Context, act actions) *dashboard { return &dashboard{ctx: ctx, act: act} }
 
 func (d *dashboard) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.follow()
 }
+
+func (d *dashboard) SetFrame(f frame) { d.frame = f }
 
 // ShortHelp is the keys of the moment: before the start the morning's
 // actions; after it the next steps of the selected examinee's day, their
@@ -35,7 +41,7 @@ func (d *dashboard) ShortHelp() []key.Binding {
 	if !h.Phase.Started() {
 		return []key.Binding{k.Present, k.Absent, k.Materials, k.Start, k.Board, k.Lang, k.Quit}
 	}
-	keys := append(examineeKeys(d.ctx, d.selected()), k.Open)
+	keys := append(d.act.keysFor(d.selected()), k.Open)
 	if len(h.Offers) > 0 {
 		keys = append(keys, k.Offers)
 	}
@@ -56,10 +62,10 @@ func (d *dashboard) FullHelp() [][]key.Binding {
 	}
 }
 
-func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
+func (d *dashboard) Update(msg tea.Msg) reply {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return reply{}
 	}
 	k := d.ctx.Keys
 	n := len(d.ctx.Hall.Examinees())
@@ -79,14 +85,14 @@ func (d *dashboard) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.Start):
 		return d.start()
 	default:
-		if cmd, ok := d.ctx.actOn(km, d.selected()); ok {
-			return cmd
+		if r, ok := d.act.onExaminee(km, d.selected()); ok {
+			return r
 		}
-		cmd, _ := d.ctx.actOnHall(km)
-		return cmd
+		r, _ := d.act.onHall(km)
+		return r
 	}
 	d.follow()
-	return nil
+	return reply{}
 }
 
 // follow keeps the selection on the roster and in sight.
@@ -115,13 +121,47 @@ func (d *dashboard) selected() *exam.Examinee {
 // alerts, who is out and the open offers, the table's header, the
 // summary, the status and the keys.
 func (d *dashboard) chrome() int {
-	return 2 + len(d.ctx.alertLines(d.width)) + len(d.attention()) + 1 + 3
+	return 2 + len(d.frame.alerts) + len(d.attention()) + 1 + 3
 }
 
-// attention is who is out of the audience and the open offers, above the
-// roster: at most a sixth of the screen.
+// attention is the lines above the roster: the offered violations
+// waiting for a decision, and everyone out of the audience, longest out
+// first, so the officer sees at a glance who to look for. At most a sixth
+// of the screen; the last line says how many more are out.
 func (d *dashboard) attention() []string {
-	return d.ctx.attentionLines(d.width, max(d.height/6, 2))
+	c, width, limit := d.ctx, d.width, max(d.height/6, 2)
+	s := c.Styles
+	var lines []string
+	if n := len(c.Hall.Offers); n > 0 {
+		text := "⚑ " + c.Cat.T("ui.attention.offers", n, c.Keys.Offers.Help().Key)
+		if c.Hall.Phase == exam.PhaseClosed {
+			text = "⚑ " + c.Cat.T("ui.attention.offers_closed", n)
+		}
+		lines = append(lines, s.Attention.Render(fit(text, width)))
+	}
+	out := outOfRoom(c.Hall)
+	if len(out) == 0 {
+		return lines
+	}
+	room := max(limit-len(lines), 1)
+	shown := out
+	if len(out) > room {
+		shown = out[:room-1]
+	}
+	textW := 0
+	for _, e := range shown {
+		t, _ := c.outText(e)
+		textW = max(textW, lipgloss.Width(t))
+	}
+	for _, e := range shown {
+		t, st := c.outText(e)
+		rest := "  " + c.Cat.T("ui.attention.out", e.Seat, e.FullName, clockText(e.OutAt))
+		lines = append(lines, st.Render(pad(t, textW))+fit(rest, max(width-textW, 0)))
+	}
+	if len(shown) < len(out) {
+		lines = append(lines, s.Attention.Render(fit(c.Cat.T("ui.attention.more_out", len(out)-len(shown)), width)))
+	}
+	return lines
 }
 
 // rows is how many roster rows fit.
@@ -134,7 +174,7 @@ func (d *dashboard) View() string {
 	}
 	lines := make([]string, 0, d.height)
 	lines = append(lines, c.headerLines(d.width)...)
-	lines = append(lines, c.alertLines(d.width)...)
+	lines = append(lines, d.frame.alerts...)
 	lines = append(lines, d.attention()...)
 
 	cols := rosterColumns(c, d.width)
@@ -151,7 +191,7 @@ func (d *dashboard) View() string {
 	for i := end - offset; i < rows; i++ {
 		lines = append(lines, "")
 	}
-	lines = append(lines, d.summary(), c.statusLine(d.width), c.keyLine(d, d.width))
+	lines = append(lines, d.summary(), d.frame.status, c.keyLine(d, d.width))
 	return strings.Join(lines, "\n")
 }
 
@@ -170,17 +210,15 @@ func (d *dashboard) summary() string {
 	return c.Styles.Dim.Render(spread(left, right, d.width))
 }
 
-func (d *dashboard) start() tea.Cmd {
-	if d.ctx.readOnly() {
-		return nil
+func (d *dashboard) start() reply {
+	if r, ok := d.act.readOnly(); ok {
+		return r
 	}
 	// Once started there is nothing to propose: say when it started.
 	if _, err := d.ctx.Hall.ProposeStart(); refusedWith(err, exam.RefuseAlreadyStarted) {
-		d.ctx.refuse(err)
-		return nil
+		return d.act.refused(err)
 	}
-	d.ctx.Dialog = newStartDialog(d.ctx)
-	return nil
+	return reply{open: newStartDialog(d.ctx)}
 }
 
 // refusedWith reports whether err is a refusal of the rules with code.

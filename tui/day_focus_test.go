@@ -143,11 +143,11 @@ func TestRemovalListsTheMaterialsToCollectAndBlocksFurtherMaterials(t *testing.T
 		a.press(k)
 	}
 	m = a.final()
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		t.Error("a dialog opened for a removed examinee")
 	}
-	if !m.ctx.Status.err {
-		t.Errorf("the status line is not a refusal: %q", m.ctx.Status.text)
+	if !m.status.err {
+		t.Errorf("the status line is not a refusal: %q", m.status.text)
 	}
 	if got := screen(m); !strings.Contains(got, "REMOVED") {
 		t.Errorf("the roster does not say REMOVED:\n%s", got)
@@ -159,8 +159,8 @@ func TestRemovalListsTheMaterialsToCollectAndBlocksFurtherMaterials(t *testing.T
 	a = run(t, s, clock, i18n.EN, 80, 24)
 	a.press("m")
 	m = a.final()
-	if m.ctx.Dialog != nil || !m.ctx.Status.err || m.ctx.Status.text == "" {
-		t.Errorf("materials for a removed examinee: dialog %v, status %+v", m.ctx.Dialog != nil, m.ctx.Status)
+	if m.dialog != nil || !m.status.err || m.status.text == "" {
+		t.Errorf("materials for a removed examinee: dialog %v, status %+v", m.dialog != nil, m.status)
 	}
 }
 
@@ -266,8 +266,8 @@ func TestCorrectionFromTheDetailViewCancelsAnEntryAndKeepsBoth(t *testing.T) {
 	a = run(t, s, clock, i18n.EN, 80, 24)
 	a.press("down", "down", "enter", "up", "u")
 	m = a.final()
-	if want := en.Error(&exam.Refusal{Code: exam.RefuseAlreadyCancelled, Args: []any{theory[0].Seq, cancels[0].Seq}}); m.ctx.Status.text != want || m.ctx.Dialog != nil {
-		t.Errorf("cancelling the cancelled entry: status %q, dialog %v; want %q", m.ctx.Status.text, m.ctx.Dialog != nil, want)
+	if want := en.Error(&exam.Refusal{Code: exam.RefuseAlreadyCancelled, Args: []any{theory[0].Seq, cancels[0].Seq}}); m.status.text != want || m.dialog != nil {
+		t.Errorf("cancelling the cancelled entry: status %q, dialog %v; want %q", m.status.text, m.dialog != nil, want)
 	}
 	if after := len(events(t, s)); after != before {
 		t.Errorf("the log grew from %d to %d events", before, after)
@@ -349,14 +349,14 @@ func TestAfterTheCloseEveryActionIsRefusedAndEveryScreenSaysClosed(t *testing.T)
 			a.press(where...)
 			a.press(k)
 			m := a.final()
-			if m.ctx.Dialog != nil {
+			if m.dialog != nil {
 				t.Errorf("%v %s opened a dialog on a closed hall", where, k)
 			}
 			if (k == "u" && len(where) == 0) || (k == "s" && len(where) > 0) {
 				continue // not a key of that screen
 			}
-			if !m.ctx.Status.err || (k != "s" && m.ctx.Status.text != refusal) {
-				t.Errorf("%v %s: status %+v, want the refusal %q", where, k, m.ctx.Status, refusal)
+			if !m.status.err || (k != "s" && m.status.text != refusal) {
+				t.Errorf("%v %s: status %+v, want the refusal %q", where, k, m.status, refusal)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -21,44 +22,108 @@ import (
 // file (a cancelled entry stays, marked, beside the correction that
 // cancelled it). The officer acts on the examinee from here with the same
 // keys as on the dashboard, and corrects an entry by cancelling it.
+//
+// The entries are read from the file in a command (readDay), on opening
+// and after every commit, and arrive as a dayReadMsg: Update never waits
+// on the file, and the page draws what the last answer brought.
 type detail struct {
 	ctx           *Context
+	act           actions
 	width, height int
-	id            string
+	// frame is what the root hands over to draw (alerts, status).
+	frame frame
+	id    string
 	// entries are the examinee's events as the file holds them, in order.
 	entries []exam.Event
 	bySeq   map[uint64]exam.Event
 	loadErr error
 	sel     int
 	offset  int
+	// asked numbers the reads of the day asked of the file, answered the
+	// newest one taken: reads answer in any order, and an older one than
+	// the entries on screen is not taken.
+	asked, answered int
+	// toEnd selects the last entry when the next read answers: the page
+	// opens on the latest of the day.
+	toEnd bool
 }
 
-func newDetail(ctx *Context) *detail { return &detail{ctx: ctx} }
+// dayReadMsg is an examinee's day read from the file: their events by
+// their sequence numbers, in one read transaction.
+type dayReadMsg struct {
+	id      string
+	n       int // which read of the page
+	entries []exam.Event
+	bySeq   map[uint64]exam.Event
+	err     error
+}
+
+func newDetail(ctx *Context, act actions) *detail { return &detail{ctx: ctx, act: act} }
 
 func (d *detail) SetSize(w, h int) { d.width, d.height = w, h }
 
-// show opens the day of examinee id, with its last entry selected.
-func (d *detail) show(id string) {
+func (d *detail) SetFrame(f frame) { d.frame = f }
+
+// show opens the day of examinee id; its last entry is selected when the
+// day is read.
+func (d *detail) show(id string) tea.Cmd {
 	d.id, d.sel, d.offset = id, 0, 0
-	d.reload()
-	d.sel = len(d.entries) - 1
-	d.follow()
+	d.entries, d.bySeq, d.loadErr = nil, nil, nil
+	d.toEnd = true
+	return d.reload()
 }
 
-// reload reads the examinee's entries again from the file: each of their
-// events by its sequence number. Called on opening and after every commit.
-func (d *detail) reload() {
+// reload asks the file again for the examinee's entries, as the hall on
+// screen lists them. Called on opening and after every commit.
+func (d *detail) reload() tea.Cmd {
 	e, ok := d.ctx.Hall.Examinee(d.id)
 	if !ok {
 		d.entries, d.bySeq = nil, nil
-		return
+		return nil
 	}
-	atEnd := d.sel >= len(d.entries)-1
-	d.entries, d.bySeq, d.loadErr = readEntries(d.ctx.Store, e.Seqs)
+	d.asked++
+	return readDay(d.ctx.Store, d.id, d.asked, slices.Clone(e.Seqs))
+}
+
+// readDay reads examinee id's events seqs, off the UI loop.
+func readDay(s *store.Store, id string, n int, seqs []uint64) tea.Cmd {
+	return func() tea.Msg {
+		entries, bySeq, err := readEntries(s, seqs)
+		return dayReadMsg{id: id, n: n, entries: entries, bySeq: bySeq, err: err}
+	}
+}
+
+// onDayRead takes a day read from the file: the selection stays on the
+// last entry if it was there (a new entry is followed), else where it was.
+func (d *detail) onDayRead(msg dayReadMsg) {
+	if msg.id != d.id || msg.n <= d.answered {
+		return // another examinee's day, or older than the one on screen
+	}
+	d.answered = msg.n
+	atEnd := d.toEnd || d.sel >= len(d.entries)-1
+	d.toEnd = false
+	d.entries, d.bySeq, d.loadErr = msg.entries, msg.bySeq, msg.err
 	if atEnd {
 		d.sel = len(d.entries) - 1
 	}
 	d.follow()
+}
+
+// reading reports whether a read of the day asked is not answered yet.
+func (d *detail) reading() bool { return d.answered < d.asked }
+
+// history is the examinee's events as the page read them, for the rules
+// to replay their day without an entry (exam.Hall.Cancel) when the screen
+// asks whether a correction would be allowed: the store replays its own
+// log again when the correction is recorded.
+func (d *detail) history() exam.EventSource {
+	bySeq := d.bySeq
+	return func(seq uint64) (exam.Event, error) {
+		if ev, ok := bySeq[seq]; ok {
+			return ev, nil
+		}
+		return exam.Event{}, fmt.Errorf("event %d: not read from the file yet", seq)
+	}
 }
 
 func readEntries(s *store.Store, seqs []uint64) ([]exam.Event, map[uint64]exam.Event, error) {
@@ -77,7 +142,7 @@ func (d *detail) examinee() *exam.Examinee {
 
 func (d *detail) ShortHelp() []key.Binding {
 	k := d.ctx.Keys
-	keys := examineeKeys(d.ctx, d.examinee())
+	keys := d.act.keysFor(d.examinee())
 	if d.ctx.Hall.Phase != exam.PhaseClosed {
 		keys = append(keys, k.CancelEntry)
 		if len(d.ctx.Hall.SheetsOf(d.id)) > 0 {
@@ -97,10 +162,10 @@ func (d *detail) FullHelp() [][]key.Binding {
 	}
 }
 
-func (d *detail) Update(msg tea.Msg) tea.Cmd {
+func (d *detail) Update(msg tea.Msg) reply {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return reply{}
 	}
 	c := d.ctx
 	k := c.Keys
@@ -120,14 +185,14 @@ func (d *detail) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.CancelEntry):
 		return d.cancelEntry()
 	default:
-		if cmd, ok := c.actOn(km, d.examinee()); ok {
-			return cmd
+		if r, ok := d.act.onExaminee(km, d.examinee()); ok {
+			return r
 		}
-		cmd, _ := c.actOnHall(km)
-		return cmd
+		r, _ := d.act.onHall(km)
+		return r
 	}
 	d.follow()
-	return nil
+	return reply{}
 }
 
 func (d *detail) follow() {
@@ -147,15 +212,17 @@ func (d *detail) follow() {
 // a new entry cancels it, with the reason, and the rules replay the day
 // without it. A violation's cancellation needs the chairman's PIN, as the
 // decision did (§2.3).
-func (d *detail) cancelEntry() tea.Cmd {
+func (d *detail) cancelEntry() reply {
 	c := d.ctx
-	if c.readOnly() || len(d.entries) == 0 {
-		return nil
+	if r, ok := d.act.readOnly(); ok {
+		return r
 	}
-	target := d.entries[d.sel]
-	if _, err := c.Hall.Cancel(target, "-", nil, c.Store.History(), c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
-		c.refuse(err)
-		return nil
+	if len(d.entries) == 0 {
+		return reply{}
+	}
+	target, history := d.entries[d.sel], d.history()
+	if _, err := c.Hall.Cancel(target, "-", nil, history, c.Now, c.Hall.Officer); err != nil && !needsAgreement(err) {
+		return d.act.refused(err)
 	}
 	e := d.examinee()
 	what := clockText(target.At) + "  " + c.entryText(target, d.bySeq)
@@ -175,7 +242,7 @@ func (d *detail) cancelEntry() tea.Cmd {
 			// Ask the rules whether all but the agreement is in order
 			// before the chairman is asked.
 			a := exam.Agreement{}
-			if _, err := c.Hall.Cancel(target, reason, &a, c.Store.History(), c.Now, c.Hall.Officer); !needsAgreement(err) {
+			if _, err := c.Hall.Cancel(target, reason, &a, history, c.Now, c.Hall.Officer); !needsAgreement(err) {
 				f.err = c.ErrorText(err)
 				return f, nil
 			}
@@ -193,8 +260,7 @@ func (d *detail) cancelEntry() tea.Cmd {
 				describe: done,
 			}, f), nil
 		})
-	c.Dialog = f
-	return cmd
+	return reply{open: f, cmd: cmd}
 }
 
 // info is the lines above the timeline.
@@ -334,7 +400,7 @@ func (d *detail) owedLine(e *exam.Examinee) string {
 
 // chrome is the lines that are not timeline rows.
 func (d *detail) chrome() int {
-	n := 2 + len(d.ctx.alertLines(d.width)) + 1 + 2
+	n := 2 + len(d.frame.alerts) + 1 + 2
 	if e := d.examinee(); e != nil {
 		n += len(d.info(e))
 	}
@@ -352,7 +418,7 @@ func (d *detail) View() string {
 	}
 	lines := make([]string, 0, d.height)
 	lines = append(lines, c.headerLines(d.width)...)
-	lines = append(lines, c.alertLines(d.width)...)
+	lines = append(lines, d.frame.alerts...)
 	lines = append(lines, d.info(e)...)
 	lines = append(lines, s.TableHeader.Render(fit(c.Cat.T("ui.detail.day"), d.width)))
 
@@ -375,7 +441,7 @@ func (d *detail) View() string {
 	for len(lines) < d.height-2 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, c.statusLine(d.width), c.keyLine(d, d.width))
+	lines = append(lines, d.frame.status, c.keyLine(d, d.width))
 	return strings.Join(lines, "\n")
 }
 
@@ -473,7 +539,7 @@ func (d *detail) sheetLines(e *exam.Examinee) []string {
 	issued, received := 0, 0
 	var items []string
 	for _, s := range sheets {
-		label := c.sheetLabel(s)
+		label := d.sheetLabel(s)
 		switch s.State {
 		case exam.SheetReceived:
 			issued++
@@ -513,7 +579,8 @@ func (d *detail) sheetLines(e *exam.Examinee) []string {
 
 // sheetLabel is a sheet's question, short: Q2, or Sit. for the
 // situational problem.
-func (c *Context) sheetLabel(s *exam.Sheet) string {
+func (d *detail) sheetLabel(s *exam.Sheet) string {
+	c := d.ctx
 	if s.Situational() {
 		return c.Cat.T("ui.sheet.situational_short")
 	}

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"examday/exam"
 	"examday/i18n"
 	"examday/store"
 )
@@ -63,6 +64,11 @@ type fileProgressMsg struct {
 type fileDoneMsg struct {
 	form *fileForm
 	err  error
+	// hall and delivery are what the action changed, read from the file
+	// by the command after it ended: the print is in the log (the
+	// roster's sheets), a sync's receipt in the delivery.
+	hall     *exam.Hall
+	delivery *store.Delivery
 }
 
 // filesMenu chooses the file to make.
@@ -189,7 +195,6 @@ func (f *fileForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 		if f.cancel != nil {
 			f.cancel()
 		}
-		c.afterFileAction(f.kind, msg.err, f.lines)
 		return f, nil
 	case tea.KeyPressMsg:
 		k := c.Keys
@@ -259,7 +264,15 @@ func (f *fileForm) start() tea.Cmd {
 		if line, ok := <-lines; ok {
 			return fileProgressMsg{form: f, line: line}
 		}
-		return fileDoneMsg{form: f, err: <-done}
+		msg := fileDoneMsg{form: f, err: <-done}
+		switch f.kind {
+		case FileSheets:
+			msg.hall = s.Hall()
+		case FileSync:
+			d := s.Delivery()
+			msg.delivery = &d
+		}
+		return msg
 	}
 	return f.next
 }
@@ -303,22 +316,22 @@ func reported(err error) bool {
 	return ok && r.Reported()
 }
 
-// afterFileAction puts the end of an action on the status line, and reads
-// again what it changed: the print is in the log (the roster's sheets),
-// a sync's receipt in the delivery.
-func (c *Context) afterFileAction(kind FileKind, err error, lines []string) {
+// afterFileAction puts the end of the open form's action on the status
+// line, and takes what the command read again of what it changed.
+func (m *Model) afterFileAction(msg fileDoneMsg) {
+	c, f := m.ctx, msg.form
 	switch {
-	case err != nil && !reported(err):
-		c.Status = status{text: c.ErrorText(err), err: true}
-	case err != nil && len(lines) > 0:
-		c.Status = status{text: lines[0], err: true}
-	case len(lines) > 0:
-		c.Status = status{text: lines[len(lines)-1]}
+	case msg.err != nil && !reported(msg.err):
+		m.status = status{text: c.ErrorText(msg.err), err: true}
+	case msg.err != nil && len(f.lines) > 0:
+		m.status = status{text: f.lines[0], err: true}
+	case len(f.lines) > 0:
+		m.status = status{text: f.lines[len(f.lines)-1]}
 	}
-	switch kind {
-	case FileSheets:
-		c.adopt(c.Store.Hall())
-	case FileSync:
-		c.Delivery = c.Store.Delivery()
+	if msg.hall != nil {
+		m.adopt(msg.hall)
+	}
+	if msg.delivery != nil {
+		c.Delivery = *msg.delivery
 	}
 }

@@ -136,7 +136,7 @@ func TestAFileActionAsksTheCommandWhatWasTyped(t *testing.T) {
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("the command was asked %+v, want only %+v", got, want)
 	}
-	if st := m.ctx.Status.text; !strings.Contains(st, "/media/usb/report-1100.pdf 12 Almaty") {
+	if st := m.status.text; !strings.Contains(st, "/media/usb/report-1100.pdf 12 Almaty") {
 		t.Errorf("the status line says %q, not the command's last line", st)
 	}
 }

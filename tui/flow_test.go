@@ -135,7 +135,7 @@ func TestRefusedActionShowsWhyAndWritesNothing(t *testing.T) {
 	if got := screen(m); !contains(got, want) {
 		t.Errorf("the status line does not say %q:\n%s", want, got)
 	}
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		t.Error("a materials form opened for an examinee who has them")
 	}
 	if after := len(events(t, s)); after != before {
@@ -267,10 +267,10 @@ func TestReadOnlyFileRefusesEveryActionAndSaysWhy(t *testing.T) {
 	if !strings.Contains(banner, "3") || !contains(got, banner) {
 		t.Errorf("the screen does not say %q:\n%s", banner, got)
 	}
-	if m.ctx.Status.text != banner || !m.ctx.Status.err {
-		t.Errorf("the status line says %q, want the refusal %q", m.ctx.Status.text, banner)
+	if m.status.text != banner || !m.status.err {
+		t.Errorf("the status line says %q, want the refusal %q", m.status.text, banner)
 	}
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		t.Error("a dialog opened on a read-only file")
 	}
 	if after := len(events(t, s)); after != before {
@@ -359,10 +359,10 @@ func TestStartKeyAfterTheStartSaysWhen(t *testing.T) {
 	a := run(t, s, newClock("09:30:05"), i18n.EN, 80, 24)
 	a.press("s")
 	m := a.final()
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		t.Error("the start dialog opened after the start")
 	}
-	if want := en.T("refusal.already_started", at("08:52:10")); m.ctx.Status.text != want {
-		t.Errorf("status %q, want %q", m.ctx.Status.text, want)
+	if want := en.T("refusal.already_started", at("08:52:10")); m.status.text != want {
+		t.Errorf("status %q, want %q", m.status.text, want)
 	}
 }

@@ -50,7 +50,7 @@ func (m Model) helpView() string {
 		parts = append(parts, r)
 	}
 	parts = append(parts, "", note)
-	return lipgloss.Place(c.Width, max(c.Height-len(c.topBanners()), 1), lipgloss.Center, lipgloss.Center,
+	return lipgloss.Place(c.Width, max(c.Height-len(m.topBanners()), 1), lipgloss.Center, lipgloss.Center,
 		lipgloss.JoinVertical(lipgloss.Left, parts...))
 }
 

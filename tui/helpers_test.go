@@ -176,8 +176,14 @@ type app struct {
 	halls    chan hallReadMsg
 	// filesDone: a file action from the screen ended (files.go).
 	filesDone chan fileDoneMsg
-	keys      *keyClock
+	// days: an examinee's day read for the detail page.
+	days chan dayReadMsg
+	keys *keyClock
 }
+
+// daysAsked asks the model, through the filter, whether the detail page
+// still waits for a read of the day.
+type daysAsked struct{ reading chan bool }
 
 // keyClock is the key clock of a test: it moves only when the filter of
 // run says a key arrived, by the gap the test gave.
@@ -222,13 +228,13 @@ func runWithFiles(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, wid
 	t.Helper()
 	a := &app{t: t, s: s, recorded: make(chan recordedMsg, 64), langs: make(chan langSavedMsg, 8),
 		scanned: make(chan scannedMsg, 4096), halls: make(chan hallReadMsg, 4096), keys: &keyClock{},
-		filesDone: make(chan fileDoneMsg, 8)}
+		filesDone: make(chan fileDoneMsg, 8), days: make(chan dayReadMsg, 4096)}
 	// The filter sees each message before Update does; messages are
 	// handled in order, so a key sent after a record was seen here lands
 	// after the model took in the store's answer. It also moves the key
 	// clock as each key arrives (timedKey), so the burst filter sees the
 	// gaps the test meant, however fast the test sends.
-	filter := func(_ tea.Model, msg tea.Msg) tea.Msg {
+	filter := func(m tea.Model, msg tea.Msg) tea.Msg {
 		switch msg := msg.(type) {
 		case recordedMsg:
 			a.recorded <- msg
@@ -240,6 +246,12 @@ func runWithFiles(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, wid
 			a.halls <- msg
 		case fileDoneMsg:
 			a.filesDone <- msg
+		case dayReadMsg:
+			a.days <- msg
+		case daysAsked:
+			// The model as it is after every message sent before.
+			msg.reading <- m.(Model).pages[pageDetail].(*detail).reading()
+			return nil
 		case timedKey:
 			a.keys.advance(msg.gap)
 			return msg.key
@@ -262,13 +274,16 @@ func runWithFiles(t *testing.T, s *store.Store, clock Clock, lang i18n.Lang, wid
 }
 
 // press sends keys as the keyboard would: "enter", "esc", "tab", "up" …
-// or a single character.
+// or a single character. Each key comes once the day the detail page
+// asked for is read, as a person presses a key looking at the screen.
 func (a *app) press(keys ...string) {
+	a.t.Helper()
 	for _, k := range keys {
 		if k == "pause" {
 			a.pause()
 			continue
 		}
+		a.readDays()
 		a.tm.Send(keyPress(k))
 	}
 }
@@ -353,9 +368,36 @@ func (a *app) waitLang() langSavedMsg {
 	}
 }
 
-// final quits and returns the model as it was at the end.
+// readDays waits until the detail page has every read of the day it
+// asked for: the day arrives a message after the key or the commit that
+// asked (dayReadMsg).
+func (a *app) readDays() {
+	a.t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		q := daysAsked{reading: make(chan bool, 1)}
+		a.tm.Send(q)
+		select {
+		case reading := <-q.reading:
+			if !reading {
+				return
+			}
+		case <-timeout:
+			a.t.Fatalf("the model did not answer")
+		}
+		select {
+		case <-a.days:
+		case <-timeout:
+			a.t.Fatalf("the day was not read")
+		}
+	}
+}
+
+// final quits, once the day on the detail page is read, and returns the
+// model as it was at the end.
 func (a *app) final() Model {
 	a.t.Helper()
+	a.readDays()
 	if err := a.tm.Quit(); err != nil {
 		a.t.Fatal(err)
 	}

@@ -112,7 +112,7 @@ func (f *interruptForm) View() string {
 
 // resumeQuestion asks to end the interruption: how long it has lasted and
 // where the end will move; yes opens the chairman's PIN.
-func (c *Context) resumeQuestion() dialog {
+func resumeQuestion(c *Context) dialog {
 	h := c.Hall
 	length := c.Now.Sub(h.InterruptedAt).Truncate(time.Second)
 	lines := []string{

@@ -1,7 +1,9 @@
 // Package tui is the officer's screen: Bubble Tea models only. A root
 // model holds the pages (the dashboard, an examinee's day and the board),
-// the dialog open over them, the help overlay and the clock; what they
-// share is one Context.
+// the dialog open over them, the help overlay, the clock, the alerts, the
+// scan's banner and the status line; what the pages and dialogs share is
+// one small Context (the file, the clock, the words, the look, the keys,
+// the size and the hall as read).
 //
 // Data flows one way: a key opens a dialog or asks the store to record an
 // action (a tea.Cmd calling store.Do, where the exam package decides); the
@@ -20,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"examday/exam"
 	"examday/i18n"
 	"examday/store"
 )
@@ -52,14 +55,18 @@ type Config struct {
 type page interface {
 	help.KeyMap
 	SetSize(width, height int)
-	Update(tea.Msg) tea.Cmd
+	// SetFrame hands the page what it draws of the root's state.
+	SetFrame(frame)
+	// Update answers the root: the dialog a key opens, a refusal for the
+	// status line, a command.
+	Update(tea.Msg) reply
 	View() string
 }
 
 // dialog is a small window over a page that has the keyboard while it is
-// open (a focused text input gets every key first). A page opens one by
-// setting Context.Dialog in its Update; the dialog's Update returns nil
-// when it closes.
+// open (a focused text input gets every key first). A page opens one in
+// the reply of its Update; the dialog's Update returns nil when it
+// closes.
 type dialog interface {
 	help.KeyMap
 	Update(tea.Msg) (dialog, tea.Cmd)
@@ -95,6 +102,27 @@ type Model struct {
 	burst    burst
 	// files makes the day's files (Config.Files).
 	files FileActions
+	// act is the hall's actions the root's own keys run (void).
+	act actions
+
+	// dialog is the dialog open over the page, which has the keyboard.
+	dialog dialog
+	// status is the line that answers the last action.
+	status status
+
+	// alerts are the clock's alerts not acknowledged yet.
+	alerts alerts
+	// writeFailed is why the last commit could not be written (a full
+	// disk, an I/O error, a stick pulled out), until one is written again:
+	// a banner that stays says that nothing was recorded.
+	writeFailed error
+	// scan is the answer to the last scan, on its banner until it expires.
+	scan *scanResult
+	// typed is a code a person is typing on a page (scan.go).
+	typed string
+	// look counts the changes of styles and language, for what is drawn
+	// once and kept (a scan's banner).
+	look int
 }
 
 // New builds the application on an open store.
@@ -112,7 +140,6 @@ func New(cfg Config) Model {
 		Store:  cfg.Store,
 		Clock:  cfg.Clock,
 		Styles: NewStyles(true),
-		isDark: true,
 		Width:  80,
 		Height: 24,
 		Hall:   cfg.Store.Hall(),
@@ -122,27 +149,29 @@ func New(cfg Config) Model {
 		Delivery: cfg.Store.Delivery(),
 	}
 	ctx.SetLang(lang)
-	if cfg.Warning != "" {
-		ctx.Status = status{text: cfg.Warning, err: true}
-	}
 	keyClock := cfg.KeyClock
 	if keyClock == nil {
 		keyClock = defaultKeyClock()
 	}
+	act := actions{ctx: ctx}
 	m := Model{
 		ctx: ctx,
 		pages: map[pageID]page{
-			pageDashboard: newDashboard(ctx),
+			pageDashboard: newDashboard(ctx, act),
 			pageBoard:     newBoard(ctx),
-			pageDetail:    newDetail(ctx),
-			pageSheets:    newSheetsPage(ctx),
+			pageDetail:    newDetail(ctx, act),
+			pageSheets:    newSheetsPage(ctx, act),
 		},
+		act:      act,
 		active:   pageDashboard,
 		help:     help.New(),
 		clock:    clockState{started: now},
 		timer:    true,
 		keyClock: keyClock,
 		files:    cfg.Files,
+	}
+	if cfg.Warning != "" {
+		m.status = status{text: cfg.Warning, err: true}
 	}
 	m.layout()
 	return m
@@ -163,18 +192,25 @@ func (m Model) Init() tea.Cmd {
 }
 
 // signaturesCheckedMsg is the answer of the check of every signature
-// (and of the projection).
-type signaturesCheckedMsg struct{ err error }
+// (and of the projection), with why the store made the file read-only
+// if it failed.
+type signaturesCheckedMsg struct{ err, broken error }
 
 func verifySignatures(s *store.Store) tea.Cmd {
 	if s.Broken() != nil {
 		return nil // already read-only, and the screen says why
 	}
+	checked := func(err error) tea.Msg {
+		if err == nil {
+			return signaturesCheckedMsg{}
+		}
+		return signaturesCheckedMsg{err: err, broken: s.Broken()}
+	}
 	return func() tea.Msg {
 		// The state first: the store records nothing until it is compared
 		// with the log, so an officer's first key waits for this alone.
 		if err := s.VerifyProjection(); err != nil {
-			return signaturesCheckedMsg{err: err}
+			return checked(err)
 		}
 		err := s.VerifySignatures()
 		if errors.Is(err, store.ErrUnsigned) {
@@ -185,14 +221,22 @@ func verifySignatures(s *store.Store) tea.Cmd {
 			// damaged in a way that still reads would be shown as it stands.
 			err = s.VerifyProjection()
 		}
-		return signaturesCheckedMsg{err: err}
+		return checked(err)
 	}
 }
 
 // Update handles the messages every page cares about first (size, colours,
 // the clock, the store's answers), then keys: quitting always, a dialog's
 // keys before anything else, then the global keys, then the active page.
+// The pages are then handed what they draw of the root's state.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	n := next.(Model)
+	n.setFrame()
+	return n, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -201,17 +245,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case signaturesCheckedMsg:
 		if msg.err != nil {
 			// The store made itself read-only; every screen now says why.
-			m.ctx.Broken = m.ctx.Store.Broken()
+			m.ctx.Broken = msg.broken
 			if m.ctx.Broken == nil {
 				m.ctx.Broken = msg.err
 			}
-			m.ctx.Status = status{text: m.ctx.BrokenText(), err: true}
+			m.status = status{text: m.ctx.BrokenText(), err: true}
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.ctx.isDark = msg.IsDark()
-		m.ctx.Styles = NewStyles(m.ctx.isDark)
-		m.ctx.look++
+		m.ctx.Styles = NewStyles(msg.IsDark())
+		m.look++
 		return m, nil
 	case tickMsg:
 		return m.onTick(msg)
@@ -227,25 +270,62 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, bell
 	case scanIdleMsg:
 		return m.onScanIdle()
+	case dayReadMsg:
+		// Whatever is open: the day is the detail page's, shown or not.
+		m.pages[pageDetail].(*detail).onDayRead(msg)
+		return m, nil
+	case fileDoneMsg:
+		// The end of the open form's run is the root's status line; the
+		// form is told below.
+		if f, ok := m.dialog.(*fileForm); ok && f == msg.form {
+			m.afterFileAction(msg)
+		}
+	case undrawnAnsweredMsg:
+		// The dialog that asked has the answer; a failure to write is
+		// the root's banner.
+		if msg.err != nil {
+			m.noteWrite(msg.err, false)
+		}
 	case tea.KeyPressMsg:
 		return m.onKeyPress(msg)
 	case tea.PasteMsg:
-		if m.ctx.Dialog == nil && !m.showHelp {
+		if m.dialog == nil && !m.showHelp {
 			// A code pasted on a page is a code typed there: Enter
 			// takes it in.
 			pasted := []rune(strings.TrimSpace(msg.Content))
-			m.ctx.Typed = string(pasted[:min(len(pasted), maxTyped)])
+			m.typed = string(pasted[:min(len(pasted), maxTyped)])
 			m.layout()
 			return m, nil
 		}
 	}
 	// Anything else (a text input's cursor blink …) goes where the focus is.
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		var cmd tea.Cmd
-		m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+		m.dialog, cmd = m.dialog.Update(msg)
 		return m, cmd
 	}
-	return m, m.pages[m.active].Update(msg)
+	return m, m.apply(m.pages[m.active].Update(msg))
+}
+
+// adopt takes the state a command read from the file after its commit:
+// the hall as read, which every page draws. Commands answer in any order:
+// an older state than the one on screen is not taken.
+func (m *Model) adopt(h *exam.Hall) {
+	if h != nil && h.LastSeq >= m.ctx.Hall.LastSeq {
+		m.ctx.Hall = h
+	}
+}
+
+// apply takes a page's reply: the dialog it opens, its words for the
+// status line; it returns the command to run.
+func (m *Model) apply(r reply) tea.Cmd {
+	if r.open != nil {
+		m.dialog = r.open
+	}
+	if r.say.text != "" {
+		m.status = r.say
+	}
+	return r.cmd
 }
 
 // onKey routes a key the burst filter handed on.
@@ -253,7 +333,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.ctx.Keys
 	// A dialog has the keyboard: its text inputs get every key, and
 	// nothing below sees them.
-	if m.ctx.Dialog != nil {
+	if m.dialog != nil {
 		return m.keyToDialog(msg)
 	}
 	if m.showHelp {
@@ -276,9 +356,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.showHelp = true
 		return m, nil
 	case key.Matches(msg, k.Lang):
-		return m, m.ctx.saveLang(m.ctx.Cat.Lang.Next())
-	case key.Matches(msg, k.Ack) && m.ctx.Alerts.pending():
-		m.ctx.Alerts = Alerts{}
+		return m, saveLang(m.ctx.Store, m.ctx.Cat.Lang.Next())
+	case key.Matches(msg, k.Ack) && m.alerts.pending():
+		m.alerts.ack()
 		m.layout()
 		return m, nil
 	case key.Matches(msg, k.Board):
@@ -293,13 +373,13 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Files):
 		if m.files == nil {
-			m.ctx.Status = status{text: m.ctx.Cat.T("ui.files.unavailable"), err: true}
+			m.status = status{text: m.ctx.Cat.T("ui.files.unavailable"), err: true}
 			return m, nil
 		}
-		m.ctx.Dialog = newFilesMenu(m.ctx, m.files)
+		m.dialog = newFilesMenu(m.ctx, m.files)
 		return m, nil
 	case key.Matches(msg, k.Void):
-		return m, m.ctx.voidSheet()
+		return m, m.apply(m.act.voidSheet())
 	case key.Matches(msg, k.Reconcile) && m.active != pageSheets:
 		m.sheetsFrom, m.active = m.active, pageSheets
 		m.pages[pageSheets].(*sheetsPage).show()
@@ -312,12 +392,12 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case m.active == pageDashboard && key.Matches(msg, k.Open):
 		if e := m.pages[pageDashboard].(*dashboard).selected(); e != nil {
-			m.pages[pageDetail].(*detail).show(e.ID)
 			m.active = pageDetail
+			return m, m.pages[pageDetail].(*detail).show(e.ID)
 		}
 		return m, nil
 	}
-	return m, m.pages[m.active].Update(msg)
+	return m, m.apply(m.pages[m.active].Update(msg))
 }
 
 // keyToDialog is the one way a key reaches a text field: every text
@@ -326,17 +406,26 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // a barcode scanner's burst of digits out of the text fields.
 func (m Model) keyToDialog(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
-	m.ctx.Dialog, cmd = m.ctx.Dialog.Update(msg)
+	m.dialog, cmd = m.dialog.Update(msg)
 	return m, cmd
 }
 
 // layout gives every page the room left under the banners of the root.
 func (m *Model) layout() {
-	h := m.ctx.Height - len(m.ctx.topBanners())
+	h := m.ctx.Height - len(m.topBanners())
 	for _, p := range m.pages {
 		p.SetSize(m.ctx.Width, max(h, 1))
 	}
 	m.help.SetWidth(m.ctx.Width)
+	m.setFrame()
+}
+
+// setFrame hands every page what it draws of the root's state.
+func (m *Model) setFrame() {
+	f := m.frame()
+	for _, p := range m.pages {
+		p.SetFrame(f)
+	}
 }
 
 // View draws the active page (or the help over it) under the banners that
@@ -346,14 +435,14 @@ func (m Model) View() tea.View {
 	if m.showHelp {
 		body = m.helpView()
 	}
-	if banners := m.ctx.topBanners(); len(banners) > 0 {
+	if banners := m.topBanners(); len(banners) > 0 {
 		body = joinLines(append(banners, body)...)
 	}
-	if m.ctx.Dialog != nil {
-		body = overlay(body, m.ctx.Dialog.View(), m.ctx.Width, m.ctx.Height)
+	if m.dialog != nil {
+		body = overlay(body, m.dialog.View(), m.ctx.Width, m.ctx.Height)
 		// A scan's answer, first of the banners, stays over the dialog
 		// too: it must not go unseen whatever the officer was doing.
-		if banner := m.ctx.scanBanner(m.ctx.Width); banner != "" {
+		if banner := m.scanBanner(m.ctx.Width); banner != "" {
 			body = overlayAt(body, banner, 0, 0, m.ctx.Width, m.ctx.Height)
 		}
 	}

@@ -86,14 +86,15 @@ func (d *offersDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			d.err = c.ErrorText(err)
 			return d, nil
 		}
-		return c.dismissForm(o, d)
+		return d.dismissForm(o)
 	}
 	return d, nil
 }
 
 // dismissForm asks why an offered violation is dismissed; the reason is
 // logged with the dismissal.
-func (c *Context) dismissForm(o exam.Offer, back *offersDialog) (dialog, tea.Cmd) {
+func (back *offersDialog) dismissForm(o exam.Offer) (dialog, tea.Cmd) {
+	c := back.ctx
 	name := o.Examinee
 	if e, ok := c.Hall.Examinee(o.Examinee); ok {
 		name = e.FullName

@@ -84,7 +84,7 @@ func (d *pinDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			return d, nil
 		}
 		if len(msg.records) > 0 && msg.records[0].Event.Type == exam.TypePINFailed {
-			d.err = c.wrongPINText(msg.records[0].Event)
+			d.err = wrongPINText(c, msg.records[0].Event)
 			return d, nil
 		}
 		if d.action.then != nil {
@@ -116,7 +116,7 @@ func (d *pinDialog) Update(msg tea.Msg) (dialog, tea.Cmd) {
 				return d, nil
 			}
 			d.pending, d.err = true, ""
-			return d, c.recordAgreed(d.action, string(d.pin))
+			return d, d.record(string(d.pin))
 		}
 		if _, locked := d.locked(); locked {
 			return d, nil
@@ -149,14 +149,15 @@ func pinDigit(r rune) (rune, bool) {
 	return 0, false
 }
 
-// recordAgreed checks the PIN and records the action, or the wrong PIN,
-// in one decision on the state in the file.
-func (c *Context) recordAgreed(action agreedAction, pin string) tea.Cmd {
+// record checks the PIN and records the dialog's action, or the wrong
+// PIN, in one decision on the state in the file.
+func (d *pinDialog) record(pin string) tea.Cmd {
+	c, action := d.ctx, d.action
 	s, clock := c.Store, c.Clock
 	act, purpose := action.act, action.purpose
 	describe := func(c *Context, recs []store.Record) string {
 		if len(recs) > 0 && recs[0].Event.Type == exam.TypePINFailed {
-			return c.wrongPINText(recs[0].Event)
+			return wrongPINText(c, recs[0].Event)
 		}
 		if action.describe != nil {
 			return action.describe(c, recs)
@@ -177,7 +178,7 @@ func (c *Context) recordAgreed(action agreedAction, pin string) tea.Cmd {
 
 // wrongPINText says that the PIN was wrong, and what is left: the next
 // attempt of PINAttempts, or the lock.
-func (c *Context) wrongPINText(ev exam.Event) string {
+func wrongPINText(c *Context, ev exam.Event) string {
 	d, _ := exam.Decode[exam.PINFailedData](ev) // just decided by this program: it reads
 	if !d.LockedUntil.IsZero() {
 		return c.Cat.T("ui.pin.locked_now", exam.PINAttempts, d.LockedUntil)

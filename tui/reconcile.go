@@ -21,13 +21,18 @@ import (
 // the rules (exam.Hall.Reconcile, Shortfall), never counted here.
 type sheetsPage struct {
 	ctx           *Context
+	act           actions
 	width, height int
-	offset        int
+	// frame is what the root hands over to draw (alerts, status).
+	frame  frame
+	offset int
 }
 
-func newSheetsPage(ctx *Context) *sheetsPage { return &sheetsPage{ctx: ctx} }
+func newSheetsPage(ctx *Context, act actions) *sheetsPage { return &sheetsPage{ctx: ctx, act: act} }
 
 func (p *sheetsPage) SetSize(w, h int) { p.width, p.height = w, h }
+
+func (p *sheetsPage) SetFrame(f frame) { p.frame = f }
 
 // show opens the page at its top.
 func (p *sheetsPage) show() { p.offset = 0 }
@@ -46,10 +51,10 @@ func (p *sheetsPage) FullHelp() [][]key.Binding {
 	}
 }
 
-func (p *sheetsPage) Update(msg tea.Msg) tea.Cmd {
+func (p *sheetsPage) Update(msg tea.Msg) reply {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return reply{}
 	}
 	k := p.ctx.Keys
 	switch {
@@ -66,16 +71,16 @@ func (p *sheetsPage) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, k.End):
 		p.offset = len(p.lines())
 	default:
-		cmd, _ := p.ctx.actOnHall(km)
-		return cmd
+		r, _ := p.act.onHall(km)
+		return r
 	}
 	p.offset = min(max(p.offset, 0), max(len(p.lines())-p.rows(), 0))
-	return nil
+	return reply{}
 }
 
 // rows is how many lines of the list fit under the header and the totals.
 func (p *sheetsPage) rows() int {
-	return max(p.height-2-len(p.ctx.alertLines(p.width))-2-2, 1)
+	return max(p.height-2-len(p.frame.alerts)-2-2, 1)
 }
 
 func (p *sheetsPage) View() string {
@@ -83,7 +88,7 @@ func (p *sheetsPage) View() string {
 	s := c.Styles
 	lines := make([]string, 0, p.height)
 	lines = append(lines, c.headerLines(p.width)...)
-	lines = append(lines, c.alertLines(p.width)...)
+	lines = append(lines, p.frame.alerts...)
 	lines = append(lines, s.Title.Render(fit(c.Cat.T("ui.sheets.title"), p.width)), p.totals())
 
 	list := p.lines()
@@ -94,7 +99,7 @@ func (p *sheetsPage) View() string {
 	for len(lines) < p.height-2 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, c.statusLine(p.width), c.keyLine(p, p.width))
+	lines = append(lines, p.frame.status, c.keyLine(p, p.width))
 	return strings.Join(lines, "\n")
 }
 
@@ -156,7 +161,7 @@ func (p *sheetsPage) lines() []string {
 	nameW := max(w-2-seatW-1-countW-1, 8)
 	for _, e := range c.Hall.Examinees() {
 		n, has := counts[e.ID]
-		text := c.countText(e, n, has)
+		text := p.countText(e, n, has)
 		line := "  " + pad(e.Seat, seatW) + " " + pad(e.FullName, nameW) + " " + text
 		if has && len(n.Missing) > 0 {
 			line = s.StatusErr.Render(fit(line, w))
@@ -183,8 +188,8 @@ func (p *sheetsPage) lines() []string {
 
 // countText is one examinee's sheets: received of issued, and any voided;
 // "—" with why when they have none.
-func (c *Context) countText(e *exam.Examinee, n exam.SheetCount, has bool) string {
-	T := c.Cat.T
+func (p *sheetsPage) countText(e *exam.Examinee, n exam.SheetCount, has bool) string {
+	T := p.ctx.Cat.T
 	if !has {
 		if e.Status == exam.Absent {
 			return T("ui.sheets.count_absent")

@@ -47,7 +47,7 @@ func rosterColumns(c *Context, width int) columns {
 	t := c.Cat.T
 	statusWidth := 0
 	if c.Hall.Phase.Started() {
-		statusWidth = c.outWidth()
+		statusWidth = outWidth(c)
 	}
 	for _, st := range []exam.Status{exam.Registered, exam.Present, exam.Absent, exam.Materials, exam.Writing,
 		exam.TheoryIn, exam.OnBreak, exam.BackIn, exam.Situational, exam.Finished, exam.Removed} {
@@ -61,18 +61,18 @@ func rosterColumns(c *Context, width int) columns {
 		col("ui.col.seat", 5, func(e *exam.Examinee) string { return e.Seat }),
 		col("ui.col.name", 0, func(e *exam.Examinee) string { return e.FullName }),
 		col("ui.col.programme", 7, func(e *exam.Examinee) string { return e.Programme }),
-		col("ui.col.status", statusWidth, func(e *exam.Examinee) string { text, _ := c.statusCell(e); return text }),
+		col("ui.col.status", statusWidth, func(e *exam.Examinee) string { text, _ := statusCell(c, e); return text }),
 	}, name: 1, status: 3}
 	// Once sheets are given out: each examinee's received of issued, so a
 	// hand-in half scanned shows.
-	if c.sheetsIssued() {
+	if sheetsIssued(c.Hall) {
 		cs.list = append(cs.list, col("ui.col.sheets", 5, func(e *exam.Examinee) string { return sheetCountText(c.Hall.SheetCountOf(e.ID)) }))
 	}
 	// After the start: the Criminal Code out, and the violations recorded.
 	notes := -1
 	if c.Hall.Phase.Started() {
 		notes = len(cs.list)
-		cs.list = append(cs.list, col("ui.col.notes", 7, func(e *exam.Examinee) string { return c.notes(e) }))
+		cs.list = append(cs.list, col("ui.col.notes", 7, func(e *exam.Examinee) string { return rosterNotes(c, e) }))
 	}
 
 	extras := []column{
@@ -95,8 +95,8 @@ func rosterColumns(c *Context, width int) columns {
 }
 
 // sheetsIssued reports whether any answer sheet was given out.
-func (c *Context) sheetsIssued() bool {
-	for _, s := range c.Hall.Sheets() {
+func sheetsIssued(h *exam.Hall) bool {
+	for _, s := range h.Sheets() {
 		if s.Examinee != "" {
 			return true
 		}
@@ -164,13 +164,13 @@ func (cs columns) row(c *Context, e *exam.Examinee, selected bool, width int) st
 	if selected {
 		return c.Styles.Selected.Render(fit(before.String()+stat.String()+after.String(), width))
 	}
-	_, style := c.statusCell(e)
+	_, style := statusCell(c, e)
 	return before.String() + style.Render(stat.String()) + fit(after.String(), max(width-lipgloss.Width(before.String())-lipgloss.Width(stat.String()), 0))
 }
 
 // statusCell is an examinee's status in words and its colour; out of the
 // audience it is the break's countdown or its overrun (§2.1).
-func (c *Context) statusCell(e *exam.Examinee) (string, lipgloss.Style) {
+func statusCell(c *Context, e *exam.Examinee) (string, lipgloss.Style) {
 	if e.Status == exam.OnBreak {
 		return c.outText(e)
 	}
@@ -178,9 +178,9 @@ func (c *Context) statusCell(e *exam.Examinee) (string, lipgloss.Style) {
 	return c.Cat.T("status." + string(st)), c.Styles.Status[st]
 }
 
-// notes are the marks of a row after the start: the Criminal Code is
+// rosterNotes are the marks of a row after the start: the Criminal Code is
 // out, and how many violations were recorded.
-func (c *Context) notes(e *exam.Examinee) string {
+func rosterNotes(c *Context, e *exam.Examinee) string {
 	var parts []string
 	if e.CodeOut {
 		parts = append(parts, c.Cat.T("ui.note.code"))

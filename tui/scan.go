@@ -230,7 +230,7 @@ func (m Model) handOn() (Model, tea.Cmd) {
 	for i, k := range keys {
 		// Remembered while a dialog's field takes them, in case they were
 		// the start of a scan (recoverScan).
-		if m.ctx.Dialog != nil && i < len(times) {
+		if m.dialog != nil && i < len(times) {
 			m.burst.handed = append(m.burst.handed, heldKey{key: k, at: times[i]})
 			if n := len(m.burst.handed); n > barcode.Length {
 				m.burst.handed = m.burst.handed[n-barcode.Length:]
@@ -257,7 +257,7 @@ func (m Model) handOn() (Model, tea.Cmd) {
 // field.
 func (m Model) recoverScan() (Model, tea.Cmd, bool) {
 	b := m.burst
-	if m.ctx.Dialog == nil || len(b.handed) == 0 || len(b.keys) >= barcode.Length {
+	if m.dialog == nil || len(b.handed) == 0 || len(b.keys) >= barcode.Length {
 		return m, nil, false
 	}
 	all := append([]heldKey(nil), b.handed...)
@@ -301,15 +301,15 @@ type scanReader interface {
 // takeScan takes a scan: the open dialog's, if it reads scans, else a
 // sheet handed back in.
 func (m Model) takeScan(raw string) (Model, tea.Cmd) {
-	if r, ok := m.ctx.Dialog.(scanReader); ok {
+	if r, ok := m.dialog.(scanReader); ok {
 		if d, cmd, taken := r.readScan(raw); taken {
-			m.ctx.Dialog = d
+			m.dialog = d
 			return m, cmd
 		}
 	}
-	shown := m.ctx.Scan
-	cmd := m.ctx.receiveScan(raw)
-	if m.ctx.Scan != shown {
+	shown := m.scan
+	cmd := m.receiveScan(raw)
+	if m.scan != shown {
 		// Refused at once: its banner takes room from the page.
 		m.layout()
 	}
@@ -322,25 +322,25 @@ func (m Model) takeScan(raw string) (Model, tea.Cmd) {
 func (m *Model) typeCode(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	c := m.ctx
 	k := c.Keys
-	typed := c.Typed
+	typed := m.typed
 	switch {
 	case codeKey(msg):
 		if len([]rune(typed)) < maxTyped {
-			c.Typed += msg.Text
+			m.typed += msg.Text
 		}
 	case typed == "":
 		return nil, false
 	case msg.Code == tea.KeySpace:
 		if len([]rune(typed)) < maxTyped {
-			c.Typed += " "
+			m.typed += " "
 		}
 	case key.Matches(msg, k.Erase):
 		r := []rune(typed)
-		c.Typed = string(r[:len(r)-1])
+		m.typed = string(r[:len(r)-1])
 	case key.Matches(msg, k.Back):
-		c.Typed = ""
+		m.typed = ""
 	case msg.Code == tea.KeyEnter:
-		c.Typed = ""
+		m.typed = ""
 		m.layout()
 		next, cmd := m.takeScan(typed)
 		*m = next

@@ -50,9 +50,9 @@ func TestAScanWithUnevenGapsIsNeverTypedIntoAField(t *testing.T) {
 		a.tm.Send(timedKey{key: keyPress("enter"), gap: time.Duration(5+rng.IntN(56)) * time.Millisecond})
 		a.pause()
 		m := a.final()
-		f, ok := m.ctx.Dialog.(*materialsForm)
+		f, ok := m.dialog.(*materialsForm)
 		if !ok {
-			t.Fatalf("trial %d: the materials dialog is gone: %T\n%s", trial, m.ctx.Dialog, screen(m))
+			t.Fatalf("trial %d: the materials dialog is gone: %T\n%s", trial, m.dialog, screen(m))
 		}
 		switch {
 		case f.picked.Code == code && f.ticket.Value() == "5":
@@ -87,9 +87,9 @@ func TestAScanWhoseKeysAllReachedTheFieldIsTakenBack(t *testing.T) {
 		a.tm.Send(timedKey{key: keyPress("enter"), gap: 400 * time.Millisecond})
 		a.pause()
 		m := a.final()
-		f, ok := m.ctx.Dialog.(*materialsForm)
+		f, ok := m.dialog.(*materialsForm)
 		if !ok {
-			t.Fatalf("trial %d: the materials dialog is gone: %T\n%s", trial, m.ctx.Dialog, screen(m))
+			t.Fatalf("trial %d: the materials dialog is gone: %T\n%s", trial, m.dialog, screen(m))
 		}
 		if f.picked.Code != code || f.ticket.Value() != "5" {
 			t.Errorf("trial %d (%s): ticket field %q, picked %s; want ticket 5 and the packet of %s", trial, layout, f.ticket.Value(), f.picked.Code.Grouped(), code.Grouped())

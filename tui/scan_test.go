@@ -54,10 +54,10 @@ func TestScanBurstIsReceivedOnceOnEveryScreen(t *testing.T) {
 				if r := received(t, s); !slices.Equal(r, []barcode.Code{code}) {
 					t.Errorf("sheet.received in the log: %v, want exactly %s", r, code.Grouped())
 				}
-				if m.ctx.Typed != "" {
-					t.Errorf("the scan was typed as a code on the page: %q", m.ctx.Typed)
+				if m.typed != "" {
+					t.Errorf("the scan was typed as a code on the page: %q", m.typed)
 				}
-				if f, ok := m.ctx.Dialog.(*violationForm); ok {
+				if f, ok := m.dialog.(*violationForm); ok {
 					if v := f.fields[fieldDescription].Value(); v != "phone on the desk" {
 						t.Errorf("the description holds %q: the scan reached the field", v)
 					}
@@ -81,7 +81,7 @@ func TestScanEndingWithTabIsAScan(t *testing.T) {
 	a.burst(barcode.Keystrokes(code, "kz"), "tab")
 	a.scanOK()
 	m := a.final()
-	f := m.ctx.Dialog.(*violationForm)
+	f := m.dialog.(*violationForm)
 	if f.focus != fieldDescription || f.fields[fieldDescription].Value() != "" {
 		t.Errorf("the form moved to field %d, description %q", f.focus, f.fields[fieldDescription].Value())
 	}
@@ -99,7 +99,7 @@ func TestBurstWithoutTerminatorIsTakenWhenTheKeysStop(t *testing.T) {
 	a.scanOK()
 	a.typeText("x")
 	m := a.final()
-	f := m.ctx.Dialog.(*violationForm)
+	f := m.dialog.(*violationForm)
 	if f.focus != fieldDescription || f.fields[fieldDescription].Value() != "x" {
 		t.Errorf("field %d, description %q; want the description, \"x\"", f.focus, f.fields[fieldDescription].Value())
 	}
@@ -126,7 +126,7 @@ func TestStallInTheMiddleOfABurstDoesNotCutIt(t *testing.T) {
 	a.tm.Send(timedKey{key: keyPress("enter"), gap: 200 * time.Millisecond})
 	a.scanOK()
 	m := a.final()
-	f := m.ctx.Dialog.(*violationForm)
+	f := m.dialog.(*violationForm)
 	if f.focus != fieldDescription || f.fields[fieldDescription].Value() != "" {
 		t.Errorf("field %d, description %q: the burst was cut", f.focus, f.fields[fieldDescription].Value())
 	}
@@ -143,7 +143,7 @@ func TestHumanTypingIntoTheDescriptionKeepsEveryCharacter(t *testing.T) {
 	a.typeSlowly(text, 150*time.Millisecond)
 	a.pause()
 	m := a.final()
-	f := m.ctx.Dialog.(*violationForm)
+	f := m.dialog.(*violationForm)
 	if got := f.fields[fieldDescription].Value(); got != text {
 		t.Errorf("description %q, typed %q", got, text)
 	}
@@ -161,7 +161,7 @@ func TestSlowDigitsGoToTheField(t *testing.T) {
 	a.typeSlowly("123456", 60*time.Millisecond)
 	a.pause()
 	m := a.final()
-	f := m.ctx.Dialog.(*materialsForm)
+	f := m.dialog.(*materialsForm)
 	if got := f.ticket.Value(); got != "123456" {
 		t.Errorf("ticket %q", got)
 	}
@@ -187,7 +187,7 @@ func TestBurstWithABadCheckDigitIsShownAndRecordsNothing(t *testing.T) {
 	if n := len(received(t, s)); n != 0 {
 		t.Errorf("%d sheets received", n)
 	}
-	if v := m.ctx.Dialog.(*violationForm).fields[fieldDescription].Value(); v != "" {
+	if v := m.dialog.(*violationForm).fields[fieldDescription].Value(); v != "" {
 		t.Errorf("the description holds %q", v)
 	}
 }
@@ -266,8 +266,8 @@ func TestCodeTypedOnTheDashboardIsReceived(t *testing.T) {
 	if r := received(t, s); len(r) != 1 || r[0] != code {
 		t.Errorf("received %v", r)
 	}
-	if m.ctx.Typed != "" || m.active != pageDashboard {
-		t.Errorf("typed %q, page %d: Enter went on to the page", m.ctx.Typed, m.active)
+	if m.typed != "" || m.active != pageDashboard {
+		t.Errorf("typed %q, page %d: Enter went on to the page", m.typed, m.active)
 	}
 }
 
@@ -306,7 +306,7 @@ func TestKeyRightAfterABurstDoesNotSplitIt(t *testing.T) {
 	a.tm.Send(timedKey{key: keyPress("x"), gap: 8 * time.Millisecond})
 	a.scanOK()
 	m := a.final()
-	if v := m.ctx.Dialog.(*violationForm).fields[fieldDescription].Value(); v != "x" {
+	if v := m.dialog.(*violationForm).fields[fieldDescription].Value(); v != "x" {
 		t.Errorf("description %q, want the x alone", v)
 	}
 }
@@ -452,7 +452,7 @@ func TestTheCodeAdviceGoesOnceTheExamineeHasFinished(t *testing.T) {
 		t.Fatalf("Dana is %s; want finished", e.Status)
 	}
 	advice := m.ctx.Cat.T("ui.scan.code_out", m.ctx.Keys.Code.Help().Key, m.ctx.Keys.HandIn.Help().Key)
-	if m.ctx.Scan == nil {
+	if m.scan == nil {
 		t.Fatal("the scan's banner is down already; this test needs it up")
 	}
 	if text := strings.ReplaceAll(screen(m), "┃", " "); contains(text, advice) || strings.Contains(text, "waits for the Criminal Code") {

@@ -143,8 +143,8 @@ func TestThousandScansAreEachReceivedOnce(t *testing.T) {
 			t.Errorf("sheet %s: %d in the log, %d answers", c.Grouped(), inLog[c], seen[c])
 		}
 	}
-	if len(m.burst.keys) != 0 || m.ctx.Typed != "" || m.ctx.Dialog != nil || m.active != pageDashboard {
-		t.Errorf("left over: %d keys held, typed %q, dialog %T, page %d", len(m.burst.keys), m.ctx.Typed, m.ctx.Dialog, m.active)
+	if len(m.burst.keys) != 0 || m.typed != "" || m.dialog != nil || m.active != pageDashboard {
+		t.Errorf("left over: %d keys held, typed %q, dialog %T, page %d", len(m.burst.keys), m.typed, m.dialog, m.active)
 	}
 	if short := m.ctx.Hall.Shortfall(); len(short) != 0 {
 		t.Errorf("%d sheets still out", len(short))

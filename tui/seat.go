@@ -21,12 +21,12 @@ type seatForm struct {
 	pending        bool
 }
 
-func (c *Context) changeSeat(e *exam.Examinee) tea.Cmd {
+func (a actions) changeSeat(e *exam.Examinee) reply {
+	c := a.ctx
 	f := &seatForm{ctx: c, id: e.ID, name: e.FullName, seat: e.Seat}
 	f.inputs[0] = c.newInput(c.Cat.T("ui.seat.to"), maxTyped) // too long is refused on Enter, not cut
 	f.inputs[1] = c.newInput(c.Cat.T("ui.seat.reason"), 300)
-	c.Dialog = f
-	return f.inputs[0].Focus()
+	return reply{open: f, cmd: f.inputs[0].Focus()}
 }
 
 func (f *seatForm) ShortHelp() []key.Binding {

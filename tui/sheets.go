@@ -75,14 +75,15 @@ var refusedBells = tea.Batch(bell, tea.Tick(250*time.Millisecond, func(time.Time
 
 // receiveScan reads what the scanner (or a person) typed as a code of this
 // hall and receives the sheet in the store.
-func (c *Context) receiveScan(raw string) tea.Cmd {
+func (m *Model) receiveScan(raw string) tea.Cmd {
+	c := m.ctx
 	if c.Broken != nil {
-		c.scanRefused(c.Cat.T("ui.scan.refused_nocode"), c.BrokenText())
+		m.scanRefused(c.Cat.T("ui.scan.refused_nocode"), c.BrokenText())
 		return refusedBells
 	}
 	code, err := c.Hall.ParseCode(raw)
 	if err != nil {
-		c.scanRefused(c.Cat.T("ui.scan.not_read"), c.ErrorText(err))
+		m.scanRefused(c.Cat.T("ui.scan.not_read"), c.ErrorText(err))
 		return refusedBells
 	}
 	s, clock := c.Store, c.Clock
@@ -95,65 +96,65 @@ func (c *Context) receiveScan(raw string) tea.Cmd {
 }
 
 // readHall reads the state from the file after the scan of code.
-func (c *Context) readHall(code barcode.Code) tea.Cmd {
-	s := c.Store
+func readHall(s *store.Store, code barcode.Code) tea.Cmd {
 	return func() tea.Msg { return hallReadMsg{code: code, hall: s.Hall()} }
 }
 
 // scanRefused puts a refused scan on the banner, and its reason in the
 // status line.
-func (c *Context) scanRefused(title, reason string) {
-	c.Scan = &scanResult{lines: []string{"✗ " + title, reason, c.Cat.T("ui.scan.nothing_recorded")}, at: c.Now}
-	c.Status = status{text: reason, err: true}
+func (m *Model) scanRefused(title, reason string) {
+	c := m.ctx
+	m.scan = &scanResult{lines: []string{"✗ " + title, reason, c.Cat.T("ui.scan.nothing_recorded")}, at: c.Now}
+	m.status = status{text: reason, err: true}
 }
 
 // onScanned shows the file's answer to a scan.
 func (m Model) onScanned(msg scannedMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
-	c.noteWrite(msg.err, len(msg.records) > 0)
-	if refusedWith(msg.err, exam.RefuseSituationalUndrawn) && c.Dialog == nil {
+	m.noteWrite(msg.err, len(msg.records) > 0)
+	if refusedWith(msg.err, exam.RefuseSituationalUndrawn) && m.dialog == nil {
 		// Not a refusal but a question: what happened to the ticket.
 		if s, ok := c.Hall.Sheet(msg.code); ok {
 			if e, ok := c.Hall.Examinee(s.Examinee); ok {
-				c.Scan, c.Status = nil, status{}
+				m.scan, m.status = nil, status{}
 				f, cmd := newUndrawnForm(c, e, msg.code)
-				c.Dialog = f
+				m.dialog = f
 				m.layout()
 				return m, tea.Batch(bell, cmd)
 			}
 		}
 	}
 	if msg.err != nil || len(msg.records) == 0 {
-		c.scanRefused(c.Cat.T("ui.scan.refused", msg.code.Grouped()), c.ErrorText(msg.err))
+		m.scanRefused(c.Cat.T("ui.scan.refused", msg.code.Grouped()), c.ErrorText(msg.err))
 		return m, refusedBells
 	}
 	// Worded from the state on screen (the examinee, the question, the
 	// sheets still out but this one), until the state after the commit
 	// is read.
-	c.Scan = c.scanAccepted(msg.code, msg.records)
-	c.Status = status{text: strings.TrimPrefix(c.Scan.lines[0], "✔ ")}
+	m.scan = scanAccepted(c, msg.code, msg.records)
+	m.status = status{text: strings.TrimPrefix(m.scan.lines[0], "✔ ")}
 	m.layout()
-	return m, tea.Batch(bell, c.readHall(msg.code))
+	return m, tea.Batch(bell, readHall(c.Store, msg.code))
 }
 
 // onHallRead takes the state read after a scan's commit, and words the
 // scan's banner again from it if it is still up.
 func (m Model) onHallRead(msg hallReadMsg) (tea.Model, tea.Cmd) {
 	c := m.ctx
-	c.adopt(msg.hall)
-	m.pages[pageDetail].(*detail).reload()
-	if r := c.Scan; r != nil && r.ok && r.code == msg.code {
+	m.adopt(msg.hall)
+	reload := m.pages[pageDetail].(*detail).reload()
+	if r := m.scan; r != nil && r.ok && r.code == msg.code {
 		at := r.at
-		c.Scan = c.scanAccepted(r.code, r.records)
-		c.Scan.at = at
+		m.scan = scanAccepted(c, r.code, r.records)
+		m.scan.at = at
 	}
 	m.layout()
-	return m, nil
+	return m, reload
 }
 
 // scanAccepted puts a sheet received into words: whose seat, which
 // question, when, and what else the rules recorded with it.
-func (c *Context) scanAccepted(code barcode.Code, recs []store.Record) *scanResult {
+func scanAccepted(c *Context, code barcode.Code, recs []store.Record) *scanResult {
 	T := c.Cat.T
 	// The sheet's receipt leads its records, unless a situational ticket
 	// recorded with it (undrawnForm) comes first.
@@ -243,26 +244,26 @@ func (c *Context) questionText(s *exam.Sheet) string {
 }
 
 // scanBanner is the banner of the last scan, as wide as the screen.
-func (c *Context) scanBanner(width int) string {
-	r := c.Scan
+func (m Model) scanBanner(width int) string {
+	r := m.scan
 	if r == nil {
 		return ""
 	}
-	stale := r.codeAdvice != "" && !c.codeStillOut(r.examinee)
-	if r.drawn == "" || r.width != width || r.look != c.look || r.stale != stale {
-		r.drawn, r.width, r.look, r.stale = c.drawScanBanner(r, width, stale), width, c.look, stale
+	stale := r.codeAdvice != "" && !codeStillOut(m.ctx.Hall, r.examinee)
+	if r.drawn == "" || r.width != width || r.look != m.look || r.stale != stale {
+		r.drawn, r.width, r.look, r.stale = drawScanBanner(m.ctx, r, width, stale), width, m.look, stale
 	}
 	return r.drawn
 }
 
 // codeStillOut reports whether examinee id still has the Criminal Code
 // and has not finished: whether a scan's advice about it still holds.
-func (c *Context) codeStillOut(id string) bool {
-	e, ok := c.Hall.Examinee(id)
+func codeStillOut(h *exam.Hall, id string) bool {
+	e, ok := h.Examinee(id)
 	return ok && e.CodeOut && e.Status != exam.Finished && e.Status != exam.Removed
 }
 
-func (c *Context) drawScanBanner(r *scanResult, width int, codeAdviceStale bool) string {
+func drawScanBanner(c *Context, r *scanResult, width int, codeAdviceStale bool) string {
 	s := c.Styles
 	if !r.ok {
 		return s.ScanRefused.Width(width).Render(strings.Join(r.lines, "\n"))
@@ -296,21 +297,22 @@ func (c *Context) drawScanBanner(r *scanResult, width int, codeAdviceStale bool)
 
 // expireScan takes a scan's banner down once it has been up scanShown,
 // and reports whether it did.
-func (c *Context) expireScan() bool {
-	if c.Scan != nil && c.Now.Sub(c.Scan.at) >= scanShown {
-		c.Scan = nil
+func (m *Model) expireScan() bool {
+	if m.scan != nil && m.ctx.Now.Sub(m.scan.at) >= scanShown {
+		m.scan = nil
 		return true
 	}
 	return false
 }
 
 // typedLine is the code a person is typing on a page, with its keys.
-func (c *Context) typedLine(width int) string {
-	if c.Typed == "" {
+func (m Model) typedLine(width int) string {
+	if m.typed == "" {
 		return ""
 	}
+	c := m.ctx
 	k := c.Keys
-	text := "⌨ " + c.Cat.T("ui.scan.typed", c.Typed) + "▏  " +
+	text := "⌨ " + c.Cat.T("ui.scan.typed", m.typed) + "▏  " +
 		c.Cat.T("ui.scan.typed_keys", k.Confirm.Help().Key, k.Erase.Help().Key, k.Back.Help().Key)
 	return c.Styles.Notice.Render(pad(text, max(width, 1)))
 }

@@ -41,8 +41,8 @@ func TestMaterialsBindTheScannedPacketWithTheTicket(t *testing.T) {
 			t.Errorf("sheet %d: %+v", i+1, sh)
 		}
 	}
-	if want := en.T("ui.done.materials_packet", "Әлия Қасымқызы Нұрланова", "17", packet.Grouped(), 4); m.ctx.Status.text != want {
-		t.Errorf("the status says %q, want %q", m.ctx.Status.text, want)
+	if want := en.T("ui.done.materials_packet", "Әлия Қасымқызы Нұрланова", "17", packet.Grouped(), 4); m.status.text != want {
+		t.Errorf("the status says %q, want %q", m.status.text, want)
 	}
 }
 
@@ -76,7 +76,7 @@ func TestMaterialsRefuseAPacketThatCannotBeBound(t *testing.T) {
 			if !contains(text, tc.want) {
 				t.Errorf("the form does not say %q:\n%s", tc.want, text)
 			}
-			if _, ok := m.ctx.Dialog.(*materialsForm); !ok {
+			if _, ok := m.dialog.(*materialsForm); !ok {
 				t.Errorf("the form closed")
 			}
 			if after := len(events(t, s)); after != before {
@@ -99,8 +99,8 @@ func TestMaterialsWithoutSheetsRecordTheTicketAlone(t *testing.T) {
 		t.Errorf("materials %+v", d)
 	}
 	m := a.final()
-	if want := en.T("ui.done.materials_no_packet", "Dana Serikovna Akhmetova", "42"); m.ctx.Status.text != want {
-		t.Errorf("the status says %q, want %q", m.ctx.Status.text, want)
+	if want := en.T("ui.done.materials_no_packet", "Dana Serikovna Akhmetova", "42"); m.status.text != want {
+		t.Errorf("the status says %q, want %q", m.status.text, want)
 	}
 }
 
@@ -155,9 +155,9 @@ func TestVoidRefusesAtTheStepThatIsWrong(t *testing.T) {
 	a.scan(sheetOf(t, s, "M-03", 1), "us") // not a spare
 	a.pause()
 	m := a.final()
-	f, ok := m.ctx.Dialog.(*voidFlow)
+	f, ok := m.dialog.(*voidFlow)
 	if !ok || f.step != voidSpare {
-		t.Fatalf("dialog %T", m.ctx.Dialog)
+		t.Fatalf("dialog %T", m.dialog)
 	}
 	if want := en.T("refusal.not_a_spare", sheetOf(t, s, "M-03", 1).Grouped()); f.err != want {
 		t.Errorf("error %q, want %q", f.err, want)

@@ -74,7 +74,6 @@ func (f *undrawnForm) Update(msg tea.Msg) (dialog, tea.Cmd) {
 			f.err = ""
 			return f, nil
 		case msg.err != nil:
-			c.noteWrite(msg.err, false)
 			f.err = c.ErrorText(msg.err)
 			return f, nil
 		}

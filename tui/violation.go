@@ -61,7 +61,7 @@ func newViolationForm(c *Context, e *exam.Examinee, offer *exam.Offer, lockClaus
 				f.clause = i
 			}
 		}
-		f.fields[fieldDescription].SetValue(c.offerDescription(*offer))
+		f.fields[fieldDescription].SetValue(offerDescription(c, *offer))
 		f.fields[fieldDescription].CursorStart()
 		f.clauseLocked = lockClause
 		f.picking = !lockClause
@@ -74,7 +74,7 @@ func newViolationForm(c *Context, e *exam.Examinee, offer *exam.Offer, lockClaus
 }
 
 // offerDescription is the description an offered violation suggests.
-func (c *Context) offerDescription(o exam.Offer) string {
+func offerDescription(c *Context, o exam.Offer) string {
 	return c.Cat.T("ui.offer.description."+o.Reason, c.spanSeconds(o.Seconds), clockText(o.At))
 }
 
@@ -217,7 +217,7 @@ func (f *violationForm) submit() (dialog, tea.Cmd) {
 		},
 		then: func() (dialog, tea.Cmd) {
 			if v.Decision == exam.DecisionRemoved {
-				return c.removedNotice(id), nil
+				return removedNotice(c, id), nil
 			}
 			if v.Offer != 0 && len(c.Hall.Offers) > 0 {
 				return newOffersDialog(c), nil
@@ -291,7 +291,7 @@ func focusMark(on bool) string {
 
 // removedNotice lists what to collect from an examinee removed from the
 // exam (§2.3): what they held at the removal, from the file.
-func (c *Context) removedNotice(id string) dialog {
+func removedNotice(c *Context, id string) dialog {
 	e, ok := c.Hall.Examinee(id)
 	if !ok {
 		return nil

@@ -40,16 +40,16 @@ const (
 )
 
 // voidSheet opens the void flow.
-func (c *Context) voidSheet() tea.Cmd {
-	if c.readOnly() {
-		return nil
+func (a actions) voidSheet() reply {
+	if r, ok := a.readOnly(); ok {
+		return r
 	}
+	c := a.ctx
 	if err := c.Hall.CanVoid(); err != nil {
-		c.refuse(err)
-		return nil
+		return a.refused(err)
 	}
 	f := &voidFlow{ctx: c}
-	return f.enter(voidSpoilt)
+	return reply{open: f, cmd: f.enter(voidSpoilt)}
 }
 
 // enter opens step, with its field empty (or the reason typed before).
@@ -67,7 +67,6 @@ func (f *voidFlow) enter(step int) tea.Cmd {
 		f.input = c.newInput(c.Cat.T("ui.void.spare_field"), maxTyped)
 		f.input.Placeholder = c.Cat.T("ui.void.scan_placeholder")
 	}
-	c.Dialog = f
 	return f.input.Focus()
 }
 

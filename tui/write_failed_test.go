@@ -35,7 +35,7 @@ func TestADiskThatCannotBeWrittenIsABannerUntilAWriteSucceeds(t *testing.T) {
 		// A refusal of the rules leaves the banner as it is …
 		next, _ = m.Update(recordedMsg{kind: recordAction, err: &exam.Refusal{Code: exam.RefuseTicketMissing, Args: []any{"x"}}})
 		m = next.(Model)
-		if m.ctx.WriteFailed == nil {
+		if m.writeFailed == nil {
 			t.Errorf("%s: a refusal took the banner down", lang)
 		}
 		// … and a commit written takes it down.
@@ -47,7 +47,7 @@ func TestADiskThatCannotBeWrittenIsABannerUntilAWriteSucceeds(t *testing.T) {
 		}
 		next, _ = m.Update(recordedMsg{kind: recordAction, records: recs, hall: s.Hall()})
 		m = next.(Model)
-		if m.ctx.WriteFailed != nil || strings.Contains(screen(m), want[0]) {
+		if m.writeFailed != nil || strings.Contains(screen(m), want[0]) {
 			t.Errorf("%s: the banner stayed after a write succeeded", lang)
 		}
 	}
