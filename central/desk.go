@@ -1,10 +1,15 @@
 package central
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 
 	"examday/admission"
+	"examday/exam"
 )
 
 // The admission commission's desk (package admission) is the projection
@@ -57,4 +62,105 @@ func foldDesk(desk *admission.Desk, ev BookEvent) error {
 		return fmt.Errorf("%w: %v", ErrBookBroken, err)
 	}
 	return nil
+}
+
+// CampaignRequest is a campaign file to set, as `central campaign set`
+// hands it over: the file's bytes (read again here, so that what is set
+// is what the file says), the reason of a change, the PIN hashes of the
+// chairs whose PINs were asked (by role), and who records it.
+type CampaignRequest struct {
+	File      []byte            `json:"file"`
+	Reason    string            `json:"reason,omitempty"`
+	PINHashes map[string]string `json:"pin_hashes,omitempty"`
+	Actor     string            `json:"actor"`
+}
+
+// DecisionResult is what a decision recorded: the book's events it added
+// and the desk after them.
+type DecisionResult struct {
+	Records []BookRecord    `json:"records"`
+	Desk    *admission.Desk `json:"desk"`
+}
+
+// SetCampaign sets the campaign of the file, or changes the one in
+// force (admission.Desk.SetCampaign decides), and keeps the PIN hashes
+// given beside the book, the book committing to their digests.
+func (d *DB) SetCampaign(req CampaignRequest) (DecisionResult, error) {
+	c, err := admission.ParseCampaign(bytes.NewReader(req.File))
+	if err != nil {
+		return DecisionResult{}, err
+	}
+	secrets := map[string]string{}
+	digests := map[string]string{}
+	for role, hash := range req.PINHashes {
+		secrets[PINSecret(role)] = hash
+		digests[role] = exam.PINRecordDigest(hash)
+	}
+	var desk *admission.Desk
+	recs, err := d.DecideAdmission(secrets, func(now *admission.Desk) ([]admission.Event, error) {
+		ev, err := now.SetCampaign(admission.CampaignChange{Campaign: c, Reason: req.Reason, PINRecords: digests, Source: sha256Hex(req.File)}, d.now(), req.Actor)
+		if err != nil {
+			return nil, err
+		}
+		desk = now
+		return []admission.Event{ev}, nil
+	})
+	if err != nil {
+		return DecisionResult{}, err
+	}
+	return d.decided(recs, desk)
+}
+
+// ApplicantsRequest is an applicants file to import (CSV or XLSX), as
+// `central applicants import` hands it over.
+type ApplicantsRequest struct {
+	File   []byte `json:"file"`
+	Reason string `json:"reason,omitempty"`
+	Actor  string `json:"actor"`
+}
+
+// ImportApplicants takes the applicants of the file for the campaign in
+// force (admission.Desk.ImportApplicants decides): the whole list, or
+// nobody, with every bad row by line.
+func (d *DB) ImportApplicants(req ApplicantsRequest) (DecisionResult, error) {
+	var desk *admission.Desk
+	recs, err := d.DecideAdmission(nil, func(now *admission.Desk) ([]admission.Event, error) {
+		if now.Campaign == nil {
+			return nil, ErrNoCampaign
+		}
+		list, err := admission.ReadApplicants(bytes.NewReader(req.File), *now.Campaign)
+		if err != nil {
+			return nil, err
+		}
+		ev, err := now.ImportApplicants(list, req.Reason, sha256Hex(req.File), d.now(), req.Actor)
+		if err != nil {
+			return nil, err
+		}
+		desk = now
+		return []admission.Event{ev}, nil
+	})
+	if err != nil {
+		return DecisionResult{}, err
+	}
+	return d.decided(recs, desk)
+}
+
+// ErrNoCampaign: nothing can be decided of the applicants before the
+// campaign is set.
+var ErrNoCampaign = errors.New("no campaign is set yet")
+
+// decided is the result of a decision whose records are recs, taken on
+// desk: the desk with them folded in.
+func (d *DB) decided(recs []BookRecord, desk *admission.Desk) (DecisionResult, error) {
+	for _, r := range recs {
+		if err := foldDesk(desk, r.Event); err != nil {
+			return DecisionResult{}, err
+		}
+	}
+	return DecisionResult{Records: recs, Desk: desk}, nil
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
