@@ -116,7 +116,11 @@ func (a *app) centralVerifyCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer func() {
+				if db != nil {
+					db.Close()
+				}
+			}()
 			if err := db.CheckLogs(); err != nil {
 				return errors.New(c.T("cli.central.verify.failed", db.Path(), a.cat.Error(err)))
 			}
@@ -127,6 +131,10 @@ func (a *app) centralVerifyCommand() *cobra.Command {
 			fmt.Fprintln(a.stdout, c.T("cli.central.verify.ok", db.Path(), sum.Logs, sum.Events, sum.Devices, sum.Audit))
 			fmt.Fprintln(a.stdout, c.T("cli.central.status.file", db.Path(), db.VerifierKey()))
 			if len(args) == 1 {
+				// The key is tried by opening the file to write, as a
+				// server would: this reader lets it go first.
+				db.Close()
+				db = nil
 				a.sayKey(args[0])
 			}
 			return nil
@@ -163,5 +171,7 @@ func (a *app) sayKey(path string) {
 	case err == nil:
 		db.Close()
 		fmt.Fprintln(a.stdout, c.T("cli.central.verify.key_ok", key))
+	default:
+		fmt.Fprintln(a.stdout, c.T("cli.central.verify.key_untried", key, a.cat.Error(err)))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"examday/central"
@@ -67,9 +68,17 @@ func (a *app) openRecord(name string, create, readOnly bool) (centralRecord, err
 				return nil, err
 			}
 		}
+		before, _ := os.Stat(path)
 		db, err := central.Open(path, central.Options{Create: create, ReadOnly: readOnly, Program: "examday central " + name})
 		if err == nil {
 			return db, nil
+		}
+		if errors.Is(err, central.ErrDamaged) && changedSince(path, before) && time.Now().Before(deadline) {
+			// The look before the open sized the file while another
+			// command held it and then grew it: a file being written, not
+			// a damaged one. Looked at again; one really damaged does not
+			// change.
+			continue
 		}
 		if !errors.Is(err, central.ErrInUse) || time.Now().After(deadline) {
 			return nil, a.openError(path, err, centralOpenErrors)
@@ -84,4 +93,10 @@ func (a *app) openRecord(name string, create, readOnly bool) (centralRecord, err
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// changedSince reports whether the file at path is not as before was.
+func changedSince(path string, before os.FileInfo) bool {
+	now, err := os.Stat(path)
+	return before != nil && err == nil && (now.Size() != before.Size() || !now.ModTime().Equal(before.ModTime()))
 }
