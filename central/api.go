@@ -13,6 +13,7 @@ package central
 //	POST /v1/enroll                 EnrollRequest  -> 200 EnrollResponse
 //	GET  /v1/logs/{device}/{epoch}                  -> 200 LogState
 //	POST /v1/bundles                bundle bytes   -> 200 PushResult
+//	GET  /healthz                                   -> 200 Health, or 503
 //
 // Errors answer with an ErrorBody and the status says what kind:
 //
@@ -35,6 +36,9 @@ package central
 // again (after Retry-After, within its own bound). The limits of size,
 // time and concurrency are in server.go (ServerOptions).
 const (
+	// PathHealth answers 200 with a Health when the file is sound, 503
+	// (check "damaged", or "write" when it cannot sign) when not.
+	PathHealth  = "/healthz"
 	PathEnroll  = "/v1/enroll"
 	PathLogs    = "/v1/logs/" // + device + "/" + epoch
 	PathBundles = "/v1/bundles"
@@ -55,13 +59,20 @@ type EnrollRequest struct {
 	// key itself in base64 (std encoding).
 	Device    string `json:"device"`
 	PublicKey string `json:"public_key"`
+	// Role is what the device is: "hall" (also when empty, as an earlier
+	// laptop sends it) or "marker". A token of the other role is refused
+	// (403, check "role") and stays unused.
+	Role string `json:"role,omitempty"`
 }
 
-// EnrollResponse names the hall the token was made for and the central
-// record's own verifier key (golang.org/x/mod/sumdb/note encoding), with
-// which the laptop verifies its receipts.
+// EnrollResponse names the role and the name the token was made for (Hall
+// is the name again for a hall's laptop, as an earlier laptop reads it)
+// and the central record's own verifier key (golang.org/x/mod/sumdb/note
+// encoding), with which the device verifies its receipts.
 type EnrollResponse struct {
 	Hall       string `json:"hall"`
+	Role       Role   `json:"role,omitempty"`
+	Name       string `json:"name,omitempty"`
 	CentralKey string `json:"central_key"`
 }
 

@@ -26,9 +26,13 @@ import (
 // the audit, one log's state for a laptop's sync, an examinee's merged
 // timeline, and a full check of every stored log.
 
-// Device is an enrolled laptop.
+// Device is an enrolled laptop or marking station.
 type Device struct {
-	ID         string
+	ID   string
+	Role Role
+	// Name is the hall's (a hall laptop's) or the marker's full name;
+	// Hall is the hall's, "" for a marking station.
+	Name       string
 	Hall       string
 	EnrolledAt time.Time
 	RevokedAt  time.Time // zero unless revoked
@@ -38,7 +42,8 @@ type Device struct {
 // Log is what the central holds of one hall file's log.
 type Log struct {
 	Origin, Device, Epoch string
-	Hall                  string // as enrolled
+	Role                  Role   // its device's
+	Hall                  string // as enrolled: the hall's name, or the marker's
 	HallName              string // as the log's hall.created says
 	Size                  int64
 	Root                  tlog.Hash
@@ -53,10 +58,20 @@ type Log struct {
 func (d *DB) Devices() ([]Device, error) {
 	var out []Device
 	err := eachRecord(d, bucketDevices, "device record %s", func(k []byte, r deviceRecord) error {
-		out = append(out, Device{ID: string(k), Hall: r.Hall, EnrolledAt: r.EnrolledAt, RevokedAt: r.RevokedAt, Origin: r.Origin})
+		e := r.enrolment()
+		dev := Device{ID: string(k), Role: e.Role, Name: e.Name, EnrolledAt: r.EnrolledAt, RevokedAt: r.RevokedAt, Origin: r.Origin}
+		if e.Role == RoleHall {
+			dev.Hall = e.Name
+		}
+		out = append(out, dev)
 		return nil
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Hall < out[j].Hall })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Role != out[j].Role {
+			return out[i].Role < out[j].Role
+		}
+		return out[i].Name < out[j].Name
+	})
 	return out, err
 }
 
@@ -64,7 +79,7 @@ func (d *DB) Devices() ([]Device, error) {
 func (d *DB) Logs() ([]Log, error) {
 	var out []Log
 	err := eachRecord(d, bucketLogs, "log record %s", func(k []byte, r logRecord) error {
-		l := Log{Origin: r.Origin, Device: r.Device, Epoch: r.Epoch, Hall: r.Hall, HallName: r.HallName, Size: r.Size,
+		l := Log{Origin: r.Origin, Device: r.Device, Epoch: r.Epoch, Role: orHall(r.Role), Hall: r.Hall, HallName: r.HallName, Size: r.Size,
 			Receipt: r.Receipt, ReceiptAt: r.ReceiptAt, Frozen: r.Frozen, Fork: r.Fork, Rollback: r.Rollback}
 		if r.Root != "" {
 			root, err := tlog.ParseHash(r.Root)
@@ -223,7 +238,7 @@ func (d *DB) HallTimeline(hall string) ([]Moment, error) {
 	same := func(a string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(hall)) }
 	var out []Moment
 	for _, l := range logs {
-		if !same(l.Hall) && !same(l.HallName) {
+		if l.Role != RoleHall || !same(l.Hall) && !same(l.HallName) {
 			continue
 		}
 		name := cmp.Or(l.HallName, l.Hall)

@@ -349,15 +349,24 @@ func u64Key(n uint64) []byte { return binary.BigEndian.AppendUint64(make([]byte,
 // The records kept as JSON.
 
 type tokenRecord struct {
-	Hall   string    `json:"hall"`
+	// Role and Name are who the token enrols; a record from before roles
+	// has only Hall, and is a hall's.
+	Role   Role      `json:"role,omitempty"`
+	Name   string    `json:"name,omitempty"`
+	Hall   string    `json:"hall,omitempty"`
 	MadeAt time.Time `json:"made_at"`
 	UsedBy string    `json:"used_by,omitempty"` // device id
 	UsedAt time.Time `json:"used_at,omitzero"`
 }
 
 type deviceRecord struct {
-	PublicKey  []byte    `json:"public_key"`
-	Hall       string    `json:"hall"`
+	PublicKey []byte `json:"public_key"`
+	// Role and Name are what the device was enrolled as (a record from
+	// before roles has only Hall, and is a hall laptop); Hall is the name
+	// of a hall laptop's hall.
+	Role       Role      `json:"role,omitempty"`
+	Name       string    `json:"name,omitempty"`
+	Hall       string    `json:"hall,omitempty"`
 	EnrolledAt time.Time `json:"enrolled_at"`
 	RevokedAt  time.Time `json:"revoked_at,omitzero"`
 	// Origin is the one log this device delivers: a laptop's key is made
@@ -366,12 +375,23 @@ type deviceRecord struct {
 	Origin string `json:"origin,omitempty"`
 }
 
+// enrolment is who a device record says the device is.
+func (r deviceRecord) enrolment() Enrolment {
+	return Enrolment{Role: orHall(r.Role), Name: cmp.Or(r.Name, r.Hall)}
+}
+
+// enrolment is who a token record enrols.
+func (r tokenRecord) enrolment() Enrolment {
+	return Enrolment{Role: orHall(r.Role), Name: cmp.Or(r.Name, r.Hall)}
+}
+
 type logRecord struct {
 	Origin   string    `json:"origin"`
 	Device   string    `json:"device"`
 	Epoch    string    `json:"epoch"`
-	Hall     string    `json:"hall"`      // as enrolled
-	HallName string    `json:"hall_name"` // as its hall.created event says
+	Role     Role      `json:"role,omitempty"` // its device's, as taken ("" before roles: a hall's)
+	Hall     string    `json:"hall"`           // as enrolled: the hall's name, or the marker's
+	HallName string    `json:"hall_name"`      // as its hall.created event says
 	Size     int64     `json:"size"`
 	Root     string    `json:"root"` // tlog hash, base64
 	Head     string    `json:"head"` // hex SHA-256 of event Size

@@ -50,6 +50,9 @@ const (
 	// CheckPath: a request for a path the API does not have (404): not
 	// an examday central record, or not this version of it.
 	CheckPath = "path"
+	// CheckDamaged: the central record's own file does not read as sound
+	// (503 of GET /healthz).
+	CheckDamaged = "damaged"
 )
 
 // Every refusal names its check: the laptop and the operator read a
@@ -209,6 +212,9 @@ func (d *DB) check(data []byte, row *AuditRow, holds uint64) (*plan, *Refusal) {
 		}
 		if p.known, err = getJSON(tx.Bucket(bucketLogs), []byte(h.Origin), &p.log); err != nil {
 			return err
+		}
+		if ref := checkLogRole(p); ref != nil {
+			return ref
 		}
 		if p.log.Frozen {
 			r := refusal(http.StatusConflict, CheckFrozen, "the log of device %s is frozen after a fork; nothing more is appended to it", short(h.Device))
@@ -503,7 +509,8 @@ func (d *DB) apply(p *plan, row *AuditRow) (PushResult, error) {
 	}
 	lr := p.log
 	if !p.known {
-		lr = logRecord{Origin: h.Origin, Device: h.Device, Epoch: h.Epoch, Hall: p.device.Hall, FirstAt: row.At}
+		e := p.device.enrolment()
+		lr = logRecord{Origin: h.Origin, Device: h.Device, Epoch: h.Epoch, Role: e.Role, Hall: e.Name, FirstAt: row.At}
 	}
 	at := row.At
 	var receipt []byte

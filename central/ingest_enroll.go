@@ -30,14 +30,32 @@ func tokenHash(token string) []byte {
 	return sum[:]
 }
 
-// NewToken makes a one-time enrolment token for a hall and keeps its hash.
+// NewToken makes a one-time enrolment token for a laptop of a hall and
+// keeps its hash.
 func (d *DB) NewToken(hall string) (string, error) {
+	return d.NewEnrolmentToken(Enrolment{Role: RoleHall, Name: hall})
+}
+
+// NewEnrolmentToken makes a one-time token that enrols one device of e's
+// role under e's name, and keeps its hash.
+func (d *DB) NewEnrolmentToken(e Enrolment) (string, error) {
 	if d.readOnly {
 		return "", ErrReadOnly
 	}
-	hall = strings.TrimSpace(hall)
-	if hall == "" {
+	name := strings.TrimSpace(e.Name)
+	role, ok := ParseRole(string(e.Role))
+	switch {
+	case !ok:
+		return "", failure("central.token.role", []any{string(e.Role)}, fmt.Errorf("%q is not a role of a device", e.Role))
+	case name == "" && role == RoleMarker:
+		return "", failure("central.token.no_marker", nil, errors.New("a token is made for a marker: the name is empty"))
+	case name == "":
 		return "", failure("central.token.no_hall", nil, errors.New("a token is made for a hall: its name is empty"))
+	}
+	rec := tokenRecord{Role: role, Name: name, MadeAt: d.now().UTC()}
+	if role == RoleHall {
+		// A hall's name where an earlier examday reads it.
+		rec.Name, rec.Hall = "", name
 	}
 	raw := make([]byte, 20)
 	if _, err := rand.Read(raw); err != nil {
@@ -45,7 +63,7 @@ func (d *DB) NewToken(hall string) (string, error) {
 	}
 	token := strings.ToLower(tokenEncoding.EncodeToString(raw))
 	err := d.update(func(tx *bolt.Tx) error {
-		return putJSON(tx.Bucket(bucketTokens), tokenHash(token), &tokenRecord{Hall: hall, MadeAt: d.now().UTC()})
+		return putJSON(tx.Bucket(bucketTokens), tokenHash(token), &rec)
 	})
 	if err != nil {
 		return "", err
@@ -86,6 +104,10 @@ func (d *DB) enroll(req EnrollRequest, row *AuditRow) (EnrollResponse, *Refusal)
 	if strings.TrimSpace(req.Token) == "" {
 		return EnrollResponse{}, refusal(http.StatusForbidden, CheckToken, "no token was given")
 	}
+	role, ok := ParseRole(req.Role)
+	if !ok {
+		return EnrollResponse{}, refusal(http.StatusBadRequest, CheckRole, "%q is not a role of a device", req.Role)
+	}
 	var resp EnrollResponse
 	err = d.update(func(tx *bolt.Tx) error {
 		tokens, devices := tx.Bucket(bucketTokens), tx.Bucket(bucketDevices)
@@ -102,7 +124,12 @@ func (d *DB) enroll(req EnrollRequest, row *AuditRow) (EnrollResponse, *Refusal)
 		if err != nil {
 			return err
 		}
+		want := tok.enrolment()
 		switch {
+		case want.Role != role:
+			// Refused before the token is used: a hall laptop cannot take
+			// a marking station's place, nor one a hall's.
+			return refusal(http.StatusForbidden, CheckRole, "the token is for a %s (%q), and this device is a %s", want.Role, want.Name, role)
 		case tok.UsedBy != "" && tok.UsedBy != req.Device:
 			return refusal(http.StatusForbidden, CheckToken, "the token was used already, on %s", tok.UsedAt.Format("2006-01-02 15:04:05 UTC"))
 		case enrolled && !dev.RevokedAt.IsZero():
@@ -110,18 +137,22 @@ func (d *DB) enroll(req EnrollRequest, row *AuditRow) (EnrollResponse, *Refusal)
 		case enrolled && tok.UsedBy == req.Device:
 			// The same laptop again with its own token: its answer was lost.
 		case enrolled:
-			return refusal(http.StatusForbidden, CheckDevice, "device %s is enrolled already, for %q", short(req.Device), dev.Hall)
+			return refusal(http.StatusForbidden, CheckDevice, "device %s is enrolled already, as a %s, %q", short(req.Device), dev.enrolment().Role, dev.enrolment().Name)
 		default:
 			tok.UsedBy, tok.UsedAt = req.Device, now
 			if err := putJSON(tokens, tokenHash(req.Token), &tok); err != nil {
 				return err
 			}
-			dev = deviceRecord{PublicKey: pub, Hall: tok.Hall, EnrolledAt: now}
+			dev = deviceRecord{PublicKey: pub, Role: want.Role, Name: tok.Name, Hall: tok.Hall, EnrolledAt: now}
 			if err := putJSON(devices, []byte(req.Device), &dev); err != nil {
 				return err
 			}
 		}
-		resp = EnrollResponse{Hall: dev.Hall, CentralKey: d.vkey}
+		e := dev.enrolment()
+		resp = EnrollResponse{Role: e.Role, Name: e.Name, CentralKey: d.vkey}
+		if e.Role == RoleHall {
+			resp.Hall = e.Name
+		}
 		row.Result, row.Status = "enrolled", http.StatusOK
 		return putAudit(tx, row)
 	})

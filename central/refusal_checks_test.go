@@ -62,7 +62,8 @@ func TestEveryRefusalNamesACheckWithWords(t *testing.T) {
 		t.Errorf("only %d refusals found", sites)
 	}
 	for _, check := range []string{"size", "format", "digest", "key", "signature", "sequence", "link", "checkpoint", "root",
-		CheckFork, CheckGap, CheckFrozen, CheckDevice, CheckToken, CheckWrite, CheckBusy, CheckTimeout, CheckRollback, CheckPath} {
+		CheckFork, CheckGap, CheckFrozen, CheckDevice, CheckToken, CheckWrite, CheckBusy, CheckTimeout, CheckRollback, CheckPath,
+		CheckRole, CheckDamaged} {
 		if key := "cli.central.check." + check; !i18n.Has(key) || !i18n.Complete(key) {
 			t.Errorf("no words in every language for the check %q", check)
 		}

@@ -1,6 +1,8 @@
 package central
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -55,9 +57,12 @@ type ServerOptions struct {
 	BodyIdle  time.Duration
 	// RetryAfter is how long a 503 asks the laptop to wait (5 s).
 	RetryAfter time.Duration
-	// Log is told of what is refused without an audit row (a busy server)
-	// and of pushes cut off; nil logs nothing.
+	// Log is told of every request, one line each (Handler's comment
+	// says what it holds); nil logs nothing.
 	Log *slog.Logger
+	// Words, if set, is what a refusal's check means in the operator's
+	// language, logged beside the central record's English reason.
+	Words func(check string) string
 }
 
 func (o ServerOptions) withDefaults() ServerOptions {
@@ -120,13 +125,105 @@ func NewHandler(db *DB, opts ServerOptions) http.Handler {
 	opts = opts.withDefaults()
 	h := &handler{db: db, opts: opts, pushing: make(chan struct{}, opts.Pushes), buffers: budget{limit: opts.Buffered}}
 	mux := http.NewServeMux()
+	mux.HandleFunc("GET "+PathHealth, h.health)
 	mux.HandleFunc("POST "+PathEnroll, h.enroll)
 	mux.HandleFunc("GET "+PathLogs+"{device}/{epoch}", h.logState)
 	mux.HandleFunc("POST "+PathBundles, h.push)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeRefusal(w, refusal(http.StatusNotFound, CheckPath, "no such path: %s %s", r.Method, r.URL.Path))
 	})
-	return mux
+	return h.logged(mux)
+}
+
+// requestNote is what a request's handler learns for its log line: the
+// device it concerns and what came of it.
+type requestNote struct{ device, result string }
+
+type requestNoteKey struct{}
+
+func noteOf(r *http.Request) *requestNote {
+	if n, ok := r.Context().Value(requestNoteKey{}).(*requestNote); ok {
+		return n
+	}
+	return &requestNote{}
+}
+
+// logged logs one line for every request, when its answer is written:
+// the method and path, who asked, the device it concerns (an enrolment's,
+// a log's, a bundle's header's), the status, the result ("appended",
+// "duplicate", "enrolled", "state", "ok", or "refused" with the check,
+// the central record's reason and its words) and the time it took.
+func (h *handler) logged(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		n := &requestNote{}
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), requestNoteKey{}, n)))
+		attrs := []slog.Attr{slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("remote", r.RemoteAddr),
+			slog.String("device", n.device), slog.Int("status", sw.status)}
+		level := slog.LevelInfo
+		if sw.status >= 400 {
+			level = slog.LevelWarn
+			var b ErrorBody
+			_ = json.Unmarshal(sw.body, &b)
+			attrs = append(attrs, slog.String("result", ResultRefused), slog.String("check", b.Check), slog.String("reason", b.Error))
+			if h.opts.Words != nil {
+				attrs = append(attrs, slog.String("words", h.opts.Words(b.Check)))
+			}
+		} else {
+			attrs = append(attrs, slog.String("result", n.result))
+		}
+		attrs = append(attrs, slog.Duration("took", time.Since(start).Round(time.Microsecond)))
+		h.opts.Log.LogAttrs(r.Context(), level, "request", attrs...)
+	})
+}
+
+// statusWriter keeps a response's status and the start of an error
+// answer, for the log line.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	body   []byte
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.status >= 400 && len(w.body) < 4<<10 {
+		w.body = append(w.body, p[:min(len(p), 4<<10-len(w.body))]...)
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the connection, for the
+// deadlines put on a request's body.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Health is the answer of GET /healthz when the file is sound.
+type Health struct {
+	Status  string `json:"status"` // "ok"
+	Devices int    `json:"devices"`
+	Logs    int    `json:"logs"`
+	Events  int64  `json:"events"`
+}
+
+// health answers 200 with what the file holds when it reads as the
+// central record it was opened as and can sign receipts, else 503.
+func (h *handler) health(w http.ResponseWriter, r *http.Request) {
+	s, err := h.db.Health()
+	switch {
+	case errors.Is(err, ErrReadOnly):
+		writeRefusal(w, refusal(http.StatusServiceUnavailable, CheckWrite, "the central record cannot sign receipts: %v", err))
+		return
+	case err != nil:
+		writeRefusal(w, refusal(http.StatusServiceUnavailable, CheckDamaged, "the central record's file is not sound: %v", err))
+		return
+	}
+	noteOf(r).result = "ok"
+	writeAnswer(w, http.StatusOK, Health{Status: "ok", Devices: s.Devices, Logs: s.Logs, Events: s.Events})
 }
 
 func writeAnswer(w http.ResponseWriter, status int, v any) {
@@ -178,7 +275,12 @@ func (h *handler) enroll(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body.done()
+	n := noteOf(r)
+	n.device = req.Device
 	resp, err := h.db.Enroll(req, "http", r.RemoteAddr)
+	if err == nil {
+		n.result = "enrolled"
+	}
 	answer(w, resp, err)
 }
 
@@ -188,6 +290,8 @@ func (h *handler) logState(w http.ResponseWriter, r *http.Request) {
 		writeRefusal(w, refusal(http.StatusBadRequest, CheckDevice, "a log is named by a device id (64 hex digits) and an epoch (32 hex digits)"))
 		return
 	}
+	n := noteOf(r)
+	n.device, n.result = device, "state"
 	st, err := h.db.LogState(device, epoch)
 	answer(w, st, err)
 }
@@ -218,7 +322,6 @@ func (h *handler) push(w http.ResponseWriter, r *http.Request) {
 	case h.pushing <- struct{}{}:
 		defer func() { <-h.pushing }()
 	default:
-		h.opts.Log.Warn("push refused: every place is taken", "remote", r.RemoteAddr, "places", h.opts.Pushes)
 		h.busy(w, fmt.Sprintf("the central record is taking in %d bundles already, as many as it takes at once", h.opts.Pushes))
 		return
 	}
@@ -226,15 +329,15 @@ func (h *handler) push(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	switch {
 	case ref != nil && ref.Body.Check == CheckBusy:
-		h.opts.Log.Warn("push refused: the memory for bundles is taken", "remote", r.RemoteAddr, "buffered", h.opts.Buffered)
 		h.busy(w, ref.Body.Error)
 		return
 	case ref != nil:
-		h.opts.Log.Warn("push cut off", "remote", r.RemoteAddr, "bytes", got, "check", ref.Body.Check, "reason", ref.Body.Error)
 		h.db.RecordAttempt("http", r.RemoteAddr, int(got), ref)
 		writeCutOff(w, ref)
 		return
 	}
+	n := noteOf(r)
+	n.device = headerDevice(data)
 	var res PushResult
 	var err error
 	if holds > 0 {
@@ -242,6 +345,7 @@ func (h *handler) push(w http.ResponseWriter, r *http.Request) {
 	} else {
 		res, err = h.db.Ingest(data, "http", r.RemoteAddr)
 	}
+	n.result = res.Result
 	answer(w, res, err)
 }
 
@@ -389,26 +493,63 @@ func isLowerHex(s string, n int) bool {
 // via "file". A file over the limit is refused, and audited, before it is
 // read.
 func (d *DB) IngestFile(path string) (PushResult, error) {
-	f, err := os.Open(path)
+	data, size, err := ReadBundleFile(path)
 	if err != nil {
 		return PushResult{}, err
+	}
+	return d.IngestFileData(path, size, data)
+}
+
+// ReadBundleFile reads a bundle's file for IngestFileData: its size, and
+// its bytes unless it is larger than any bundle may be (nil then: it is
+// refused unread).
+func ReadBundleFile(path string) (data []byte, size int64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return PushResult{}, err
+		return nil, 0, err
 	}
 	if info.Size() > bundle.MaxSize {
+		return nil, info.Size(), nil
+	}
+	data, err = io.ReadAll(io.LimitReader(f, bundle.MaxSize+1))
+	if err != nil {
+		return nil, 0, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return data, max(info.Size(), int64(len(data))), nil
+}
+
+// IngestFileData ingests what ReadBundleFile read of the file at path:
+// the command line reads the file, and the central record, opened here or
+// running as `examday central serve`, takes its bytes the same way.
+func (d *DB) IngestFileData(path string, size int64, data []byte) (PushResult, error) {
+	if size > bundle.MaxSize || len(data) > bundle.MaxSize {
 		ref := refusal(http.StatusRequestEntityTooLarge, string(bundle.CheckSize),
-			"the bundle is %d bytes, more than the %d a bundle may be", info.Size(), bundle.MaxSize)
-		if err := d.RecordAttempt("file", path, int(info.Size()), ref); err != nil {
+			"the bundle is %d bytes, more than the %d a bundle may be", size, bundle.MaxSize)
+		if err := d.RecordAttempt("file", path, int(min(size, math.MaxInt32)), ref); err != nil {
 			return PushResult{}, writeFailed(err)
 		}
 		return PushResult{}, ref
 	}
-	data, err := io.ReadAll(io.LimitReader(f, bundle.MaxSize+1))
-	if err != nil {
-		return PushResult{}, fmt.Errorf("reading %s: %w", path, err)
-	}
 	return d.Ingest(data, "file", path)
+}
+
+// headerDevice is the device a bundle's header names, for the log line of
+// its push; "" if it has none that reads (the refusal says why).
+func headerDevice(data []byte) string {
+	lines := bytes.SplitN(data[:min(len(data), 64<<10)], []byte("\n"), 3)
+	if len(lines) < 2 {
+		return ""
+	}
+	var h struct {
+		Device string `json:"device"`
+	}
+	if json.Unmarshal(bytes.TrimPrefix(lines[1], []byte("header ")), &h) != nil || !isLowerHex(h.Device, 64) {
+		return ""
+	}
+	return h.Device
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -46,7 +47,7 @@ func (a *app) centralCommand() *cobra.Command {
 	cmd.PersistentFlags().StringVar(&a.dbPath, "db", "", c.T("cli.flag.central_db"))
 	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
 		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralHallCommand(), a.centralEvidenceCommand(),
-		a.centralExportCommand())
+		a.centralBackupCommand(), a.centralVerifyCommand(), a.centralExportCommand())
 	return cmd
 }
 
@@ -67,9 +68,9 @@ func (a *app) centralPath() (string, error) {
 	return filepath.Join(dir, "central.db"), nil
 }
 
-// openCentral opens the central record: made if create and missing;
-// read-only (a shared lock, no key needed) for the commands that only
-// show what it holds.
+// openCentral opens the central record's file itself: made if create and
+// missing; read-only (a shared lock, no key needed) if readOnly. The
+// server holds it so; every other command reaches it by openRecord.
 func (a *app) openCentral(create, readOnly bool) (*central.DB, error) {
 	path, err := a.centralPath()
 	if err != nil {
@@ -80,7 +81,7 @@ func (a *app) openCentral(create, readOnly bool) (*central.DB, error) {
 			return nil, err
 		}
 	}
-	db, err := central.Open(path, central.Options{Create: create, ReadOnly: readOnly, Program: "examday central"})
+	db, err := central.Open(path, central.Options{Create: create, ReadOnly: readOnly, Program: "examday central serve"})
 	if err != nil {
 		return nil, a.openError(path, err, centralOpenErrors)
 	}
@@ -102,31 +103,112 @@ var centralOpenErrors = []openErrorWords{
 
 func (a *app) centralEnrollCommand() *cobra.Command {
 	c := a.cat
-	var hall string
+	var hall, marker, request, out string
 	cmd := &cobra.Command{
-		Use:   "enroll --hall NAME",
+		Use:   "enroll --hall NAME | --marker \"FULL NAME\" | --import REQUEST --out ANSWER",
 		Short: c.T("cli.central.enroll.short"),
+		Long:  c.T("cli.central.enroll.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if strings.TrimSpace(hall) == "" {
+			if request != "" || out != "" {
+				if hall != "" || marker != "" || request == "" || out == "" {
+					return errors.New(c.T("cli.central.enroll.import_needs"))
+				}
+				return a.centralEnrollFromFile(request, out)
+			}
+			e := central.Enrolment{Role: central.RoleHall, Name: strings.TrimSpace(hall)}
+			if marker != "" {
+				e = central.Enrolment{Role: central.RoleMarker, Name: strings.TrimSpace(marker)}
+			}
+			switch {
+			case hall != "" && marker != "":
+				return errors.New(c.T("cli.central.enroll.one_role"))
+			case e.Name == "" && marker != "":
+				return errors.New(c.T("cli.central.enroll.no_marker"))
+			case e.Name == "":
 				return errors.New(c.T("cli.central.enroll.no_hall"))
 			}
-			db, err := a.openCentral(true, false)
+			db, err := a.openRecord("enroll", true, false)
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			token, err := db.NewToken(hall)
+			token, err := db.NewEnrolmentToken(e)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(a.stdout, c.T("cli.central.enroll.token", strings.TrimSpace(hall), token))
+			if e.Role == central.RoleMarker {
+				fmt.Fprintln(a.stdout, c.T("cli.central.enroll.token_marker", e.Name, token))
+				fmt.Fprintln(a.stdout, c.T("cli.central.enroll.how_marker", token))
+				return nil
+			}
+			fmt.Fprintln(a.stdout, c.T("cli.central.enroll.token", e.Name, token))
 			fmt.Fprintln(a.stdout, c.T("cli.central.enroll.how", token))
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&hall, "hall", "", c.T("cli.central.enroll.flag.hall"))
+	cmd.Flags().StringVar(&marker, "marker", "", c.T("cli.central.enroll.flag.marker"))
+	cmd.Flags().StringVar(&request, "import", "", c.T("cli.central.enroll.flag.import"))
+	cmd.Flags().StringVarP(&out, "out", "o", "", c.T("cli.central.enroll.flag.out"))
 	return cmd
+}
+
+// centralEnrollFromFile enrols the laptop whose request file is at
+// request, through the same checks as over HTTP, and writes the answer
+// the laptop keeps to out: a new file, never over a record or its key.
+func (a *app) centralEnrollFromFile(request, out string) error {
+	c := a.cat
+	if err := a.refuseKept(out, true); err != nil {
+		return err
+	}
+	if samePath(out, request) {
+		return errors.New(c.T("cli.central.enroll.out_is_request", out))
+	}
+	data, err := readSmallFile(request, central.MaxEnrolmentFile)
+	if err != nil {
+		return errors.New(c.T("cli.central.enroll.unreadable", request, a.cat.Error(err)))
+	}
+	db, err := a.openRecord("enroll", false, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	answer, resp, err := db.EnrollFromFile(data, request)
+	if err != nil {
+		a.printRefusal(a.stderr, request, err)
+		return &reportedError{err: err}
+	}
+	if err := boltfile.Replace(out, answer); err != nil {
+		// The device is enrolled: the same request again makes the answer again.
+		return errors.New(c.T("cli.central.enroll.answer_not_written", out, a.cat.Error(err), request))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.central.enroll.enrolled", a.roleWords(resp.Role), resp.Name, request))
+	fmt.Fprintln(a.stdout, c.T("cli.central.enroll.answer_written", out, out))
+	return nil
+}
+
+// readSmallFile reads a file of at most limit bytes; a bigger one is
+// refused unread.
+func readSmallFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("%s is larger than %d bytes", path, limit)
+	}
+	return data, err
+}
+
+// roleWords is a device's role in words.
+func (a *app) roleWords(r central.Role) string {
+	if r == central.RoleMarker {
+		return a.cat.T("cli.central.role.marker")
+	}
+	return a.cat.T("cli.central.role.hall")
 }
 
 func (a *app) centralRevokeCommand() *cobra.Command {
@@ -136,7 +218,7 @@ func (a *app) centralRevokeCommand() *cobra.Command {
 		Short: c.T("cli.central.revoke.short"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := a.openCentral(false, false)
+			db, err := a.openRecord("revoke", false, false)
 			if err != nil {
 				return err
 			}
@@ -168,7 +250,7 @@ func centralLoopback(addr string) bool {
 
 func (a *app) centralServeCommand() *cobra.Command {
 	c := a.cat
-	var addr, certFile, keyFile string
+	var addr, certFile, keyFile, logFormat string
 	var insecure bool
 	var maxBundleMiB, pushes int
 	cmd := &cobra.Command{
@@ -185,10 +267,23 @@ func (a *app) centralServeCommand() *cobra.Command {
 			if pushes < 1 {
 				return errors.New(c.T("cli.central.serve.bad_pushes", pushes))
 			}
-			// The handler's log (central.ServerOptions.Log) is English, for
-			// a program that keeps one: the operator reads every refusal
-			// on the request's own line, in the words of its check.
-			limits := central.ServerOptions{MaxBundle: int64(maxBundleMiB) << 20, Pushes: pushes}
+			if a.outMu == nil {
+				a.outMu = &sync.Mutex{}
+			}
+			var logs slog.Handler
+			switch logFormat {
+			case "text":
+				logs = slog.NewTextHandler(a.stdout, nil)
+			case "json":
+				logs = slog.NewJSONHandler(a.stdout, nil)
+			default:
+				return errors.New(c.T("cli.central.serve.bad_log_format", logFormat))
+			}
+			// The log's keys and the central record's reasons are English,
+			// for a program that keeps it; the operator reads every refusal
+			// on the request's own line in the words of its check too.
+			limits := central.ServerOptions{MaxBundle: int64(maxBundleMiB) << 20, Pushes: pushes,
+				Log: slog.New(&lockedHandler{h: logs, mu: a.outMu}), Words: a.checkWords}
 			useTLS := certFile != ""
 			if !useTLS && !centralLoopback(addr) {
 				if !insecure {
@@ -224,7 +319,28 @@ func (a *app) centralServeCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&insecure, "insecure", false, c.T("cli.central.serve.flag.insecure"))
 	cmd.Flags().IntVar(&maxBundleMiB, "max-bundle", central.DefaultMaxBundle>>20, c.T("cli.central.serve.flag.max_bundle", bundle.MaxSize>>20))
 	cmd.Flags().IntVar(&pushes, "max-pushes", 4, c.T("cli.central.serve.flag.max_pushes"))
+	cmd.Flags().StringVar(&logFormat, "log-format", "text", c.T("cli.central.serve.flag.log_format"))
 	return cmd
+}
+
+// lockedHandler keeps the log's lines whole between the server's own
+// lines on the same stream.
+type lockedHandler struct {
+	h  slog.Handler
+	mu *sync.Mutex
+}
+
+func (l *lockedHandler) Enabled(ctx context.Context, lv slog.Level) bool { return l.h.Enabled(ctx, lv) }
+func (l *lockedHandler) Handle(ctx context.Context, r slog.Record) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.h.Handle(ctx, r)
+}
+func (l *lockedHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	return &lockedHandler{h: l.h.WithAttrs(as), mu: l.mu}
+}
+func (l *lockedHandler) WithGroup(name string) slog.Handler {
+	return &lockedHandler{h: l.h.WithGroup(name), mu: l.mu}
 }
 
 // serveCentral serves until SIGINT or SIGTERM, then shuts down
@@ -248,28 +364,13 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 	case err != nil:
 		return errors.New(c.T("cli.central.serve.cannot_listen", addr))
 	}
-	var out sync.Mutex
-	logRequest := func(r *http.Request, sw *centralStatusWriter, took time.Duration) {
-		out.Lock()
-		defer out.Unlock()
-		at, what, spent := time.Now().Format("2006-01-02 15:04:05"), r.Method+" "+r.URL.Path, c.Duration(took.Round(time.Millisecond))
-		if check, ok := sw.refused(); ok {
-			// A refusal, the server's own (busy, too slow) or of what was
-			// sent: in the words of its check.
-			fmt.Fprintln(a.stdout, c.T("cli.central.serve.refused", at, r.RemoteAddr, what, sw.status, spent, a.checkWords(check)))
-			return
-		}
-		fmt.Fprintln(a.stdout, c.T("cli.central.serve.request", at, r.RemoteAddr, what, sw.status, spent))
+	if limits.Log == nil {
+		limits.Log = slog.New(slog.DiscardHandler)
 	}
 	handler := central.NewHandler(db, limits)
 	longest := limits.LongestBody()
 	srv := &http.Server{
-		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			start := time.Now()
-			sw := &centralStatusWriter{ResponseWriter: w, status: http.StatusOK}
-			handler.ServeHTTP(sw, r)
-			logRequest(r, sw, time.Since(start))
-		}),
+		Handler:           handler,
 		TLSConfig:         tlsConfig,
 		ReadHeaderTimeout: 10 * time.Second,
 		// The handler cuts a slow body off long before these: they only
@@ -277,7 +378,15 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 		ReadTimeout:  longest,
 		WriteTimeout: longest + 3*time.Minute,
 		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(limits.Log.Handler(), slog.LevelWarn),
 	}
+	// The commands of this computer reach the file through the server
+	// while it holds it (central.StartAdmin): without it they are refused.
+	admin, err := central.StartAdmin(db, limits.Log)
+	if err != nil {
+		fmt.Fprintln(a.stderr, c.T("cli.central.serve.admin_failed", a.cat.Error(err)))
+	}
+	out := a.outMu
 	scheme := "http"
 	if tlsConfig != nil {
 		scheme = "https"
@@ -286,6 +395,10 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.listening", db.Path(), scheme+"://"+ln.Addr().String()))
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.key", db.VerifierKey()))
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.limits", limits.MaxBundle>>20, limits.Pushes))
+	if admin != nil {
+		fmt.Fprintln(a.stdout, c.T("cli.central.serve.admin", central.AdminPath(db.Path())))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.central.serve.health", scheme+"://"+ln.Addr().String()+central.PathHealth))
 	fmt.Fprintln(a.stdout, c.T("cli.central.serve.stop"))
 	out.Unlock()
 	done := make(chan error, 1)
@@ -298,11 +411,18 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 	}()
 	select {
 	case err := <-done:
+		if admin != nil {
+			admin.Stop(context.Background())
+		}
 		return err
 	case <-ctx.Done():
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
+	if admin != nil {
+		// First: no command comes any more, and those under way finish.
+		admin.Stop(shutdown)
+	}
 	err = srv.Shutdown(shutdown)
 	<-done
 	out.Lock()
@@ -311,49 +431,28 @@ func (a *app) serveCentral(ctx context.Context, db *central.DB, addr string, tls
 	return err
 }
 
-type centralStatusWriter struct {
-	http.ResponseWriter
-	status int
-	// body is the start of an error answer, for the check it names.
-	body []byte
-}
-
-func (w *centralStatusWriter) WriteHeader(status int) {
-	w.status = status
-	w.ResponseWriter.WriteHeader(status)
-}
-
-func (w *centralStatusWriter) Write(p []byte) (int, error) {
-	if w.status >= 400 && len(w.body) < 4<<10 {
-		w.body = append(w.body, p[:min(len(p), 4<<10-len(w.body))]...)
-	}
-	return w.ResponseWriter.Write(p)
-}
-
-// refused is the check an error answer named, if it was one.
-func (w *centralStatusWriter) refused() (string, bool) {
-	if w.status < 400 {
-		return "", false
-	}
-	var b central.ErrorBody
-	_ = json.Unmarshal(w.body, &b)
-	return b.Check, true
-}
-
-// Unwrap lets http.ResponseController reach the connection, for the
-// deadlines the handler puts on a request's body.
-func (w *centralStatusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 func (a *app) centralImportCommand() *cobra.Command {
 	c := a.cat
-	return &cobra.Command{
-		Use:   "import FILE…",
+	var receiptOut string
+	cmd := &cobra.Command{
+		Use:   "import FILE… [--receipt RECEIPT]",
 		Short: c.T("cli.central.import.short"),
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if receiptOut != "" {
+				if len(args) > 1 {
+					return errors.New(c.T("cli.central.import.receipt_one"))
+				}
+				if err := a.refuseKept(receiptOut, true); err != nil {
+					return err
+				}
+				if samePath(receiptOut, args[0]) {
+					return errors.New(c.T("cli.central.import.receipt_is_bundle", receiptOut))
+				}
+			}
 			// Not made here: a central record that enrolled no laptop
 			// would refuse every bundle anyway.
-			db, err := a.openCentral(false, false)
+			db, err := a.openRecord("import", false, false)
 			if err != nil {
 				return err
 			}
@@ -371,6 +470,14 @@ func (a *app) centralImportCommand() *cobra.Command {
 					continue
 				}
 				a.printPushResult(db, path, res)
+				if receiptOut != "" {
+					// The receipt goes back to the laptop on the stick:
+					// `examday sync --receipt` keeps it there.
+					if err := boltfile.Replace(receiptOut, []byte(res.Receipt)); err != nil {
+						return errors.New(c.T("cli.central.import.receipt_not_written", receiptOut, a.cat.Error(err)))
+					}
+					fmt.Fprintln(a.stdout, c.T("cli.central.import.receipt_written", res.Size, receiptOut, receiptOut))
+				}
 			}
 			if refused > 0 {
 				if len(args) > 1 {
@@ -381,9 +488,11 @@ func (a *app) centralImportCommand() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&receiptOut, "receipt", "", c.T("cli.central.import.flag.receipt"))
+	return cmd
 }
 
-func (a *app) printPushResult(db *central.DB, path string, res central.PushResult) {
+func (a *app) printPushResult(db centralRecord, path string, res central.PushResult) {
 	c := a.cat
 	centralRootHex := centralRootHex(res.Root)
 	if res.Result == central.ResultDuplicate {
@@ -451,7 +560,7 @@ func (a *app) centralEvidenceCommand() *cobra.Command {
 			if err := a.refuseKept(out, true); err != nil {
 				return err
 			}
-			db, err := a.openCentral(false, true)
+			db, err := a.openRecord("evidence", false, true)
 			if err != nil {
 				return err
 			}
@@ -479,7 +588,7 @@ func (a *app) centralStatusCommand() *cobra.Command {
 		Short: c.T("cli.central.status.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.openCentral(false, true)
+			db, err := a.openRecord("status", false, true)
 			if err != nil {
 				return err
 			}
@@ -498,7 +607,7 @@ func centralStamp(t time.Time) string {
 	return t.Local().Format(centralStampLayout)
 }
 
-func (a *app) centralStatus(db *central.DB) error {
+func (a *app) centralStatus(db centralRecord) error {
 	c := a.cat
 	out := a.stdout
 	devices, err := db.Devices()
@@ -516,7 +625,10 @@ func (a *app) centralStatus(db *central.DB) error {
 	fmt.Fprintln(out, c.T("cli.central.status.file", db.Path(), db.VerifierKey()))
 	fmt.Fprintln(out, c.T("cli.central.status.laptops", len(devices)))
 	for _, d := range devices {
-		line := c.T("cli.central.status.laptop", d.Hall, centralShortID(d.ID), centralStamp(d.EnrolledAt))
+		line := c.T("cli.central.status.laptop", d.Name, centralShortID(d.ID), centralStamp(d.EnrolledAt))
+		if d.Role == central.RoleMarker {
+			line = c.T("cli.central.status.marker", d.Name, centralShortID(d.ID), centralStamp(d.EnrolledAt))
+		}
 		if !d.RevokedAt.IsZero() {
 			line += c.T("cli.central.status.revoked", centralStamp(d.RevokedAt))
 		}
@@ -570,7 +682,7 @@ func centralShortID(id string) string {
 // examinee's merged timeline across every hall.
 func (a *app) centralExamineeCommand() *cobra.Command {
 	c := a.cat
-	return a.centralTimeline("examinee ID", "cli.central.examinee", (*central.DB).Timeline,
+	return a.centralTimeline("examinee ID", "cli.central.examinee", centralRecord.Timeline,
 		func(id string, moments []central.Moment, logs int) {
 			fmt.Fprintln(a.stdout, c.T("cli.central.examinee.header", id, len(moments), logs))
 			for _, m := range moments {
@@ -583,7 +695,7 @@ func (a *app) centralExamineeCommand() *cobra.Command {
 // of one hall, every laptop's log of it in the order of time.
 func (a *app) centralHallCommand() *cobra.Command {
 	c := a.cat
-	return a.centralTimeline("hall NAME", "cli.central.hall", (*central.DB).HallTimeline,
+	return a.centralTimeline("hall NAME", "cli.central.hall", centralRecord.HallTimeline,
 		func(_ string, moments []central.Moment, logs int) {
 			fmt.Fprintln(a.stdout, c.T("cli.central.hall.header", moments[0].Hall, len(moments), logs))
 			for _, m := range moments {
@@ -596,7 +708,7 @@ func (a *app) centralHallCommand() *cobra.Command {
 
 // centralTimeline is a command that prints a merged timeline, read by get
 // for its one argument, with show; words under key (.short, .none).
-func (a *app) centralTimeline(use, key string, get func(*central.DB, string) ([]central.Moment, error),
+func (a *app) centralTimeline(use, key string, get func(centralRecord, string) ([]central.Moment, error),
 	show func(arg string, moments []central.Moment, logs int)) *cobra.Command {
 	c := a.cat
 	return &cobra.Command{
@@ -604,7 +716,7 @@ func (a *app) centralTimeline(use, key string, get func(*central.DB, string) ([]
 		Short: c.T(key + ".short"),
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := a.openCentral(false, true)
+			db, err := a.openRecord(cmd.Name(), false, true)
 			if err != nil {
 				return err
 			}

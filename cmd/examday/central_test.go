@@ -236,19 +236,36 @@ func TestCentralRefusesAHallFileAndSaysWhenInUse(t *testing.T) {
 	if after, _ := os.ReadFile(hallPath); !bytes.Equal(before, after) {
 		t.Fatal("the hall file was changed")
 	}
+	// A program that holds the file and answers no command (an examday
+	// before the admin channel, or another program): the command says at
+	// once that it waits, and after centralWait that the file is in use.
 	db := filepath.Join(dir, "central.db")
 	c, err := central.Open(db, central.Options{Create: true, Program: "examday central serve"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
+	defer func(w time.Duration) { centralWait = w }(centralWait)
+	centralWait = 2 * time.Second
+	var out, errBuf syncBuffer
+	done := make(chan int, 1)
 	start := time.Now()
-	code, _, errOut = runCLI(t, "", "central", "enroll", "--db", db, "--hall", "A")
+	go func() {
+		done <- run([]string{"central", "enroll", "--db", db, "--hall", "A"}, strings.NewReader(""), &out, &errBuf)
+	}()
+	for !strings.Contains(errBuf.String(), "waiting for it") {
+		if time.Since(start) > 2*time.Second {
+			t.Fatalf("not told at once that it waits: %q", errBuf.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	code = <-done
+	errOut = errBuf.String()
 	if code == 0 || !strings.Contains(errOut, "in use by another program") || !strings.Contains(errOut, "examday central serve, process") {
 		t.Fatalf("in use: %d %q", code, errOut)
 	}
-	if time.Since(start) > 3*time.Second {
-		t.Fatal("told too late")
+	if took := time.Since(start); took < 2*time.Second || took > 6*time.Second {
+		t.Fatalf("gave up after %s, not after waiting 2 s", took)
 	}
 }
 

@@ -60,7 +60,9 @@ func TestCentralServeTakesABundleAndStopsOnSIGINT(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("did not stop")
 	}
-	if !strings.Contains(out.String(), "POST /v1/bundles 200") || !strings.Contains(out.String(), "Stopped") {
+	// One structured line for the request: the device, the result, the time.
+	line := regexp.MustCompile(`level=INFO msg=request method=POST path=/v1/bundles remote=127\.0\.0\.1:\d+ device=[0-9a-f]{64} status=200 result=appended took=\S+`)
+	if !line.MatchString(out.String()) || !strings.Contains(out.String(), "Stopped") {
 		t.Fatalf("output %q", out.String())
 	}
 	// The file is closed: another program can open it.

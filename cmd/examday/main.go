@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -91,10 +92,12 @@ type app struct {
 	// outAdvice is the key of what to do when an output path is refused
 	// ("" is the command line's: give --out another name).
 	outAdvice string
+	// outMu keeps a server's lines whole on stdout.
+	outMu *sync.Mutex
 }
 
 func newApp(args []string, stdin io.Reader, stdout, stderr io.Writer) *app {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, outMu: &sync.Mutex{}}
 	// Help texts are built before cobra parses the flags, so the language
 	// is looked up in the arguments first.
 	a.cat = i18n.New(i18n.EN)

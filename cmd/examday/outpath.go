@@ -62,6 +62,9 @@ var companions = []companion{
 	{"", "cli.out.hall_file", "cli.out.central_file"},
 	{strings.TrimPrefix(store.KeyPath("x"), "x"), "cli.out.hall_key", "cli.out.central_key"},
 	{strings.TrimPrefix(boltfile.OwnerPath("x"), "x"), "cli.out.hall_owner", "cli.out.central_owner"},
+	// A hall file has none; a central record's server leaves its admin
+	// channel's note there while it runs.
+	{strings.TrimPrefix(central.AdminPath("x"), "x"), "cli.out.central_admin", "cli.out.central_admin"},
 }
 
 // refuseKept refuses out if it is, or resolves to, a file examday keeps:

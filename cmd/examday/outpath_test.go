@@ -303,6 +303,9 @@ func TestCompanionsAreWhereTheirPackagesPutThem(t *testing.T) {
 	if got := boltfile.OwnerPath(p); got != p+companions[2].suffix {
 		t.Errorf("the owner note is %s, the refusal looks for %s", got, p+companions[2].suffix)
 	}
+	if got := central.AdminPath(p); got != p+companions[3].suffix {
+		t.Errorf("the admin note is %s, the refusal looks for %s", got, p+companions[3].suffix)
+	}
 }
 
 func TestEveryWordOfIssue9IsInEveryLanguage(t *testing.T) {
@@ -317,8 +320,9 @@ func TestEveryWordOfIssue9IsInEveryLanguage(t *testing.T) {
 			t.Errorf("%s is not in all three languages", k)
 		}
 	}
-	// 15, and cli.out.advice, the command line's "give --out another name".
-	if n != 16 {
-		t.Errorf("%d keys, want 16", n)
+	// 15, cli.out.advice, the command line's "give --out another name",
+	// and cli.out.central_admin, the running server's note.
+	if n != 17 {
+		t.Errorf("%d keys, want 17", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ import (
 	"examday/central"
 	"examday/i18n"
 	"examday/store"
+	"examday/store/boltfile"
 )
 
 // syncRetry and syncHTTP are how enroll and sync try again and reach the
@@ -87,14 +89,23 @@ func interrupted(err error) error { return fmt.Errorf("%w (%v)", tea.ErrInterrup
 // central record's key for checking its receipts.
 func (a *app) enrollCommand() *cobra.Command {
 	c := a.cat
-	var centralURL, token, caFile string
+	var centralURL, token, caFile, out, answer string
 	var demo bool
 	cmd := &cobra.Command{
-		Use:   "enroll --central URL --token TOKEN",
+		Use:   "enroll --central URL --token TOKEN | --token TOKEN --out REQUEST | --answer ANSWER",
 		Short: c.T("cli.enroll.short"),
 		Long:  c.T("cli.enroll.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch {
+			case out != "" && (answer != "" || centralURL != "" || caFile != "" || token == ""),
+				answer != "" && (token != "" || centralURL != "" || caFile != ""):
+				return errors.New(c.T("cli.enroll.by_file_need"))
+			case out != "":
+				return a.enrollRequestFile(demo, token, out)
+			case answer != "":
+				return a.enrollAnswerFile(demo, answer)
+			}
 			if centralURL == "" || token == "" {
 				return errors.New(c.T("cli.enroll.need"))
 			}
@@ -117,7 +128,83 @@ func (a *app) enrollCommand() *cobra.Command {
 	cmd.Flags().StringVar(&token, "token", "", c.T("cli.enroll.flag.token"))
 	cmd.Flags().StringVar(&caFile, "ca-cert", "", c.T("cli.enroll.flag.ca"))
 	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.enroll.flag.demo"))
+	cmd.Flags().StringVarP(&out, "out", "o", "", c.T("cli.enroll.flag.out"))
+	cmd.Flags().StringVar(&answer, "answer", "", c.T("cli.enroll.flag.answer"))
 	return cmd
+}
+
+// enrollRequestFile writes the enrolment request of the hall file for a
+// central record the laptop never meets on a network: what `examday
+// enroll` would send over HTTP, to a new file for the stick. Nothing is
+// kept in the hall file: the enrolment is kept when the answer comes.
+func (a *app) enrollRequestFile(demo bool, token, out string) error {
+	c := a.cat
+	if err := a.refuseKept(out, false); err != nil {
+		return err
+	}
+	s, err := a.openHallFile(demo, toWrite)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	// A file that cannot keep the answer must not use up the token.
+	if err := s.Broken(); err != nil {
+		return errors.New(c.T("cli.enroll.read_only", s.Path(), err))
+	}
+	if s.PublicKey() == nil {
+		return errors.New(c.T("cli.sync.cannot", s.Path(), store.ErrUnsigned))
+	}
+	req := central.EnrollRequest{Token: strings.TrimSpace(token), Device: s.DeviceID(),
+		PublicKey: base64.StdEncoding.EncodeToString(s.PublicKey()), Role: string(central.RoleHall)}
+	if err := boltfile.Replace(out, central.EnrolmentRequestFile(req, s.Hall().Name)); err != nil {
+		return errors.New(c.T("cli.export.write_failed", out, err))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.enroll.request_written", out, s.DeviceID()))
+	fmt.Fprintln(a.stdout, c.T("cli.enroll.request_next", out))
+	return nil
+}
+
+// enrollAnswerFile keeps the central record's answer to a request by
+// file: only an answer for this very file's key, of a hall's laptop,
+// whose signature verifies with the central key it names — the key the
+// receipts are checked with from then on.
+func (a *app) enrollAnswerFile(demo bool, path string) error {
+	c := a.cat
+	data, err := readSmallFile(path, central.MaxEnrolmentFile)
+	if err != nil {
+		return errors.New(c.T("cli.enroll.answer_unreadable", path, a.cat.Error(err)))
+	}
+	ans, err := central.OpenEnrolmentAnswer(data)
+	if err != nil {
+		return errors.New(c.T("cli.enroll.answer_bad", path))
+	}
+	s, err := a.openHallFile(demo, toWrite)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	switch {
+	case ans.Device != s.DeviceID():
+		return errors.New(c.T("cli.enroll.answer_other", path, centralShortID(ans.Device), centralShortID(s.DeviceID())))
+	case ans.Role != central.RoleHall:
+		return errors.New(c.T("cli.enroll.answer_role", path, a.roleWords(ans.Role)))
+	}
+	if err := s.Broken(); err != nil {
+		return errors.New(c.T("cli.enroll.read_only", s.Path(), err))
+	}
+	// Enrolled by file, the file knows no address: sync needs --central
+	// once, or the hand-over goes by stick (export, then the receipt).
+	if err := s.SetEnrolment(s.Delivery().Central, ans.CentralKey, ans.Name, time.Now()); err != nil {
+		return errors.New(c.T("cli.enroll.not_kept", s.Path(), err))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.enroll.answer_kept", ans.Name))
+	fmt.Fprintln(a.stdout, c.T("cli.enroll.device", s.DeviceID(), s.Epoch()))
+	fmt.Fprintln(a.stdout, c.T("cli.enroll.central_key", ans.CentralKey))
+	if name := s.Hall().Name; !strings.EqualFold(strings.TrimSpace(ans.Name), strings.TrimSpace(name)) {
+		fmt.Fprintln(a.stderr, c.T("cli.enroll.other_hall", ans.Name, name))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.enroll.answer_next"))
+	return nil
 }
 
 // isCentralURL reports whether s is an http or https address with a host.
@@ -142,6 +229,11 @@ func (a *app) enroll(s *store.Store, centralURL, token string, ca []byte) error 
 		return err
 	}
 	resp, err := cl.Enroll(ctx, token, s.DeviceID(), s.PublicKey())
+	if err == nil && resp.Role != "" && resp.Role != central.RoleHall {
+		// A central record of this version refuses a token of another
+		// role before it is used; one that took it says what it enrolled.
+		return errors.New(c.T("cli.enroll.answer_role", centralURL, a.roleWords(resp.Role)))
+	}
 	if err != nil {
 		var refused *central.RefusedError
 		switch {
@@ -204,7 +296,7 @@ func (a *app) checkName(check string) string {
 // hold yet and keep its verified receipt.
 func (a *app) syncCommand() *cobra.Command {
 	c := a.cat
-	var centralURL, caFile string
+	var centralURL, caFile, receipt string
 	var demo bool
 	cmd := &cobra.Command{
 		Use:   "sync [--central URL]",
@@ -212,6 +304,12 @@ func (a *app) syncCommand() *cobra.Command {
 		Long:  c.T("cli.sync.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if receipt != "" {
+				if centralURL != "" || caFile != "" {
+					return errors.New(c.T("cli.sync.receipt_alone"))
+				}
+				return a.keepReceiptFile(demo, receipt)
+			}
 			if centralURL != "" && !isCentralURL(centralURL) {
 				return errors.New(c.T("cli.enroll.bad_url", centralURL))
 			}
@@ -230,7 +328,45 @@ func (a *app) syncCommand() *cobra.Command {
 	cmd.Flags().StringVar(&centralURL, "central", "", c.T("cli.sync.flag.central"))
 	cmd.Flags().StringVar(&caFile, "ca-cert", "", c.T("cli.sync.flag.ca"))
 	cmd.Flags().BoolVar(&demo, "demo", false, c.T("cli.sync.flag.demo"))
+	cmd.Flags().StringVar(&receipt, "receipt", "", c.T("cli.sync.flag.receipt"))
 	return cmd
+}
+
+// keepReceiptFile keeps a receipt the central record wrote when it
+// imported this file's bundle from a stick (`examday central import
+// --receipt`): the hand-over by stick alone, closed as a sync closes it.
+// It is checked as a sync's receipt is — signed by the enrolled central
+// record, of this file's log, this file's own root at its size — and
+// kept only if it covers more than the receipt kept before.
+func (a *app) keepReceiptFile(demo bool, path string) error {
+	c := a.cat
+	msg, err := readSmallFile(path, 64<<10)
+	if err != nil {
+		return errors.New(c.T("cli.sync.receipt_unreadable", path, a.cat.Error(err)))
+	}
+	s, err := a.openHallFile(demo, toWrite)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	d := s.Delivery()
+	if !d.Enrolled() {
+		return errors.New(c.T("cli.sync.not_enrolled", s.Path()))
+	}
+	r, err := central.VerifyReceipt(msg, d.CentralKey, s)
+	if err != nil {
+		return errors.New(c.T("cli.sync.bad_receipt", a.cat.Error(err)))
+	}
+	if r.Size <= d.Delivered {
+		fmt.Fprintln(a.stdout, c.T("cli.sync.receipt_older", r.Size, d.Delivered))
+		return nil
+	}
+	if err := s.StoreReceipt(msg, r.Size, time.Now()); err != nil {
+		return errors.New(c.T("cli.sync.cannot", s.Path(), err))
+	}
+	fmt.Fprintln(a.stdout, c.T("cli.sync.receipt", r.Size, hex.EncodeToString(r.Root[:]), r.At))
+	fmt.Fprintln(a.stdout, c.T("cli.sync.undelivered", max(s.Undelivered(), 0)))
+	return nil
 }
 
 func (a *app) sync(s *store.Store, centralURL string, ca []byte) error {
@@ -252,6 +388,10 @@ func (a *app) syncIn(ctx context.Context, s *store.Store, centralURL string, ca 
 	a.warnIfBroken(s)
 	if centralURL == "" {
 		centralURL = d.Central
+	}
+	if centralURL == "" {
+		// Enrolled by file: no address was ever given.
+		return errors.New(c.T("cli.sync.no_address", s.Path()))
 	}
 	size, _ := s.TreeHead()
 	if d.Delivered > size {
