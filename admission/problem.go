@@ -104,3 +104,8 @@ const (
 	RefuseRosterProgramme     = "roster_programme"
 	RefuseRosterEmpty         = "roster_empty"
 )
+
+// ErrorCode is the refusal's key in the catalogue and its arguments: so
+// it is worded in the reader's language wherever it is carried, the
+// central record's admin channel too.
+func (r *Refusal) ErrorCode() (string, []any) { return "admission." + r.Code, r.Args }

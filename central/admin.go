@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"time"
 
+	"examday/admission"
 	"examday/store/boltfile"
 )
 
@@ -132,6 +133,16 @@ var adminOps = map[string]func(d *DB, in []byte) (any, error){
 	"evidence": withArgs(func(d *DB, a adminN) (any, error) { return d.Evidence(a.N) }),
 	"check":    func(d *DB, _ []byte) (any, error) { return struct{}{}, d.CheckLogs() },
 	"summary":  func(d *DB, _ []byte) (any, error) { return d.Summary() },
+	// The commission's book.
+	"desk":           func(d *DB, _ []byte) (any, error) { return d.Desk() },
+	"examinee_halls": func(d *DB, _ []byte) (any, error) { return d.ExamineeHalls() },
+	"book_bundle":    func(d *DB, _ []byte) (any, error) { return d.BookBundle() },
+	"campaign_set": withArgs(func(d *DB, r CampaignRequest) (any, error) {
+		return d.SetCampaign(r)
+	}),
+	"applicants_import": withArgs(func(d *DB, r ApplicantsRequest) (any, error) {
+		return d.ImportApplicants(r)
+	}),
 }
 
 func withArgs[T any](fn func(d *DB, args T) (any, error)) func(*DB, []byte) (any, error) {
@@ -274,6 +285,7 @@ var adminSentinels = map[string]error{
 	"damaged": ErrDamaged, "read_only": ErrReadOnly, "key_missing": ErrKeyMissing, "key_mismatch": ErrKeyMismatch,
 	"not_central": ErrNotCentral, "newer": ErrNewerSchema, "in_use": ErrInUse, "not_found": ErrNotFound,
 	"copy_differs": ErrCopyDiffers, "not_exist": fs.ErrNotExist, "permission": fs.ErrPermission,
+	"book_broken": ErrBookBroken, "no_book": ErrNoBook, "no_campaign": ErrNoCampaign,
 }
 
 func encodeAdminError(err error) adminError {
@@ -516,6 +528,41 @@ func (a *Admin) Evidence(id uint64) ([]byte, error) {
 }
 
 func (a *Admin) CheckLogs() error { return a.call("check", nil, &struct{}{}) }
+
+// Desk is DB.Desk, done by the server.
+func (a *Admin) Desk() (*admission.Desk, error) {
+	var out admission.Desk
+	err := a.call("desk", nil, &out)
+	return &out, err
+}
+
+// ExamineeHalls is DB.ExamineeHalls, done by the server.
+func (a *Admin) ExamineeHalls() (map[string][]string, error) {
+	var out map[string][]string
+	err := a.call("examinee_halls", nil, &out)
+	return out, err
+}
+
+// BookBundle is DB.BookBundle, done by the server.
+func (a *Admin) BookBundle() ([]byte, error) {
+	var out []byte
+	err := a.call("book_bundle", nil, &out)
+	return out, err
+}
+
+// SetCampaign is DB.SetCampaign, done by the server.
+func (a *Admin) SetCampaign(r CampaignRequest) (DecisionResult, error) {
+	var out DecisionResult
+	err := a.call("campaign_set", r, &out)
+	return out, err
+}
+
+// ImportApplicants is DB.ImportApplicants, done by the server.
+func (a *Admin) ImportApplicants(r ApplicantsRequest) (DecisionResult, error) {
+	var out DecisionResult
+	err := a.call("applicants_import", r, &out)
+	return out, err
+}
 
 func (a *Admin) Summary() (Summary, error) {
 	var out Summary

@@ -364,6 +364,11 @@ func (e *LogError) Error() string {
 // tree hashes, and its root the stored root. It reads every event, so it
 // is for an audit of the file, not for every open.
 func (d *DB) CheckLogs() error {
+	// The central record's own book is checked with the halls' logs, every
+	// signature of it too: `central verify` and every backup cover it.
+	if err := d.VerifyBook(); err != nil {
+		return err
+	}
 	return d.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketLogs).ForEach(func(k, v []byte) error {
 			var r logRecord

@@ -100,7 +100,9 @@ func TestABackupWhilePushesArriveIsConsistentAndVerified(t *testing.T) {
 	}
 	key, _ := os.ReadFile(central.KeyPath(db.Path()))
 	text := strings.TrimSpace(string(key))
-	raw, err := base64.StdEncoding.DecodeString(text[strings.LastIndex(text, "+")+1:])
+	// PRIVATE+KEY+<name>+<hash>+<key>: the key's base64 may hold a '+'.
+	fields := strings.SplitN(text, "+", 5)
+	raw, err := base64.StdEncoding.DecodeString(fields[len(fields)-1])
 	if err != nil || len(raw) != 33 {
 		t.Fatalf("the key file: %v", err)
 	}

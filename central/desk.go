@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"slices"
 
+	bolt "go.etcd.io/bbolt"
+
 	"examday/admission"
 	"examday/exam"
 )
@@ -163,4 +165,52 @@ func (d *DB) decided(recs []BookRecord, desk *admission.Desk) (DecisionResult, e
 func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// ExamineeHalls is, for every examinee the halls' logs name, the halls
+// (by the name the hall's log gives itself, else the one it was enrolled
+// under) whose logs hold an event of theirs: what the applicants are
+// matched against (an examinee who is no admitted applicant, or in two
+// halls: AR 25, no retakes).
+func (d *DB) ExamineeHalls() (map[string][]string, error) {
+	out := map[string][]string{}
+	err := d.view(func(tx *bolt.Tx) error {
+		halls := map[string]string{}
+		c := tx.Bucket(bucketExaminees).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			// examinee id, 0, origin, 0, seq (8 bytes)
+			if len(k) < 10 || k[len(k)-9] != 0 {
+				continue
+			}
+			i := bytes.IndexByte(k, 0)
+			if i <= 0 || i >= len(k)-9 {
+				continue
+			}
+			id, origin := string(k[:i]), string(k[i+1:len(k)-9])
+			hall, ok := halls[origin]
+			if !ok {
+				var r logRecord
+				if _, err := getJSON(tx.Bucket(bucketLogs), []byte(origin), &r); err != nil {
+					return err
+				}
+				hall = cmpOr(r.HallName, r.Hall)
+				halls[origin] = hall
+			}
+			if !slices.Contains(out[id], hall) {
+				out[id] = append(out[id], hall)
+			}
+		}
+		return nil
+	})
+	for _, hs := range out {
+		slices.Sort(hs)
+	}
+	return out, err
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

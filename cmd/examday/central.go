@@ -47,7 +47,8 @@ func (a *app) centralCommand() *cobra.Command {
 	cmd.PersistentFlags().StringVar(&a.dbPath, "db", "", c.T("cli.flag.central_db"))
 	cmd.AddCommand(a.centralServeCommand(), a.centralEnrollCommand(), a.centralRevokeCommand(),
 		a.centralImportCommand(), a.centralStatusCommand(), a.centralExamineeCommand(), a.centralHallCommand(), a.centralEvidenceCommand(),
-		a.centralBackupCommand(), a.centralVerifyCommand(), a.centralExportCommand())
+		a.centralBackupCommand(), a.centralVerifyCommand(), a.centralExportCommand(),
+		a.centralCampaignCommand(), a.centralApplicantsCommand(), a.centralRosterCommand())
 	return cmd
 }
 
@@ -647,6 +648,9 @@ func (a *app) centralStatus(db centralRecord) error {
 		if r := l.Rollback; r != nil {
 			fmt.Fprintln(out, c.T("cli.central.status.rollback", centralStamp(r.At), a.via(r.Via), r.Remote, r.LaptopSize, r.CentralSize, r.LaptopSize+1, r.CentralSize))
 		}
+	}
+	if err := a.statusOfApplicants(db); err != nil {
+		return err
 	}
 	fmt.Fprintln(out, c.T("cli.central.status.failures", len(failures)))
 	if len(failures) == 0 {

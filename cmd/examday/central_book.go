@@ -54,8 +54,10 @@ func (a *app) centralExportCommand() *cobra.Command {
 // bookBundle reads the book's bundle from the central record opened to
 // read; only when its last events are under no signed checkpoint yet is
 // it opened to write, to sign and keep one.
+//
+// While `central serve` runs, the server does both (openRecord).
 func (a *app) bookBundle() ([]byte, error) {
-	db, err := a.openCentral(false, true)
+	db, err := a.openRecord("export", false, true)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +66,7 @@ func (a *app) bookBundle() ([]byte, error) {
 	if !errors.Is(err, central.ErrReadOnly) {
 		return data, err
 	}
-	if db, err = a.openCentral(false, false); err != nil {
+	if db, err = a.openRecord("export", false, false); err != nil {
 		return nil, err
 	}
 	defer db.Close()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"examday/admission"
 	"examday/central"
 	"examday/store/boltfile"
 )
@@ -32,6 +33,12 @@ type centralRecord interface {
 	CheckLogs() error
 	Summary() (central.Summary, error)
 	Backup(w io.Writer) (central.Summary, error)
+	// The commission's own book.
+	Desk() (*admission.Desk, error)
+	ExamineeHalls() (map[string][]string, error)
+	BookBundle() ([]byte, error)
+	SetCampaign(central.CampaignRequest) (central.DecisionResult, error)
+	ImportApplicants(central.ApplicantsRequest) (central.DecisionResult, error)
 	Close() error
 }
 

@@ -145,8 +145,21 @@ func (a *app) createError(path string, err error) error {
 // machine and the shell's history could read it.
 func (a *app) askPIN(fromStdin bool) (string, error) {
 	c := a.cat
+	return a.readPIN(fromStdin, c.T("cli.hall.pin_prompt"), c.T("cli.hall.pin_again"), "cli.hall.pin_cancelled")
+}
+
+// readPIN reads a PIN: from the terminal without echo, twice (prompt,
+// then again), up to three tries; or with fromStdin one line of standard
+// input (each call the next line). ctrl+c at the prompt says the words of
+// cancelledKey, as nothing is recorded before the PIN, and ends with the
+// status of an interrupt.
+func (a *app) readPIN(fromStdin bool, prompt, again, cancelledKey string) (string, error) {
+	c := a.cat
 	if fromStdin {
-		line, err := bufio.NewReader(a.stdin).ReadString('\n')
+		if a.stdinLines == nil {
+			a.stdinLines = bufio.NewReader(a.stdin)
+		}
+		line, err := a.stdinLines.ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
 			return "", err
 		}
@@ -157,20 +170,24 @@ func (a *app) askPIN(fromStdin bool) (string, error) {
 	if !ok || !term.IsTerminal(int(in.Fd())) {
 		return "", fmt.Errorf("%s", c.T("cli.hall.pin_needs_terminal"))
 	}
+	cancelled := func() {
+		fmt.Fprintln(a.stderr)
+		fmt.Fprintln(a.stderr, c.T(cancelledKey))
+	}
 	t := &secretTerminal{in: in}
-	defer t.watchInterrupts(a.pinCancelled)()
+	defer t.watchInterrupts(cancelled)()
 	read := func(prompt string) (string, error) {
 		fmt.Fprint(a.stderr, prompt)
 		pin, err := t.readLine()
 		fmt.Fprintln(a.stderr)
 		if errors.Is(err, errSecretInterrupted) {
-			a.pinCancelled()
+			cancelled()
 			return "", &reportedError{err: tea.ErrInterrupted}
 		}
 		return strings.TrimSpace(pin), err
 	}
 	for attempt := 0; attempt < 3; attempt++ {
-		pin, err := read(c.T("cli.hall.pin_prompt"))
+		pin, err := read(prompt)
 		if err != nil {
 			return "", err
 		}
@@ -178,21 +195,14 @@ func (a *app) askPIN(fromStdin bool) (string, error) {
 			fmt.Fprintln(a.stderr, c.Error(err))
 			continue
 		}
-		again, err := read(c.T("cli.hall.pin_again"))
+		second, err := read(again)
 		if err != nil {
 			return "", err
 		}
-		if again == pin {
+		if second == pin {
 			return pin, nil
 		}
 		fmt.Fprintln(a.stderr, c.T("cli.hall.pin_mismatch"))
 	}
 	return "", fmt.Errorf("%s", c.T("cli.hall.pin_gave_up"))
-}
-
-// pinCancelled tells the officer that ctrl+c at the PIN prompt made
-// nothing: the hall file is created only after the PIN.
-func (a *app) pinCancelled() {
-	fmt.Fprintln(a.stderr)
-	fmt.Fprintln(a.stderr, a.cat.T("cli.hall.pin_cancelled"))
 }

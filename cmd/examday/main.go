@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -94,6 +95,9 @@ type app struct {
 	outAdvice string
 	// outMu keeps a server's lines whole on stdout.
 	outMu *sync.Mutex
+	// stdinLines reads standard input a line at a time, for the PINs of
+	// --pin-stdin (one line each, in the order asked).
+	stdinLines *bufio.Reader
 }
 
 func newApp(args []string, stdin io.Reader, stdout, stderr io.Writer) *app {
