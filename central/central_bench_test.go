@@ -2,6 +2,8 @@ package central_test
 
 import (
 	"crypto/ed25519"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -86,4 +88,75 @@ func BenchmarkReingest100k(b *testing.B) {
 	if ratio > 0.2 {
 		b.Errorf("re-ingest took %v, %.2f of the first ingest's %v (at most 0.2)", per, ratio, first)
 	}
+}
+
+// BenchmarkStatusAndBackup1M is what the secretary waits for on a central
+// record of 1,000,000 events (ten halls of 100,000): `central status`'s
+// reads (the devices, the logs, the recent failures, the campaign's desk
+// from the book, the halls' examinees against the applicants) and
+// `central backup` (the hot copy written and fsynced, then read back and
+// verified whole: every log's chain, signatures and tree). The record is
+// built once, by ingesting ten laptops' bundles; that is not measured.
+//
+//	go test ./central -run '^$' -bench StatusAndBackup1M -benchtime 1x -timeout 30m
+func BenchmarkStatusAndBackup1M(b *testing.B) {
+	dir := b.TempDir()
+	db, err := central.Open(filepath.Join(dir, "central.db"), central.Options{Create: true, Program: "bench"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for i := range 10 {
+		l := newLaptop(b, b.TempDir(), 1000, 100_000)
+		enroll(b, db, l.pub, fmt.Sprintf("Audience %d", 200+i))
+		if res, err := db.Ingest(l.cut(b, 1, l.size()), "file", "bench"); err != nil || res.Appended != 100_000 {
+			b.Fatalf("%+v %v", res, err)
+		}
+	}
+	if s, err := db.Summary(); err != nil || s.Events != 1_000_000 {
+		b.Fatalf("%+v %v", s, err)
+	}
+	b.Run("status", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.Devices(); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.Logs(); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.RecentFailures(10); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := db.Desk(); err != nil {
+				b.Fatal(err)
+			}
+			halls, err := db.ExamineeHalls()
+			if err != nil || len(halls) == 0 {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/status")
+	})
+	b.Run("backup", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			out := filepath.Join(dir, fmt.Sprintf("backup-%d.db", i))
+			f, err := os.Create(out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sum, err := db.Backup(f)
+			if err == nil {
+				err = f.Sync()
+			}
+			f.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := central.VerifyCopy(out, sum); err != nil {
+				b.Fatal(err)
+			}
+			os.Remove(out)
+		}
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/backup")
+	})
 }
