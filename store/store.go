@@ -51,7 +51,7 @@ const SchemaVersion = 6
 // pages of its commit (three buckets of state beside the one of the
 // log), and a commit's time in bbolt goes with the pages it writes.
 // Open replays the events after them, at most this many.
-const StateEvery = 64
+const StateEvery = 256
 
 // formatMark tells an examday file from any other bbolt file.
 const formatMark = "examday hall"
