@@ -138,7 +138,9 @@ func BenchmarkStatusAndBackup1M(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/status")
 	})
 	b.Run("backup", func(b *testing.B) {
+		var write, verify time.Duration
 		for i := 0; b.Loop(); i++ {
+			t0 := time.Now()
 			out := filepath.Join(dir, fmt.Sprintf("backup-%d.db", i))
 			f, err := os.Create(out)
 			if err != nil {
@@ -152,11 +154,18 @@ func BenchmarkStatusAndBackup1M(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			t1 := time.Now()
 			if err := central.VerifyCopy(out, sum); err != nil {
 				b.Fatal(err)
+			}
+			write, verify = write+t1.Sub(t0), verify+time.Since(t1)
+			if fi, err := os.Stat(out); err == nil {
+				b.ReportMetric(float64(fi.Size())/(1<<20), "MiB")
 			}
 			os.Remove(out)
 		}
 		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/backup")
+		b.ReportMetric(float64(write.Milliseconds())/float64(b.N), "ms/write")
+		b.ReportMetric(float64(verify.Milliseconds())/float64(b.N), "ms/verify")
 	})
 }
