@@ -98,19 +98,9 @@ func (d *DB) SetCampaign(req CampaignRequest) (DecisionResult, error) {
 		secrets[PINSecret(role)] = hash
 		digests[role] = exam.PINRecordDigest(hash)
 	}
-	var desk *admission.Desk
-	recs, err := d.DecideAdmission(secrets, func(now *admission.Desk) ([]admission.Event, error) {
-		ev, err := now.SetCampaign(admission.CampaignChange{Campaign: c, Reason: req.Reason, PINRecords: digests, Source: sha256Hex(req.File)}, d.now(), req.Actor)
-		if err != nil {
-			return nil, err
-		}
-		desk = now
-		return []admission.Event{ev}, nil
+	return d.decideOne(secrets, func(now *admission.Desk) (admission.Event, error) {
+		return now.SetCampaign(admission.CampaignChange{Campaign: c, Reason: req.Reason, PINRecords: digests, Source: sha256Hex(req.File)}, d.now(), req.Actor)
 	})
-	if err != nil {
-		return DecisionResult{}, err
-	}
-	return d.decided(recs, desk)
 }
 
 // ApplicantsRequest is an applicants file to import (CSV or XLSX), as
@@ -125,16 +115,28 @@ type ApplicantsRequest struct {
 // force (admission.Desk.ImportApplicants decides): the whole list, or
 // nobody, with every bad row by line.
 func (d *DB) ImportApplicants(req ApplicantsRequest) (DecisionResult, error) {
-	var desk *admission.Desk
-	recs, err := d.DecideAdmission(nil, func(now *admission.Desk) ([]admission.Event, error) {
+	return d.decideOne(nil, func(now *admission.Desk) (admission.Event, error) {
 		if now.Campaign == nil {
-			return nil, ErrNoCampaign
+			return admission.Event{}, ErrNoCampaign
 		}
 		list, err := admission.ReadApplicants(bytes.NewReader(req.File), *now.Campaign)
 		if err != nil {
-			return nil, err
+			return admission.Event{}, err
 		}
-		ev, err := now.ImportApplicants(list, req.Reason, sha256Hex(req.File), d.now(), req.Actor)
+		return now.ImportApplicants(list, req.Reason, sha256Hex(req.File), d.now(), req.Actor)
+	})
+}
+
+// ErrNoCampaign: nothing can be decided of the applicants before the
+// campaign is set.
+var ErrNoCampaign = errors.New("no campaign is set yet")
+
+// decideOne records the one event decide returns on the desk the book
+// makes (DecideAdmission), and returns it with the desk after it.
+func (d *DB) decideOne(secrets map[string]string, decide func(*admission.Desk) (admission.Event, error)) (DecisionResult, error) {
+	var desk *admission.Desk
+	recs, err := d.DecideAdmission(secrets, func(now *admission.Desk) ([]admission.Event, error) {
+		ev, err := decide(now)
 		if err != nil {
 			return nil, err
 		}
@@ -144,16 +146,6 @@ func (d *DB) ImportApplicants(req ApplicantsRequest) (DecisionResult, error) {
 	if err != nil {
 		return DecisionResult{}, err
 	}
-	return d.decided(recs, desk)
-}
-
-// ErrNoCampaign: nothing can be decided of the applicants before the
-// campaign is set.
-var ErrNoCampaign = errors.New("no campaign is set yet")
-
-// decided is the result of a decision whose records are recs, taken on
-// desk: the desk with them folded in.
-func (d *DB) decided(recs []BookRecord, desk *admission.Desk) (DecisionResult, error) {
 	for _, r := range recs {
 		if err := foldDesk(desk, r.Event); err != nil {
 			return DecisionResult{}, err

@@ -43,31 +43,14 @@ func TestACommitWritesWhatABareUpdateWrites(t *testing.T) {
 	}
 	after := store.DBOf(s).Stats().TxStats
 
-	db, err := bolt.Open(filepath.Join(dir, "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
+	updates := make([][]int, n)
+	for i := range updates {
+		updates[i] = []int{size}
 	}
-	defer db.Close()
-	bucket := []byte("events")
-	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(bucket); return err }); err != nil {
-		t.Fatal(err)
-	}
-	value := make([]byte, size)
-	bareBefore := db.Stats().TxStats
-	for i := range n {
-		err := db.Update(func(tx *bolt.Tx) error {
-			return tx.Bucket(bucket).Put(binary.BigEndian.AppendUint64(nil, uint64(i+1)), value)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	bareAfter := db.Stats().TxStats
+	barePages, bareWrites := bareUpdates(t, dir, updates)
 
 	pages := float64(after.GetPageCount()-before.GetPageCount()) / n
 	writes := float64(after.GetWrite()-before.GetWrite()) / n
-	barePages := float64(bareAfter.GetPageCount()-bareBefore.GetPageCount()) / n
-	bareWrites := float64(bareAfter.GetWrite()-bareBefore.GetWrite()) / n
 	t.Logf("a commit: %.2f pages, %.2f writes; a bare Update: %.2f pages, %.2f writes", pages, writes, barePages, bareWrites)
 	if pages > barePages+1 || writes > bareWrites+1 {
 		t.Errorf("a commit writes %.2f pages (%.2f writes), a bare Update %.2f (%.2f): more than one more", pages, writes, barePages, bareWrites)
@@ -114,6 +97,27 @@ func TestAScanWritesWhatABareUpdateWrites(t *testing.T) {
 	}
 	after := store.DBOf(s).Stats().TxStats
 
+	// As BenchmarkScanToDurable's floor: one bare Update a scan, putting
+	// values of the sizes of its events under the next keys.
+	barePages, bareWrites := bareUpdates(t, dir, sizes)
+	events := 0
+	for _, scan := range sizes {
+		events += len(scan)
+	}
+	pages := float64(after.GetPageCount()-before.GetPageCount()) / n
+	writes := float64(after.GetWrite()-before.GetWrite()) / n
+	t.Logf("a scan: %.2f pages, %.2f writes (%d events in %d scans); a bare Update: %.2f pages, %.2f writes", pages, writes, events, n, barePages, bareWrites)
+	if pages > barePages+1 || writes > bareWrites+1 {
+		t.Errorf("a scan writes %.2f pages (%.2f writes), a bare Update %.2f (%.2f): more than one more", pages, writes, barePages, bareWrites)
+	}
+}
+
+// bareUpdates makes, in a new bbolt file in dir, one fsynced Update for
+// each of updates, putting values of its sizes under the next keys of one
+// bucket, and returns the pages and the writes an Update took on average:
+// the floor a commit of the store is held to.
+func bareUpdates(t *testing.T, dir string, updates [][]int) (pages, writes float64) {
+	t.Helper()
 	db, err := bolt.Open(filepath.Join(dir, "bare.db"), 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
@@ -123,13 +127,11 @@ func TestAScanWritesWhatABareUpdateWrites(t *testing.T) {
 	if err := db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket(bucket); return err }); err != nil {
 		t.Fatal(err)
 	}
-	// As BenchmarkScanToDurable's floor: one bare Update a scan, putting
-	// values of the sizes of its events under the next keys.
-	bareBefore := db.Stats().TxStats
+	before := db.Stats().TxStats
 	var seq uint64
-	for _, scan := range sizes {
+	for _, sizes := range updates {
 		err := db.Update(func(tx *bolt.Tx) error {
-			for _, size := range scan {
+			for _, size := range sizes {
 				seq++
 				if err := tx.Bucket(bucket).Put(binary.BigEndian.AppendUint64(nil, seq), make([]byte, size)); err != nil {
 					return err
@@ -141,13 +143,7 @@ func TestAScanWritesWhatABareUpdateWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	bareAfter := db.Stats().TxStats
-	pages := float64(after.GetPageCount()-before.GetPageCount()) / n
-	writes := float64(after.GetWrite()-before.GetWrite()) / n
-	barePages := float64(bareAfter.GetPageCount()-bareBefore.GetPageCount()) / n
-	bareWrites := float64(bareAfter.GetWrite()-bareBefore.GetWrite()) / n
-	t.Logf("a scan: %.2f pages, %.2f writes (%d events in %d scans); a bare Update: %.2f pages, %.2f writes", pages, writes, seq, n, barePages, bareWrites)
-	if pages > barePages+1 || writes > bareWrites+1 {
-		t.Errorf("a scan writes %.2f pages (%.2f writes), a bare Update %.2f (%.2f): more than one more", pages, writes, barePages, bareWrites)
-	}
+	after := db.Stats().TxStats
+	n := float64(len(updates))
+	return float64(after.GetPageCount()-before.GetPageCount()) / n, float64(after.GetWrite()-before.GetWrite()) / n
 }

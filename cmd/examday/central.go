@@ -555,10 +555,7 @@ func (a *app) centralEvidenceCommand() *cobra.Command {
 			if err != nil || n == 0 {
 				return errors.New(c.T("cli.central.evidence.bad_number", args[0]))
 			}
-			if out == "" {
-				return errors.New(c.T("cli.export.no_out"))
-			}
-			if err := a.refuseKept(out, true); err != nil {
+			if err := a.centralOut(out); err != nil {
 				return err
 			}
 			db, err := a.openRecord("evidence", false, true)

@@ -27,10 +27,7 @@ func (a *app) centralBackupCommand() *cobra.Command {
 		Long:  c.T("cli.central.backup.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if out == "" {
-				return errors.New(c.T("cli.export.no_out"))
-			}
-			if err := a.refuseKept(out, true); err != nil {
+			if err := a.centralOut(out); err != nil {
 				return err
 			}
 			if _, err := os.Lstat(out); err == nil {

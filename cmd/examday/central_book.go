@@ -24,10 +24,7 @@ func (a *app) centralExportCommand() *cobra.Command {
 		Long:  c.T("cli.central.export.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if out == "" {
-				return errors.New(c.T("cli.export.no_out"))
-			}
-			if err := a.refuseKept(out, true); err != nil {
+			if err := a.centralOut(out); err != nil {
 				return err
 			}
 			data, err := a.bookBundle()

@@ -304,10 +304,7 @@ func (a *app) centralRosterCommand() *cobra.Command {
 			if strings.TrimSpace(hall) == "" || len(programmes) == 0 {
 				return errors.New(c.T("cli.roster.needs"))
 			}
-			if out == "" {
-				return errors.New(c.T("cli.export.no_out"))
-			}
-			if err := a.refuseKept(out, true); err != nil {
+			if err := a.centralOut(out); err != nil {
 				return err
 			}
 			desk, err := a.readDesk()

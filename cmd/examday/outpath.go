@@ -173,3 +173,12 @@ func resolvedPath(path string) string {
 	}
 	return abs
 }
+
+// centralOut refuses, for a central command's --out, an empty name and
+// one that is a record kept here or beside it (refuseKept).
+func (a *app) centralOut(out string) error {
+	if out == "" {
+		return errors.New(a.cat.T("cli.export.no_out"))
+	}
+	return a.refuseKept(out, true)
+}
