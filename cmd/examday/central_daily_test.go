@@ -62,6 +62,12 @@ var (
 	tokenRE = regexp.MustCompile(`\b[a-z2-7]{32}\b`)
 )
 
+const applicantsCSVForTest = `id,full_name,programme,id_document,service_years,language,language_score,certificate,certificate_score
+A-001,Сәрсенбаева Айгерім,7M04203,041234567,3.5,en,34,,
+A-003,Ким Виктория,7M04203,N12345678,4,fr,29,,
+A-004,Смит Джон,7M04203,041234570,2,en,,TOEFL ITP,337
+`
+
 // normal is a command's output with what differs between two runs of it
 // by nature put aside: the folder of the record, the times, new tokens.
 func normal(s, dir string) string {
@@ -129,8 +135,47 @@ func TestCentralCommandsAnswerTheSameWhileTheServerRuns(t *testing.T) {
 			t.Errorf("%v:\nstopped:\n%s\nserved:\n%s", step, answers[0], answers[1])
 		}
 	}
+	// The admission campaign's commands too, with the PINs on standard
+	// input; DBDIR is each record's own folder.
+	campaign, _ := filepath.Abs("../../admission/testdata/campaign/good_full.toml")
+	broken := filepath.Join(base, "broken.toml")
+	text, _ := os.ReadFile(campaign)
+	os.WriteFile(broken, []byte(strings.Replace(string(text), "pass_mark = 60", "pass_mark = 160", 1)), 0o600)
+	applicants := filepath.Join(base, "applicants.csv")
+	os.WriteFile(applicants, []byte(applicantsCSVForTest), 0o600)
+	for _, step := range []struct {
+		stdin string
+		args  []string
+	}{
+		{"", []string{"central", "campaign", "show"}},
+		{"", []string{"central", "applicants", "import", applicants}},
+		{"", []string{"central", "campaign", "set", broken, "--pin-stdin"}},
+		{"2468\n1357\n", []string{"central", "campaign", "set", campaign, "--pin-stdin"}},
+		{"2468\n1357\n9753\n8642\n", []string{"central", "campaign", "set", campaign, "--pin-stdin", "--lang", "ru"}},
+		{"", []string{"central", "campaign", "show", "--lang", "kk"}},
+		{"", []string{"central", "applicants", "import", applicants}},
+		{"", []string{"central", "applicants", "import", applicants}},
+		{"", []string{"central", "applicants", "show"}},
+		{"", []string{"central", "roster", "--hall", "Audience 204", "--programme", "7M04203", "--out", "DBDIR/roster.csv"}},
+		{"", []string{"central", "roster", "--hall", "Audience 204", "--programme", "7M04203", "--out", "DBDIR/roster.csv"}},
+		{"", []string{"central", "status"}},
+	} {
+		var answers [2]string
+		for i, db := range []string{stopped, served} {
+			args := make([]string, len(step.args))
+			for j, a := range step.args {
+				args[j] = strings.ReplaceAll(a, "DBDIR", filepath.Dir(db))
+			}
+			code, out, errOut := runCLI(t, step.stdin, append(args, "--db", db)...)
+			answers[i] = normal(strings.Join([]string{strings.Repeat("exit ", code) + "0", out, errOut}, "\n"), filepath.Dir(db))
+		}
+		if answers[0] != answers[1] {
+			t.Errorf("%v:\nstopped:\n%s\nserved:\n%s", step.args, answers[0], answers[1])
+		}
+	}
 	// The served copy's answers came from the server: it did the work.
-	for _, op := range []string{"op=import", "op=token", "op=revoke", "op=devices", "op=timeline", "op=hall", "op=evidence", "op=check"} {
+	for _, op := range []string{"op=import", "op=token", "op=revoke", "op=devices", "op=timeline", "op=hall", "op=evidence", "op=check",
+		"op=desk", "op=campaign_set", "op=applicants_import", "op=examinee_halls"} {
 		if !strings.Contains(logs.String(), op) {
 			t.Errorf("the server was not asked %s:\n%s", op, logs.String())
 		}
