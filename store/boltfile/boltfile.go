@@ -142,6 +142,12 @@ func Inspect(path string, timeout time.Duration, check func(tx *bolt.Tx) error) 
 			return OpenError(path, err)
 		}
 		defer db.Close()
+		// The size again, now that the lock is held: a writer that held the
+		// file while Open waited may have grown it since the first look,
+		// and a sound file would read as cut short.
+		if info, err = os.Stat(path); err != nil {
+			return err
+		}
 		if info.Size()%int64(db.Info().PageSize) != 0 {
 			return &Error{Path: path, Kind: ErrDamaged, Detail: fmt.Sprintf("size %d is not a whole number of pages", info.Size())}
 		}

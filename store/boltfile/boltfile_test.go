@@ -249,3 +249,41 @@ func TestEveryReadOfAnOpenFileIsGuarded(t *testing.T) {
 		}
 	}
 }
+
+// A file that another program grows while Inspect waits for its lock is
+// sound, not cut short: the size is taken again once the lock is held.
+func TestInspectOfAFileGrownWhileItWaitsIsSound(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "file.db")
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(path)
+	done := make(chan error, 1)
+	go func() {
+		done <- boltfile.Inspect(path, 5*time.Second, func(*bolt.Tx) error { return nil })
+	}()
+	time.Sleep(200 * time.Millisecond) // Inspect has looked at the size and waits for the lock
+	err = db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("grown"))
+		if err != nil {
+			return err
+		}
+		for i := range 200 {
+			if err := b.Put(fmt.Appendf(nil, "%04d", i), bytes.Repeat([]byte{'x'}, 4000)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.Stat(path); after.Size() <= before.Size() {
+		t.Fatalf("the file did not grow (%d, then %d bytes)", before.Size(), after.Size())
+	}
+	db.Close()
+	if err := <-done; err != nil {
+		t.Errorf("Inspect of a file grown while it waited: %v; want it sound", err)
+	}
+}
