@@ -22,6 +22,9 @@ type Campaign struct {
 	PassMarksDecision string         `json:"pass_marks_decision,omitempty"`
 	Language          LanguageExam   `json:"language"`
 	QuestionPoints    QuestionPoints `json:"question_points"`
+	// Marking is how a sheet is marked: markers, the tolerance that calls
+	// a third, and how a third settles (the rules are silent).
+	Marking MarkingRules `json:"marking"`
 	// Programmes are the programmes admitting this year, in the order of
 	// §1.2.
 	Programmes          []ProgrammePlan `json:"programmes"`
@@ -138,6 +141,17 @@ func (c Campaign) Check() []Problem {
 		add("language.scale", CampaignScaleRange, c.Language.Scale)
 	case c.Language.Gate < 1 || c.Language.Gate > c.Language.Scale:
 		add("language.gate", CampaignGateRange, c.Language.Gate, c.Language.Scale)
+	}
+
+	// The marking: the campaign's settings where the rules are silent.
+	if m := c.Marking; m.Markers != 1 && m.Markers != 2 {
+		add("marking.markers", CampaignMarkers, m.Markers)
+	}
+	if m := c.Marking; m.ThirdOver < 0 || m.ThirdOver >= 1 || m.ThirdOver != m.ThirdOver {
+		add("marking.third_over_percent", CampaignThirdOver, int(m.ThirdOver*100))
+	}
+	if m := c.Marking; m.Third != ThirdDecides && m.Third != ThirdWithNearer {
+		add("marking.third", CampaignThirdRule, m.Third)
 	}
 
 	// AR 30, §1.4: a ticket's questions, out of 100.
@@ -356,4 +370,7 @@ const (
 	CampaignMemberNameMissing   = "member_name_missing"
 	CampaignPersonTwice         = "person_twice"
 	CampaignDegreeUnknown       = "degree_unknown"
+	CampaignMarkers             = "marking_markers"
+	CampaignThirdOver           = "marking_third_over"
+	CampaignThirdRule           = "marking_third_rule"
 )

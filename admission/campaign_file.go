@@ -74,7 +74,8 @@ func SourceDigest(b []byte) string {
 
 // The keys of each table of the file.
 var (
-	rootKeys       = []string{"year", "pass_marks_decision", "dates", "language", "question_points", "programmes", "admission_commission", "appeal_commission"}
+	rootKeys       = []string{"year", "pass_marks_decision", "dates", "language", "question_points", "marking", "programmes", "admission_commission", "appeal_commission"}
+	markingKeys    = []string{"markers", "third_over_percent", "third"}
 	dateKeys       = []string{"documents_from", "documents_to", "exams_from", "exams_to", "enrolment_by", "moved_by"}
 	languageKeys   = []string{"gate", "scale"}
 	pointsKeys     = []string{"master", "doctoral"}
@@ -119,6 +120,19 @@ func (rd *fileReader) campaign(doc map[string]any) Campaign {
 		}
 		if v, ok := rd.integers(t, "question_points", "doctoral"); ok {
 			c.QuestionPoints.Doctoral = v
+		}
+	}
+
+	c.Marking = DefaultMarkingRules()
+	if t := rd.table(root["marking"], "marking", markingKeys); t != nil {
+		if v, ok := rd.integer(t, "marking", "markers"); ok {
+			c.Marking.Markers = v
+		}
+		if v, ok := rd.integer(t, "marking", "third_over_percent"); ok {
+			c.Marking.ThirdOver = float64(v) / 100
+		}
+		if v, ok := rd.text(t, "marking", "third"); ok {
+			c.Marking.Third = v
 		}
 	}
 

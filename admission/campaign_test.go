@@ -38,6 +38,9 @@ func TestParseCampaignFullFile(t *testing.T) {
 	if !slices.Equal(c.QuestionPoints.Master, []int{20, 20, 20, 40}) {
 		t.Errorf("master points %v", c.QuestionPoints.Master)
 	}
+	if c.Marking != (admission.MarkingRules{Markers: 2, ThirdOver: 0.15, Third: admission.ThirdWithNearer}) {
+		t.Errorf("marking %+v", c.Marking)
+	}
 	if len(c.Programmes) != 2 || c.Programmes[0].Code != "7M04203" || c.Programmes[1].Code != "8D12301" {
 		t.Fatalf("programmes %+v", c.Programmes)
 	}
@@ -80,6 +83,9 @@ func TestParseCampaignDefaults(t *testing.T) {
 	}
 	if !reflect.DeepEqual(c.QuestionPoints, admission.QuestionPoints{Master: []int{25, 25, 25, 25}, Doctoral: []int{30, 30, 40}}) {
 		t.Errorf("points %+v", c.QuestionPoints)
+	}
+	if c.Marking != (admission.MarkingRules{Markers: 2, ThirdOver: 0.20, Third: admission.ThirdDecides}) {
+		t.Errorf("marking %+v; want two markers, a third beyond 20%%, whose mark decides", c.Marking)
 	}
 	// §1.2's code comes out upper case where the file has it in lower.
 	if len(c.Programmes) != 1 || c.Programmes[0].Code != "7M04203" {

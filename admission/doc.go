@@ -38,6 +38,11 @@
 //	master   = [25, 25, 25, 25]    # default: 3 theoretical questions + the situational problem (§1.4)
 //	doctoral = [30, 30, 40]        # default: 2 theoretical questions + the situational problem
 //
+//	[marking]                      # the rules are silent: the campaign's settings
+//	markers = 2                    # default 2 independent markers (1 or 2)
+//	third_over_percent = 20        # default: more than 20% of the question's maximum apart calls a third
+//	third = "third"                # default: the third's mark decides; or "with_nearer"
+//
 //	[admission_commission]         # AR 10: chair, secretary, at least 3 members
 //	chair = "…"
 //	secretary = "…"

@@ -30,6 +30,7 @@ func campaign2027() admission.Campaign {
 		Dates:          admission.DefaultDates(2027),
 		Language:       admission.LanguageExam{Gate: 30, Scale: 50},
 		QuestionPoints: admission.DefaultQuestionPoints(),
+		Marking:        admission.DefaultMarkingRules(),
 		Programmes:     []admission.ProgrammePlan{exam("7M04203"), exam("7M12301"), exam("8D12301")},
 		AdmissionCommission: admission.Commission{
 			Chair: "Сәрсенов Ерлан", Secretary: "Иванова Анна",
