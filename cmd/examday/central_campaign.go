@@ -57,7 +57,7 @@ func (a *app) campaignSetCommand() *cobra.Command {
 				return err
 			}
 			defer rec.Close()
-			desk, err := rec.Desk()
+			desk, err := a.deskOf(rec)
 			if err != nil {
 				return err
 			}
@@ -158,7 +158,17 @@ func (a *app) readDesk() (*admission.Desk, error) {
 		return nil, err
 	}
 	defer rec.Close()
-	return rec.Desk()
+	return a.deskOf(rec)
+}
+
+// deskOf is the desk of the record's book, a book that does not verify
+// said as the central record's own.
+func (a *app) deskOf(rec centralRecord) (*admission.Desk, error) {
+	desk, err := rec.Desk()
+	if errors.Is(err, central.ErrBookBroken) {
+		return nil, errors.New(a.cat.T("cli.status.book_broken", a.cat.Error(err)))
+	}
+	return desk, err
 }
 
 func memberNames(c admission.Commission) string {
@@ -206,7 +216,7 @@ func (a *app) applicantsImportCommand() *cobra.Command {
 				return err
 			}
 			defer rec.Close()
-			desk, err := rec.Desk()
+			desk, err := a.deskOf(rec)
 			if err != nil {
 				return err
 			}
