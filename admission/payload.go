@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"reflect"
 	"time"
+
+	"examday/exam"
 )
 
 // The admission campaign's events, for the central record's own signed
@@ -82,18 +84,10 @@ func EventTypes() []string {
 	return out
 }
 
-// PayloadError is an event whose payload does not read as its type's.
-type PayloadError struct {
-	Seq  uint64
-	Type string
-	Err  error
-}
-
-func (e *PayloadError) Error() string {
-	return fmt.Sprintf("event %d (%s): the payload does not read: %v", e.Seq, e.Type, e.Err)
-}
-
-func (e *PayloadError) Unwrap() error { return e.Err }
+// PayloadError is an event whose payload does not read as its type's:
+// the exam day's own type, so that an unreadable entry is one kind of
+// error wherever it is met.
+type PayloadError = exam.PayloadError
 
 // Decode is ev's payload as T, the payload type declared for ev.Type.
 func Decode[T any](ev Event) (T, error) {
