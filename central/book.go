@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -148,20 +147,16 @@ func (d *DB) bookKey(id signedlog.Identity) (*signedlog.Key, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrKeyMissing, err)
 	}
-	fields := strings.SplitN(strings.TrimSpace(string(text)), "+", 5)
-	raw, err := base64.StdEncoding.DecodeString(fields[len(fields)-1])
-	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 {
+	raw, ok := keySeed(strings.TrimSpace(string(text)))
+	if !ok {
 		return nil, fmt.Errorf("%w: %s is not an Ed25519 signing key", ErrKeyMismatch, KeyPath(d.path))
 	}
 	priv := ed25519.NewKeyFromSeed(raw[1:])
 	if !bytes.Equal(priv.Public().(ed25519.PublicKey), d.pub) {
 		return nil, fmt.Errorf("%w: %s is not the key this central record was made with", ErrKeyMismatch, KeyPath(d.path))
 	}
-	// The signer key is the verifier key's name and hash with the seed in
-	// place of the public key, as note.GenerateKey writes it.
-	name, rest, _ := strings.Cut(id.VerifierKey(), "+")
-	hash, _, _ := strings.Cut(rest, "+")
-	signer, err := note.NewSigner("PRIVATE+KEY+" + name + "+" + hash + "+" + base64.StdEncoding.EncodeToString(raw))
+	// Named by the book's origin, for its checkpoints.
+	signer, err := note.NewSigner(signerKey(id.VerifierKey(), raw))
 	if err != nil {
 		return nil, err
 	}

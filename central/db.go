@@ -186,11 +186,7 @@ func create(path string, opts Options, now func() time.Time) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The signer key is the verifier key's name and hash with the seed in
-	// place of the public key, as note.GenerateKey writes it.
-	name, rest, _ := strings.Cut(vkey, "+")
-	hash, _, _ := strings.Cut(rest, "+")
-	skey := "PRIVATE+KEY+" + name + "+" + hash + "+" + base64.StdEncoding.EncodeToString(append([]byte{1}, priv.Seed()...))
+	skey := signerKey(vkey, append([]byte{1}, priv.Seed()...))
 	signer, err := note.NewSigner(skey)
 	if err != nil {
 		return nil, err
@@ -317,13 +313,29 @@ func readKeyFile(path string, pub ed25519.PublicKey) (note.Signer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s is not a signing key (%v)", ErrKeyMismatch, path, err)
 	}
-	fields := strings.SplitN(s, "+", 5)
-	raw, err := base64.StdEncoding.DecodeString(fields[len(fields)-1])
-	if err != nil || len(raw) != 1+ed25519.SeedSize || raw[0] != 1 ||
-		!bytes.Equal(ed25519.NewKeyFromSeed(raw[1:]).Public().(ed25519.PublicKey), pub) || signer.Name() != centralName(pub) {
+	raw, ok := keySeed(s)
+	if !ok || !bytes.Equal(ed25519.NewKeyFromSeed(raw[1:]).Public().(ed25519.PublicKey), pub) || signer.Name() != centralName(pub) {
 		return nil, fmt.Errorf("%w: %s is not the key this central record was made with", ErrKeyMismatch, path)
 	}
 	return signer, nil
+}
+
+// signerKey is the note signer key of the verifier key vkey with raw
+// (1, then the Ed25519 seed) in place of its public key, as
+// note.GenerateKey writes one: the name and the hash are vkey's.
+func signerKey(vkey string, raw []byte) string {
+	name, rest, _ := strings.Cut(vkey, "+")
+	hash, _, _ := strings.Cut(rest, "+")
+	return "PRIVATE+KEY+" + name + "+" + hash + "+" + base64.StdEncoding.EncodeToString(raw)
+}
+
+// keySeed is the key of the signer key text s (1, then the Ed25519
+// seed), if it is one: PRIVATE+KEY+<name>+<hash>+<key>, whose base64 may
+// hold a '+'.
+func keySeed(s string) ([]byte, bool) {
+	fields := strings.SplitN(s, "+", 5)
+	raw, err := base64.StdEncoding.DecodeString(fields[len(fields)-1])
+	return raw, err == nil && len(raw) == 1+ed25519.SeedSize && raw[0] == 1
 }
 
 // Close closes the file.
