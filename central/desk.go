@@ -2,6 +2,7 @@ package central
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -185,7 +186,7 @@ func (d *DB) ExamineeHalls() (map[string][]string, error) {
 				if _, err := getJSON(tx.Bucket(bucketLogs), []byte(origin), &r); err != nil {
 					return err
 				}
-				hall = cmpOr(r.HallName, r.Hall)
+				hall = cmp.Or(r.HallName, r.Hall)
 				halls[origin] = hall
 			}
 			if !slices.Contains(out[id], hall) {
@@ -198,11 +199,4 @@ func (d *DB) ExamineeHalls() (map[string][]string, error) {
 		slices.Sort(hs)
 	}
 	return out, err
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -63,7 +64,8 @@ func (a *app) campaignSetCommand() *cobra.Command {
 			}
 			// The PINs first, so that a ctrl+c at a prompt records nothing.
 			hashes := map[string]string{}
-			for _, ch := range desk.PINsToAsk(next) {
+			asked := desk.PINsToAsk(next)
+			for _, ch := range asked {
 				fmt.Fprintln(a.stderr, c.T("cli.campaign.pin_for", ch.Body, ch.Name))
 				pin, err := a.readPIN(pinStdin, c.T("cli.hall.pin_prompt"), c.T("cli.hall.pin_again"), "cli.campaign.pin_cancelled")
 				if err != nil {
@@ -73,14 +75,14 @@ func (a *app) campaignSetCommand() *cobra.Command {
 					return err
 				}
 			}
-			res, err := rec.SetCampaign(central.CampaignRequest{File: file, Reason: reason, PINHashes: hashes, Actor: cmp(by, next.AdmissionCommission.Secretary)})
+			res, err := rec.SetCampaign(central.CampaignRequest{File: file, Reason: reason, PINHashes: hashes, Actor: cmp.Or(strings.TrimSpace(by), next.AdmissionCommission.Secretary)})
 			if err != nil {
 				return err
 			}
 			set := res.Desk.Campaign
 			fmt.Fprintln(a.stdout, c.T("cli.campaign.set.done", set.Year, res.Desk.CampaignRevision, res.Records[0].Event.Seq))
 			a.printProgrammes(set)
-			for _, ch := range desk.PINsToAsk(next) {
+			for _, ch := range asked {
 				fmt.Fprintln(a.stdout, c.T("cli.campaign.pin_kept", ch.Body, ch.Name))
 			}
 			return nil
@@ -101,13 +103,6 @@ func (a *app) readInput(path string) ([]byte, error) {
 		return nil, errors.New(a.cat.T("cli.campaign.unreadable", path, a.cat.Error(err)))
 	}
 	return b, nil
-}
-
-func cmp(a, b string) string {
-	if strings.TrimSpace(a) != "" {
-		return strings.TrimSpace(a)
-	}
-	return b
 }
 
 // printProgrammes says the places and the pass mark of each programme.
@@ -139,11 +134,19 @@ func (a *app) campaignShowCommand() *cobra.Command {
 			fmt.Fprintln(a.stdout, c.T("cli.campaign.show.language", set.Language.Gate, set.Language.Scale))
 			fmt.Fprintln(a.stdout, c.T("cli.campaign.show.points", joinInts(set.QuestionPoints.Master), joinInts(set.QuestionPoints.Doctoral)))
 			a.printProgrammes(set)
-			fmt.Fprintln(a.stdout, c.T("cli.campaign.show.commission", admission.Body{Kind: admission.BodyAdmission}, set.AdmissionCommission.Chair, cmp(set.AdmissionCommission.Secretary, "—"), memberNames(set.AdmissionCommission)))
-			fmt.Fprintln(a.stdout, c.T("cli.campaign.show.commission", admission.Body{Kind: admission.BodyAppeal}, set.AppealCommission.Chair, cmp(set.AppealCommission.Secretary, "—"), memberNames(set.AppealCommission)))
+			type commission struct {
+				body admission.Body
+				of   admission.Commission
+			}
+			commissions := []commission{
+				{admission.Body{Kind: admission.BodyAdmission}, set.AdmissionCommission},
+				{admission.Body{Kind: admission.BodyAppeal}, set.AppealCommission},
+			}
 			for _, p := range set.Programmes {
-				ec := p.ExamCommission
-				fmt.Fprintln(a.stdout, c.T("cli.campaign.show.commission", admission.Body{Kind: admission.BodyExam, Programme: p.Code}, ec.Chair, cmp(ec.Secretary, "—"), memberNames(ec)))
+				commissions = append(commissions, commission{admission.Body{Kind: admission.BodyExam, Programme: p.Code}, p.ExamCommission})
+			}
+			for _, cm := range commissions {
+				fmt.Fprintln(a.stdout, c.T("cli.campaign.show.commission", cm.body, cm.of.Chair, cmp.Or(strings.TrimSpace(cm.of.Secretary), "—"), memberNames(cm.of)))
 			}
 			fmt.Fprintln(a.stdout, c.T("cli.campaign.show.applicants", len(desk.Applicants), desk.ApplicantsRevision))
 			return nil
@@ -227,7 +230,7 @@ func (a *app) applicantsImportCommand() *cobra.Command {
 			if _, err := admission.ReadApplicants(bytes.NewReader(file), *desk.Campaign); err != nil {
 				return err
 			}
-			res, err := rec.ImportApplicants(central.ApplicantsRequest{File: file, Reason: reason, Actor: cmp(by, desk.Campaign.AdmissionCommission.Secretary)})
+			res, err := rec.ImportApplicants(central.ApplicantsRequest{File: file, Reason: reason, Actor: cmp.Or(strings.TrimSpace(by), desk.Campaign.AdmissionCommission.Secretary)})
 			if err != nil {
 				return err
 			}
@@ -405,11 +408,11 @@ func (a *app) statusOfApplicants(rec centralRecord) error {
 	for _, id := range ids {
 		in := strings.Join(halls[id], ", ")
 		ap, ok := byID[id]
-		switch {
+		switch gate := ap.LanguageGate(*desk.Campaign); {
 		case !ok:
 			lines = append(lines, c.T("cli.status.not_applicant", id, in))
-		case !ap.LanguageGate(*desk.Campaign).MaySit():
-			lines = append(lines, c.T("cli.status.not_admitted", id, ap.FullName, in, ap.LanguageGate(*desk.Campaign).Status))
+		case !gate.MaySit():
+			lines = append(lines, c.T("cli.status.not_admitted", id, ap.FullName, in, gate.Status))
 		}
 		if len(halls[id]) > 1 {
 			lines = append(lines, c.T("cli.status.two_halls", id, in))
