@@ -135,6 +135,21 @@ func Parse(input, session string) (Code, error) {
 	if !isDigits(session) || len(session) != SessionDigits {
 		return Code{}, fmt.Errorf("barcode: session %q is not %d digits", session, SessionDigits)
 	}
+	c, err := ParseAnySession(input)
+	if err != nil {
+		return Code{}, err
+	}
+	if c.Session() != session {
+		return Code{}, &Error{Code: ErrSession, Args: []any{c.Session(), session}}
+	}
+	return c, nil
+}
+
+// ParseAnySession is Parse for a reader of sheets of many sessions (a
+// marking station's, whose list holds the sheets of every hall): the same
+// reading and checks, but for the session, which the caller's list of
+// codes decides.
+func ParseAnySession(input string) (Code, error) {
 	input = strings.Trim(input, "\r\n\t")
 	digits := make([]byte, 0, Length)
 	for _, r := range input {
@@ -157,9 +172,6 @@ func Parse(input, session string) (Code, error) {
 	c := Code{digits: string(digits)}
 	if !CheckDigitOK(c.digits) {
 		return Code{}, &Error{Code: ErrCheckDigit, Args: []any{c.Grouped()}}
-	}
-	if c.Session() != session {
-		return Code{}, &Error{Code: ErrSession, Args: []any{c.Session(), session}}
 	}
 	return c, nil
 }
