@@ -48,12 +48,16 @@ var demoRoster = []exam.RosterRow{
 func (a *app) demoCommand() *cobra.Command {
 	c := a.cat
 	var reset, yes, noTUI bool
+	var campaignDir string
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: c.T("cli.demo.short"),
 		Long:  c.T("cli.demo.long", demoPIN),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if campaignDir != "" {
+				return a.demoCampaignCommand(campaignDir)
+			}
 			path, err := a.demoPath()
 			if err != nil {
 				return err
@@ -79,6 +83,8 @@ func (a *app) demoCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&reset, "reset", false, c.T("cli.demo.flag.reset"))
 	cmd.Flags().BoolVar(&yes, "yes", false, c.T("cli.demo.flag.yes"))
 	cmd.Flags().BoolVar(&noTUI, "no-tui", false, c.T("cli.demo.flag.no_tui"))
+	cmd.Flags().StringVar(&campaignDir, "campaign", "", c.T("cli.demo.flag.campaign"))
+	cmd.MarkFlagsMutuallyExclusive("campaign", "reset")
 	return cmd
 }
 
