@@ -121,7 +121,7 @@ D-203,Іңкәр Ерланқызы Мұхамедиярова,8D12301,041234603
 // campaign of one calendar year cannot be dated around it (the first and
 // the last day of a year).
 type demoCampaignDates struct {
-	Year                                                      int
+	Year                                                    int
 	Today, DocumentsFrom, DocumentsTo, ExamsTo, EnrolmentBy string
 }
 
@@ -485,7 +485,6 @@ func deliverDemoHall(db *central.DB, path, name string) error {
 	}
 	return s.StoreReceipt([]byte(res.Receipt), res.Size, time.Now())
 }
-
 
 // when the demo is made.
 
